@@ -1,0 +1,155 @@
+// Package audit matches SBOM components against sanctioned-vendor lists and
+// turns each match into a finding with its evidence, verdict and the dated
+// obligations of every regime that binds the user.
+package audit
+
+import (
+	"time"
+
+	"github.com/embargo-sbom/embargo/vendorlists"
+)
+
+// Verdict is what a finding means for the user.
+type Verdict string
+
+// Verdicts, from most to least severe. Waived and baseline findings stay in
+// reports but never fail a run.
+const (
+	VerdictProhibited Verdict = "prohibited"
+	VerdictReview     Verdict = "review"
+	VerdictInfo       Verdict = "info"
+	VerdictWaived     Verdict = "waived"
+	VerdictBaseline   Verdict = "baseline"
+)
+
+// Rank orders verdicts for --fail-on: higher is more severe; waived and
+// baseline rank 0 so that they never trip a threshold.
+func (v Verdict) Rank() int {
+	switch v {
+	case VerdictProhibited:
+		return 3
+	case VerdictReview:
+		return 2
+	case VerdictInfo:
+		return 1
+	}
+	return 0
+}
+
+// Confidence is how sure the matcher is that the component is the entity's.
+type Confidence string
+
+// Confidence levels.
+const (
+	ConfidenceHigh   Confidence = "high"
+	ConfidenceMedium Confidence = "medium"
+	ConfidenceLow    Confidence = "low"
+)
+
+// Evidence is one signal that fired.
+type Evidence struct {
+	Signal string `json:"signal"` // "supplier", "purl", "cpe", "domain", "package-name", ...
+	Field  string `json:"field"`  // the model field: "supplier.name", "externalRefs[2].url"
+	Value  string `json:"value"`  // the value as found in the SBOM
+	// Matched is the list entry it matched (normalised name, domain, rule).
+	Matched  string `json:"matched"`
+	Location string `json:"location"` // JSON pointer or XPath of the component
+	Line     int    `json:"line,omitempty"`
+	Rule     string `json:"rule"`     // stable rule id, e.g. "kaspersky/name/ao-kaspersky-lab"
+	Strength string `json:"strength"` // "strong", "weak"
+}
+
+// ObligationStatus says where an obligation stands at the as-of date.
+type ObligationStatus struct {
+	State string `json:"state"` // "in-force", "due", "overdue", "upcoming"
+	Days  int    `json:"days"`  // days in force / until due / overdue / until effective
+	Text  string `json:"text"`  // "in force for 812 days"
+}
+
+// Obligation is one required action that binds the user for a finding.
+type Obligation struct {
+	Regime    string           `json:"regime"`
+	Title     string           `json:"title"`
+	Citation  string           `json:"citation"`
+	Action    string           `json:"action"`
+	Effective string           `json:"effective"`     // YYYY-MM-DD
+	Due       string           `json:"due,omitempty"` // YYYY-MM-DD
+	Status    ObligationStatus `json:"status"`
+	Sources   []string         `json:"sources"`
+}
+
+// ComponentRef identifies the component a finding is about.
+type ComponentRef struct {
+	Name     string   `json:"name"`
+	Group    string   `json:"group"`
+	Version  string   `json:"version"`
+	PURL     string   `json:"purl"`
+	CPEs     []string `json:"cpes"`
+	Supplier string   `json:"supplier"`
+	Ref      string   `json:"ref"`
+	Type     string   `json:"type"`
+}
+
+// EntityRef names the listed entity a finding attributes the component to.
+type EntityRef struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	List string `json:"list"` // list id
+}
+
+// Finding is one component attributed to one listed entity.
+type Finding struct {
+	ID          string               `json:"id"`
+	Input       string               `json:"input"`
+	Component   ComponentRef         `json:"component"`
+	Entity      EntityRef            `json:"entity"`
+	Verdict     Verdict              `json:"verdict"`
+	Confidence  Confidence           `json:"confidence"`
+	Category    vendorlists.Category `json:"category"`
+	Rationale   string               `json:"rationale"`
+	Evidence    []Evidence           `json:"evidence"`
+	Obligations []Obligation         `json:"obligations"`
+	Path        []string             `json:"path"`
+	WaiverID    string               `json:"waiver,omitempty"`
+}
+
+// Input status values.
+const (
+	StatusAudited = "audited"
+	StatusFailed  = "failed"
+	StatusSkipped = "skipped"
+)
+
+// InputResult is what happened to one input.
+type InputResult struct {
+	Path        string   `json:"path"`
+	Status      string   `json:"status"`
+	Error       string   `json:"error"`
+	Warnings    []string `json:"warnings"`
+	Format      string   `json:"format"`
+	SpecVersion string   `json:"specVersion"`
+	SHA256      string   `json:"sha256"`
+	Components  int      `json:"components"`
+	Name        string   `json:"name"`
+}
+
+// ListInfo is the evidence basis: which list, which version, which bytes.
+type ListInfo struct {
+	ID        string `json:"id"`
+	Title     string `json:"title"`
+	Version   string `json:"version"`
+	Published string `json:"published"`
+	SHA256    string `json:"sha256"`
+	Origin    string `json:"origin"`
+}
+
+// Result is the outcome of one audit run, before presentation.
+type Result struct {
+	AsOf       time.Time
+	Discovered time.Time
+	Profiles   []string
+	Lists      []ListInfo
+	Inputs     []InputResult
+	Findings   []Finding
+	Warnings   []string
+}

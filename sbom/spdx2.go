@@ -1,0 +1,234 @@
+package sbom
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+)
+
+// SPDX 2.x is decoded by embargo's own lenient readers (spdx2json.go,
+// spdx2tv.go, spdx2rdf.go): tools-golang, the reference decoder, rejects
+// real SBOMs for small faults (a supplier without "Organization:", an
+// e-mail in angle brackets, an RDF predicate it does not know). Its output
+// is compared with ours in the differential test.
+
+// spdxPkg is one SPDX 2 package in a serialisation-neutral form.
+type spdxPkg struct {
+	ID, Name, Version, FileName            string
+	Supplier, Originator                   string
+	Download, Homepage, Copyright          string
+	Summary, Description, Comment, Purpose string
+	LicenseConcluded, LicenseDeclared      string
+	Checksums                              []Hash
+	Refs                                   []spdxRef
+	Origin                                 Origin
+}
+
+type spdxRef struct{ Category, Type, Locator, Comment string }
+
+type spdxRel struct{ A, Type, B string }
+
+// spdxDoc is a decoded SPDX 2 document before it becomes a Document.
+type spdxDoc struct {
+	Version, Name, Namespace, Created string
+	Creators                          []string
+	Describes                         []string
+	Packages                          []spdxPkg
+	Relationships                     []spdxRel
+	Warnings                          []string
+}
+
+// maxWarnings bounds the warnings kept per input, so that a hostile file
+// cannot grow the report without limit.
+const maxWarnings = 20
+
+func (s *spdxDoc) warnf(format string, args ...any) {
+	s.Warnings = addWarning(s.Warnings, fmt.Sprintf(format, args...))
+}
+
+// addWarning appends w unless the list is full; the last slot then says
+// how many more were dropped.
+func addWarning(list []string, w string) []string {
+	switch {
+	case len(list) < maxWarnings:
+		return append(list, w)
+	case len(list) == maxWarnings:
+		return append(list, "further warnings omitted")
+	}
+	return list
+}
+
+func (s *spdxDoc) document() *Document {
+	d := &Document{
+		SpecVersion:  s.Version,
+		Name:         s.Name,
+		Namespace:    s.Namespace,
+		Creators:     s.Creators,
+		Dependencies: map[string][]string{},
+		Warnings:     s.Warnings,
+	}
+	if s.Version == "" {
+		d.Warnings = append(d.Warnings, "spdxVersion is missing")
+	}
+	if t, err := time.Parse(time.RFC3339, s.Created); err == nil {
+		d.Timestamp = t
+	} else {
+		d.Warnings = append(d.Warnings, fmt.Sprintf("creationInfo.created %q is not an RFC 3339 date-time", s.Created))
+	}
+	var dd dedup
+	for i := range s.Packages {
+		c := s.Packages[i].component()
+		if dd.add(d, &c, "SPDXID") {
+			d.Components = append(d.Components, c)
+		}
+	}
+	if len(s.Describes) > 0 {
+		d.SubjectRef = s.Describes[0]
+	}
+	for _, r := range s.Relationships {
+		addSPDXRelationship(d, r)
+	}
+	return d
+}
+
+func (p *spdxPkg) component() Component {
+	c := Component{
+		Ref:         p.ID,
+		Name:        p.Name,
+		Version:     p.Version,
+		Type:        strings.ToLower(p.Purpose),
+		Copyright:   noAssertion(p.Copyright),
+		Description: firstNonEmpty(p.Description, p.Summary),
+		Comment:     p.Comment,
+		Supplier:    spdxAgent(p.Supplier),
+		Originator:  spdxAgent(p.Originator),
+		Hashes:      p.Checksums,
+		Origin:      p.Origin,
+	}
+	for _, l := range []string{p.LicenseDeclared, p.LicenseConcluded} {
+		if l = noAssertion(l); l != "" {
+			c.Licenses = appendUniq(c.Licenses, l)
+		}
+	}
+	if u := noAssertion(p.Download); u != "" {
+		c.ExternalRefs = append(c.ExternalRefs, ExternalRef{Type: "download", URL: u})
+	}
+	if u := noAssertion(p.Homepage); u != "" {
+		c.ExternalRefs = append(c.ExternalRefs, ExternalRef{Type: "homepage", URL: u})
+	}
+	for _, r := range p.Refs {
+		addSPDXRef(&c, r)
+	}
+	return c
+}
+
+func addSPDXRef(c *Component, r spdxRef) {
+	switch strings.ToLower(r.Type) {
+	case "purl":
+		if c.PURL == "" {
+			c.PURL = r.Locator
+		} else if r.Locator != c.PURL {
+			c.Properties = append(c.Properties, Property{Name: "spdx:purl", Value: r.Locator})
+		}
+	case "cpe23type", "cpe22type":
+		c.CPEs = append(c.CPEs, CPE{Value: r.Locator, Source: "externalRef"})
+	default:
+		c.ExternalRefs = append(c.ExternalRefs, ExternalRef{Type: r.Category + ":" + r.Type, URL: r.Locator, Comment: r.Comment})
+	}
+}
+
+// addSPDXRelationship turns a relationship into a graph edge from the
+// including element to the included one, and finds the subject.
+func addSPDXRelationship(d *Document, r spdxRel) {
+	switch strings.ToUpper(r.Type) {
+	case "DESCRIBES":
+		if d.SubjectRef == "" && (r.A == "SPDXRef-DOCUMENT" || r.A == "") {
+			d.SubjectRef = r.B
+		}
+	case "DESCRIBED_BY":
+		if d.SubjectRef == "" {
+			d.SubjectRef = r.A
+		}
+	case "DEPENDS_ON", "CONTAINS", "STATIC_LINK", "DYNAMIC_LINK", "HAS_PREREQUISITE", "ANCESTOR_OF", "GENERATES":
+		d.Dependencies[r.A] = append(d.Dependencies[r.A], r.B)
+	case "DEPENDENCY_OF", "CONTAINED_BY", "BUILD_DEPENDENCY_OF", "DEV_DEPENDENCY_OF",
+		"RUNTIME_DEPENDENCY_OF", "OPTIONAL_DEPENDENCY_OF", "PROVIDED_DEPENDENCY_OF",
+		"TEST_DEPENDENCY_OF", "PACKAGE_OF", "PREREQUISITE_FOR", "DESCENDANT_OF", "VARIANT_OF", "GENERATED_FROM":
+		d.Dependencies[r.B] = append(d.Dependencies[r.B], r.A)
+	}
+}
+
+var (
+	agentParenEmail = regexp.MustCompile(`\s*\(([^()]*)\)\s*$`)
+	agentAngleEmail = regexp.MustCompile(`\s*<([^<>]*)>\s*$`)
+)
+
+// spdxAgent parses "Organization: ACME Inc. (contact@acme.example)", and
+// the common deviations: no type prefix, an e-mail in angle brackets.
+func spdxAgent(value string) *Organization {
+	value = strings.TrimSpace(noAssertion(value))
+	if value == "" {
+		return nil
+	}
+	o := &Organization{}
+	for _, kind := range []string{"Organization", "Person", "Tool"} {
+		if rest, ok := strings.CutPrefix(value, kind+":"); ok {
+			o.Kind, value = kind, strings.TrimSpace(rest)
+			break
+		}
+	}
+	o.Name = value
+	for _, re := range []*regexp.Regexp{agentParenEmail, agentAngleEmail} {
+		m := re.FindStringSubmatchIndex(value)
+		if m == nil {
+			continue
+		}
+		email := strings.TrimSpace(value[m[2]:m[3]])
+		o.Name = strings.TrimSpace(value[:m[0]])
+		if email != "" {
+			o.Emails = []string{email}
+			o.Contact = []Contact{{Name: o.Name, Email: email}}
+		}
+		break
+	}
+	if o.Name == "" && len(o.Emails) == 0 {
+		return nil
+	}
+	return o
+}
+
+func noAssertion(s string) string {
+	switch strings.TrimSpace(s) {
+	case "NOASSERTION", "NONE":
+		return ""
+	}
+	return s
+}
+
+func firstNonEmpty(values ...string) string {
+	for _, v := range values {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+func appendUniq(list []string, v string) []string {
+	for _, x := range list {
+		if x == v {
+			return list
+		}
+	}
+	return append(list, v)
+}
+
+// normalizeSPDXID adds the SPDXRef- prefix that some writers drop.
+func normalizeSPDXID(id string) string {
+	id = strings.TrimSpace(id)
+	if id == "" || strings.HasPrefix(id, "SPDXRef-") || strings.HasPrefix(id, "DocumentRef-") || id == "NOASSERTION" || id == "NONE" {
+		return id
+	}
+	return "SPDXRef-" + id
+}
