@@ -22,7 +22,11 @@ func decodeCycloneDX(data []byte, isXML bool) (*Document, error) {
 	}
 	b := cdxBuilder{xml: isXML, doc: &Document{Dependencies: map[string][]string{}}}
 	b.document(bom)
-	b.doc.Warnings = append(checkCycloneDX(bom, b.doc.SpecVersion), b.doc.Warnings...)
+	warnings := checkCycloneDX(bom, b.doc.SpecVersion)
+	for _, w := range b.doc.Warnings {
+		warnings = addWarning(warnings, w)
+	}
+	b.doc.Warnings = warnings
 	return b.doc, nil
 }
 
@@ -50,7 +54,7 @@ func (b *cdxBuilder) document(bom *cdx.BOM) {
 		}
 	}
 	if bom.Components == nil && bom.Metadata == nil {
-		d.Warnings = append(d.Warnings, "the BOM has no metadata and no components")
+		d.Warnings = addWarning(d.Warnings, "the BOM has no metadata and no components")
 	}
 }
 

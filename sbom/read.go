@@ -78,7 +78,14 @@ func Read(path string, r io.Reader, opts Options) (*Document, error) {
 	return doc, nil
 }
 
-func decode(f Format, data []byte) (*Document, error) {
+// decode dispatches to the format's decoder. A panic in a decoder (ours or
+// a library's) must not take down a batch: it becomes this input's error.
+func decode(f Format, data []byte) (doc *Document, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			doc, err = nil, fmt.Errorf("internal error decoding %s, please report it: %v", f, r)
+		}
+	}()
 	switch f {
 	case FormatCycloneDXJSON:
 		return decodeCycloneDX(data, false)

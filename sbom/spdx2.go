@@ -69,12 +69,12 @@ func (s *spdxDoc) document() *Document {
 		Warnings:     s.Warnings,
 	}
 	if s.Version == "" {
-		d.Warnings = append(d.Warnings, "spdxVersion is missing")
+		d.Warnings = addWarning(d.Warnings, "spdxVersion is missing")
 	}
 	if t, err := time.Parse(time.RFC3339, s.Created); err == nil {
 		d.Timestamp = t
 	} else {
-		d.Warnings = append(d.Warnings, fmt.Sprintf("creationInfo.created %q is not an RFC 3339 date-time", s.Created))
+		d.Warnings = addWarning(d.Warnings, fmt.Sprintf("creationInfo.created %q is not an RFC 3339 date-time", s.Created))
 	}
 	var dd dedup
 	for i := range s.Packages {

@@ -106,7 +106,7 @@ func syftCPE(raw json.RawMessage) CPE {
 	}
 	var o struct{ CPE, Source string }
 	_ = json.Unmarshal(raw, &o)
-	return CPE{Value: o.CPE, Source: "syft:" + o.Source, Generated: o.Source == "" || o.Source == "syft-generator"}
+	return CPE{Value: o.CPE, Source: "syft:" + o.Source, Generated: o.Source == "" || strings.HasPrefix(o.Source, "syft-gen")}
 }
 
 func syftLicense(raw json.RawMessage) string {

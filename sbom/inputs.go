@@ -1,0 +1,122 @@
+package sbom
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// Input is one thing to audit, as resolved from the command line.
+type Input struct {
+	// Path names the input in reports: the path as given or found by a
+	// directory walk or glob, or "-" for standard input.
+	Path string
+	// FromWalk is true for files found by walking a directory; a file that
+	// is no SBOM is then skipped rather than failed.
+	FromWalk bool
+	// Err is set when the argument itself could not be resolved (a
+	// missing file, a glob that matches nothing); the input is reported as
+	// failed with it.
+	Err error
+}
+
+// ErrNoMatch is returned for a glob pattern that matches no file.
+var ErrNoMatch = errors.New("no file matches the pattern")
+
+// ExpandInputs resolves arguments into inputs in a stable order: each
+// argument's inputs in the order given; files found in a directory or by
+// a glob sorted by path. Nothing is silently dropped: an argument that
+// cannot be resolved becomes an input carrying its error.
+func ExpandInputs(args []string) []Input {
+	var out []Input
+	for _, arg := range args {
+		out = append(out, expand(arg)...)
+	}
+	return out
+}
+
+func expand(arg string) []Input {
+	if arg == "-" {
+		return []Input{{Path: "-"}}
+	}
+	info, err := os.Stat(arg)
+	switch {
+	case err == nil && info.IsDir():
+		return walkDir(arg)
+	case err == nil:
+		return []Input{{Path: arg}}
+	case hasGlobMeta(arg):
+		return expandGlob(arg)
+	}
+	return []Input{{Path: arg, Err: fmt.Errorf("open %s: %w", arg, unwrapPathError(err))}}
+}
+
+func hasGlobMeta(s string) bool { return strings.ContainsAny(s, "*?[") }
+
+func expandGlob(pattern string) []Input {
+	matches, err := filepath.Glob(pattern)
+	if err != nil {
+		return []Input{{Path: pattern, Err: fmt.Errorf("pattern %s: %w", pattern, err)}}
+	}
+	if len(matches) == 0 {
+		return []Input{{Path: pattern, Err: fmt.Errorf("pattern %s: %w", pattern, ErrNoMatch)}}
+	}
+	sort.Strings(matches)
+	var out []Input
+	for _, m := range matches {
+		if info, err := os.Stat(m); err == nil && info.IsDir() {
+			out = append(out, walkDir(m)...)
+			continue
+		}
+		out = append(out, Input{Path: m})
+	}
+	return out
+}
+
+// walkDir lists the regular files under dir, sorted, skipping hidden
+// directories such as .git; symlinks are not followed, to avoid loops.
+func walkDir(dir string) []Input {
+	var out []Input
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			out = append(out, Input{Path: path, Err: fmt.Errorf("walk %s: %w", path, unwrapPathError(err))})
+			return nil
+		}
+		if d.IsDir() && path != dir && strings.HasPrefix(d.Name(), ".") {
+			return filepath.SkipDir
+		}
+		if d.Type().IsRegular() {
+			out = append(out, Input{Path: path, FromWalk: true})
+		}
+		return nil
+	})
+	if err != nil {
+		out = append(out, Input{Path: dir, Err: fmt.Errorf("walk %s: %w", dir, err)})
+	}
+	if len(out) == 0 {
+		out = append(out, Input{Path: dir, Err: fmt.Errorf("directory %s holds no files", dir)})
+	}
+	return out
+}
+
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// Open opens the input for reading; stdin is passed in so that callers
+// and tests control it.
+func (in Input) Open(stdin io.Reader) (io.ReadCloser, error) {
+	if in.Path == "-" {
+		return io.NopCloser(stdin), nil
+	}
+	return os.Open(in.Path)
+}
