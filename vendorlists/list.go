@@ -95,8 +95,8 @@ type Regime struct {
 	// Informational regimes (export controls, person sanctions) restrict
 	// dealings with the entity, not the use of a component; they cover no
 	// category and are reported for context only.
-	Informational bool `yaml:"informational,omitempty" json:"informational,omitempty"`
-	Excludes     []Category `yaml:"excludes,omitempty" json:"excludes,omitempty"`
+	Informational bool       `yaml:"informational,omitempty" json:"informational,omitempty"`
+	Excludes      []Category `yaml:"excludes,omitempty" json:"excludes,omitempty"`
 	// Obligations are the dated actions the regime requires.
 	Obligations []Obligation `yaml:"obligations" json:"obligations"`
 	Sources     []string     `yaml:"sources" json:"sources"`

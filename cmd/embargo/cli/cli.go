@@ -1,0 +1,62 @@
+// Package cli wires embargo's commands, flags and configuration to the
+// sbom, audit and reports packages. It holds no audit logic of its own.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/embargo-sbom/embargo/audit"
+)
+
+// Exit codes, documented in the README and in --help.
+const (
+	ExitOK          = 0   // nothing at or above --fail-on, every input audited
+	ExitError       = 1   // usage or runtime error
+	ExitViolation   = 2   // a finding at or above --fail-on
+	ExitIncomplete  = 3   // no such finding, but an input failed or held no components
+	ExitInterrupted = 130 // stopped by SIGINT or SIGTERM
+)
+
+// exitCodeHelp is shown in the root command's help.
+const exitCodeHelp = `Exit codes:
+  0    nothing at or above --fail-on, and every input audited
+  1    usage or runtime error
+  2    a finding at or above --fail-on
+  3    no such finding, but the audit is incomplete (an input failed or held no components)
+  130  interrupted (SIGINT or SIGTERM)`
+
+// Run executes embargo with args (without the program name) and returns
+// the process exit code. Everything the CLI touches comes in as an
+// argument, so that tests run it in-process.
+func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	env := newEnvironment(stdin, stdout, stderr)
+	root := newRootCommand(env)
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := root.ExecuteContext(ctx)
+	code := exitCode(ctx, err)
+	if err != nil && code != ExitViolation && code != ExitIncomplete {
+		fmt.Fprintf(stderr, "embargo: %v\n", err)
+	}
+	return code
+}
+
+// exitCode maps an error to the exit code, in this one place.
+func exitCode(ctx context.Context, err error) int {
+	switch {
+	case err == nil:
+		return ExitOK
+	case errors.Is(err, context.Canceled) && ctx.Err() != nil:
+		return ExitInterrupted
+	case errors.Is(err, audit.ErrPolicyViolation):
+		return ExitViolation
+	case errors.Is(err, audit.ErrIncomplete):
+		return ExitIncomplete
+	}
+	return ExitError
+}

@@ -1,0 +1,146 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const fixtures = "../../../testdata/sboms/"
+
+// run executes the CLI in-process with a fixed clock, no config file and
+// no ambient EMBARGO_* variables.
+func run(t *testing.T, ctx context.Context, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	isolate(t)
+	var out, errb bytes.Buffer
+	code := Run(ctx, args, strings.NewReader(stdin), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+// isolate keeps a developer's own configuration and environment out of
+// the tests.
+func isolate(t *testing.T) {
+	t.Helper()
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	t.Setenv("XDG_CONFIG_HOME", filepath.Join(home, ".config"))
+	t.Setenv("SOURCE_DATE_EPOCH", "1790000000")
+	for _, kv := range os.Environ() {
+		if k, _, _ := strings.Cut(kv, "="); strings.HasPrefix(k, envPrefix+"_") {
+			t.Setenv(k, "")
+			os.Unsetenv(k)
+		}
+	}
+}
+
+func TestExitCodes(t *testing.T) {
+	reviewOnly := writeTemp(t, "review.cdx.json", `{"bomFormat":"CycloneDX","specVersion":"1.6","components":[
+	  {"type":"library","name":"kaspresso","version":"1.5.4","purl":"pkg:maven/com.kaspersky.android-components/kaspresso@1.5.4"}]}`)
+	empty := writeTemp(t, "empty.cdx.json", `{"bomFormat":"CycloneDX","specVersion":"1.6","components":[]}`)
+	notSBOM := writeTemp(t, "package.json", `{"name":"x","version":"1.0.0"}`)
+	tests := []struct {
+		name string
+		args []string
+		want int
+		// wantOut and wantErr are substrings of stdout and stderr.
+		wantOut, wantErr string
+	}{
+		{"clean SBOM", []string{"audit", fixtures + "clean.cdx.json"}, ExitOK, "PASS", ""},
+		{"prohibited finding", []string{"audit", fixtures + "sample.cdx.json"}, ExitViolation, "acme-av-engine", ""},
+		{"fail-on never", []string{"audit", "--fail-on", "never", fixtures + "sample.cdx.json"}, ExitOK, "acme-av-engine", ""},
+		{"review below default threshold", []string{"audit", reviewOnly}, ExitOK, "review", ""},
+		{"review at fail-on review", []string{"audit", "--fail-on", "review", reviewOnly}, ExitViolation, "kaspresso", ""},
+		{"federal contractor prohibits non-security", []string{"audit", "--profile", "us-federal-contractor", reviewOnly}, ExitViolation, "prohibited", ""},
+		{"missing file is incomplete", []string{"audit", "no-such-file.json"}, ExitIncomplete, "failed", ""},
+		{"not an SBOM is incomplete", []string{"audit", notSBOM}, ExitIncomplete, "not a recognised SBOM", ""},
+		{"empty SBOM is incomplete", []string{"audit", empty}, ExitIncomplete, "audited", ""},
+		{"violation outranks incomplete", []string{"audit", fixtures + "sample.cdx.json", "no-such-file.json"}, ExitViolation, "failed", ""},
+		{"no inputs", []string{"audit"}, ExitError, "", "requires at least 1 arg"},
+		{"unknown flag", []string{"audit", "--nope", fixtures + "clean.cdx.json"}, ExitError, "", "unknown flag"},
+		{"bad fail-on", []string{"audit", "--fail-on", "bad", fixtures + "clean.cdx.json"}, ExitError, "", "invalid fail-on"},
+		{"unknown format", []string{"audit", "-o", "pdf", fixtures + "clean.cdx.json"}, ExitError, "", "pdf"},
+		{"unknown profile", []string{"audit", "--profile", "martian", fixtures + "clean.cdx.json"}, ExitError, "", "unknown profile"},
+		{"bad as-of", []string{"audit", "--as-of", "yesterday", fixtures + "clean.cdx.json"}, ExitError, "", "--as-of"},
+		{"unknown command", []string{"frobnicate"}, ExitError, "", "unknown command"},
+		{"version", []string{"version"}, ExitOK, "embargo ", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := run(t, context.Background(), "", tt.args...)
+			if code != tt.want {
+				t.Errorf("exit %d, want %d\nstdout:\n%s\nstderr:\n%s", code, tt.want, out, errOut)
+			}
+			if !strings.Contains(out, tt.wantOut) {
+				t.Errorf("stdout lacks %q:\n%s", tt.wantOut, out)
+			}
+			if !strings.Contains(errOut, tt.wantErr) {
+				t.Errorf("stderr lacks %q:\n%s", tt.wantErr, errOut)
+			}
+		})
+	}
+}
+
+func TestStdinInput(t *testing.T) {
+	data, err := os.ReadFile(fixtures + "sample.cdx.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ := run(t, context.Background(), string(data), "audit", "-o", "json", "-")
+	if code != ExitViolation {
+		t.Fatalf("exit %d, want %d", code, ExitViolation)
+	}
+	var report struct {
+		Inputs []struct {
+			Path, Status string
+		}
+		Findings []struct{ Verdict string }
+	}
+	if err := json.Unmarshal([]byte(out), &report); err != nil {
+		t.Fatalf("stdout is not JSON: %v", err)
+	}
+	if len(report.Inputs) != 1 || report.Inputs[0].Path != "-" || report.Inputs[0].Status != "audited" {
+		t.Errorf("inputs = %+v", report.Inputs)
+	}
+	if len(report.Findings) != 1 || report.Findings[0].Verdict != "prohibited" {
+		t.Errorf("findings = %+v", report.Findings)
+	}
+}
+
+func TestInterrupted(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	dir := t.TempDir()
+	out := filepath.Join(dir, "report.json")
+	code, _, errOut := run(t, ctx, "", "audit", "-o", "json="+out, fixtures+"sample.cdx.json")
+	if code != ExitInterrupted {
+		t.Fatalf("exit %d, want %d (%s)", code, ExitInterrupted, errOut)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("a report was written without --partial: %v", err)
+	}
+	code, _, _ = run(t, ctx, "", "audit", "--partial", "-o", "json="+out, fixtures+"sample.cdx.json")
+	if code != ExitInterrupted {
+		t.Fatalf("exit %d with --partial, want %d", code, ExitInterrupted)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatalf("--partial wrote no report: %v", err)
+	}
+	if !strings.Contains(string(data), `"complete": false`) {
+		t.Errorf("partial report not marked incomplete:\n%s", data)
+	}
+}
+
+func writeTemp(t *testing.T, name, content string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}

@@ -1,0 +1,219 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/spf13/pflag"
+	"github.com/spf13/viper"
+	"gopkg.in/yaml.v3"
+)
+
+// envPrefix prefixes every environment variable: EMBARGO_FAIL_ON sets
+// fail-on ("." and "-" become "_").
+const envPrefix = "EMBARGO"
+
+// source says where an effective setting came from, for `embargo config`.
+type source struct {
+	Kind   string // "flag", "env", "file" or "default"
+	Detail string // the flag, variable or file
+}
+
+// settings resolves every flag of a command with the precedence
+// flag > environment > configuration file > default, and remembers where
+// each value came from.
+type settings struct {
+	file    string
+	sources map[string]source
+}
+
+// configCandidates lists the files looked for when -c is not given, in
+// order: the first that exists is used.
+func configCandidates(env *environment) []string {
+	c := []string{".embargo.yaml", filepath.Join(".embargo", "config.yaml")}
+	if home := env.getenv("HOME"); home != "" {
+		c = append(c, filepath.Join(home, ".embargo.yaml"))
+	}
+	xdg := env.getenv("XDG_CONFIG_HOME")
+	if xdg == "" && env.getenv("HOME") != "" {
+		xdg = filepath.Join(env.getenv("HOME"), ".config")
+	}
+	if xdg != "" {
+		c = append(c, filepath.Join(xdg, "embargo", "config.yaml"))
+	}
+	return c
+}
+
+// findConfig returns the explicit file (which must exist) or the first
+// candidate that exists, or "" for none.
+func findConfig(env *environment, explicit string) (string, error) {
+	if explicit == "" {
+		explicit = env.getenv(envPrefix + "_CONFIG")
+	}
+	if explicit != "" {
+		if _, err := os.Stat(explicit); err != nil {
+			return "", &usageError{msg: fmt.Sprintf("config %s: %v", explicit, unwrapPathErr(err))}
+		}
+		return explicit, nil
+	}
+	for _, c := range configCandidates(env) {
+		if info, err := os.Stat(c); err == nil && !info.IsDir() {
+			return c, nil
+		}
+	}
+	return "", nil
+}
+
+func unwrapPathErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// envName is the environment variable for a key.
+func envName(key string) string {
+	return envPrefix + "_" + strings.ToUpper(strings.NewReplacer(".", "_", "-", "_").Replace(key))
+}
+
+// loadSettings applies the environment and the configuration file to the
+// flags the user did not set. extraKeys are file-only keys (not flags).
+func loadSettings(env *environment, flags *pflag.FlagSet, explicit string, extraKeys ...string) (*settings, *viper.Viper, error) {
+	file, err := findConfig(env, explicit)
+	if err != nil {
+		return nil, nil, err
+	}
+	v := viper.New()
+	if file != "" {
+		if err := checkConfigKeys(file, knownKeys(flags, extraKeys)); err != nil {
+			return nil, nil, err
+		}
+		v.SetConfigFile(file)
+		v.SetConfigType("yaml")
+		if err := v.ReadInConfig(); err != nil {
+			return nil, nil, &usageError{msg: fmt.Sprintf("config %s: %v", file, err)}
+		}
+	}
+	s := &settings{file: file, sources: map[string]source{}}
+	var errs []error
+	flags.VisitAll(func(f *pflag.Flag) {
+		if f.Name == "config" || f.Name == "help" {
+			return
+		}
+		if err := s.resolve(env, v, flags, f); err != nil {
+			errs = append(errs, err)
+		}
+	})
+	return s, v, errors.Join(errs...)
+}
+
+func (s *settings) resolve(env *environment, v *viper.Viper, flags *pflag.FlagSet, f *pflag.Flag) error {
+	name := f.Name
+	if f.Changed {
+		s.sources[name] = source{"flag", "--" + name}
+		return nil
+	}
+	if val, ok := env.lookupEnv(envName(name)); ok {
+		s.sources[name] = source{"env", envName(name)}
+		return setFlag(flags, f, splitEnvList(f, val), "environment "+envName(name))
+	}
+	if v.InConfig(name) {
+		s.sources[name] = source{"file", s.file}
+		return setFlag(flags, f, configValues(v, f), "config "+s.file+" key "+name)
+	}
+	s.sources[name] = source{"default", ""}
+	return nil
+}
+
+func isList(f *pflag.Flag) bool {
+	return strings.HasSuffix(f.Value.Type(), "Array") || strings.HasSuffix(f.Value.Type(), "Slice")
+}
+
+// splitEnvList splits a list from the environment on commas.
+func splitEnvList(f *pflag.Flag, val string) []string {
+	if !isList(f) {
+		return []string{val}
+	}
+	var out []string
+	for _, p := range strings.Split(val, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func configValues(v *viper.Viper, f *pflag.Flag) []string {
+	if isList(f) {
+		return v.GetStringSlice(f.Name)
+	}
+	return []string{v.GetString(f.Name)}
+}
+
+func setFlag(flags *pflag.FlagSet, f *pflag.Flag, values []string, from string) error {
+	if isList(f) && len(values) == 0 {
+		if r, ok := f.Value.(pflag.SliceValue); ok {
+			return r.Replace(nil)
+		}
+	}
+	for _, val := range values {
+		if err := flags.Set(f.Name, val); err != nil {
+			return &usageError{msg: fmt.Sprintf("%s: %v", from, err)}
+		}
+	}
+	return nil
+}
+
+func knownKeys(flags *pflag.FlagSet, extra []string) map[string]bool {
+	keys := map[string]bool{}
+	flags.VisitAll(func(f *pflag.Flag) { keys[f.Name] = true })
+	delete(keys, "config")
+	delete(keys, "help")
+	for _, k := range extra {
+		keys[k] = true
+	}
+	return keys
+}
+
+// checkConfigKeys refuses a configuration file with a key embargo does
+// not know, naming the key and its line: a typo must not silently drop a
+// policy setting.
+func checkConfigKeys(file string, known map[string]bool) error {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return &usageError{msg: fmt.Sprintf("config %s: %v", file, unwrapPathErr(err))}
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return &usageError{msg: fmt.Sprintf("config %s: %v", file, err)}
+	}
+	if len(doc.Content) == 0 {
+		return nil
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return &usageError{msg: fmt.Sprintf("config %s:%d: the top level must be a mapping of settings", file, root.Line)}
+	}
+	var unknown []string
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k := root.Content[i]
+		if !known[k.Value] {
+			unknown = append(unknown, fmt.Sprintf("%s:%d: unknown key %q", file, k.Line, k.Value))
+		}
+	}
+	if len(unknown) > 0 {
+		names := make([]string, 0, len(known))
+		for k := range known {
+			names = append(names, k)
+		}
+		sort.Strings(names)
+		return &usageError{msg: fmt.Sprintf("config %s (known keys: %s)", strings.Join(unknown, "; "), strings.Join(names, ", "))}
+	}
+	return nil
+}

@@ -1,0 +1,72 @@
+package cli
+
+import (
+	"io"
+	"log/slog"
+	"os"
+	"strconv"
+	"time"
+
+	"golang.org/x/term"
+)
+
+// environment is everything outside the process that the CLI reads: the
+// standard streams, the environment variables and the clock. Tests replace
+// any of it.
+type environment struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	getenv         func(string) string
+	lookupEnv      func(string) (string, bool)
+	now            func() time.Time
+}
+
+func newEnvironment(stdin io.Reader, stdout, stderr io.Writer) *environment {
+	return &environment{
+		stdin: stdin, stdout: stdout, stderr: stderr,
+		getenv: os.Getenv, lookupEnv: os.LookupEnv, now: time.Now,
+	}
+}
+
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// color is on only for a terminal, and never with NO_COLOR set
+// (no-color.org: any non-empty value).
+func (e *environment) color(w io.Writer) bool {
+	return isTerminal(w) && e.getenv("NO_COLOR") == "" && e.getenv("TERM") != "dumb"
+}
+
+// reportTime is when reports say they were generated: SOURCE_DATE_EPOCH
+// when set (reproducible-builds.org), so that reruns are byte-identical.
+func (e *environment) reportTime() (time.Time, error) {
+	if s := e.getenv("SOURCE_DATE_EPOCH"); s != "" {
+		secs, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			return time.Time{}, &usageError{msg: "SOURCE_DATE_EPOCH " + strconv.Quote(s) + " is not a whole number of seconds"}
+		}
+		return time.Unix(secs, 0).UTC(), nil
+	}
+	return e.now().UTC().Truncate(time.Second), nil
+}
+
+// logger writes to stderr: info by default, debug with -v, errors only
+// with -q.
+func (e *environment) logger(verbose int, quiet bool) *slog.Logger {
+	level := slog.LevelInfo
+	switch {
+	case quiet:
+		level = slog.LevelError
+	case verbose > 0:
+		level = slog.LevelDebug
+	}
+	return slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: level}))
+}
+
+// usageError is a mistake in how embargo was called.
+type usageError struct{ msg string }
+
+func (u *usageError) Error() string { return u.msg }

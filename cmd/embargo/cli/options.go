@@ -1,0 +1,83 @@
+package cli
+
+import (
+	"fmt"
+	"runtime"
+	"time"
+
+	"github.com/spf13/pflag"
+
+	"github.com/embargo-sbom/embargo/audit"
+	"github.com/embargo-sbom/embargo/reports"
+	"github.com/embargo-sbom/embargo/sbom"
+)
+
+// auditOptions are the audit command's settings. Each field is a flag and
+// a configuration key of the same kebab-case name; EMBARGO_FAIL_ON and the
+// like set them from the environment.
+type auditOptions struct {
+	Output      []string `mapstructure:"output" yaml:"output"`
+	FailOn      string   `mapstructure:"fail-on" yaml:"fail-on"`
+	Profile     []string `mapstructure:"profile" yaml:"profile"`
+	AsOf        string   `mapstructure:"as-of" yaml:"as-of"`
+	Discovered  string   `mapstructure:"discovered" yaml:"discovered"`
+	List        []string `mapstructure:"list" yaml:"list"`
+	OnlyList    []string `mapstructure:"only-list" yaml:"only-list"`
+	Parallelism int      `mapstructure:"parallelism" yaml:"parallelism"`
+	MaxBytes    int64    `mapstructure:"max-bytes" yaml:"max-bytes"`
+	Partial     bool     `mapstructure:"partial" yaml:"partial"`
+}
+
+func defaultAuditOptions() auditOptions {
+	return auditOptions{
+		Output:      []string{string(reports.DefaultFormat)},
+		FailOn:      string(audit.VerdictProhibited),
+		Profile:     []string{audit.DefaultProfile},
+		Parallelism: runtime.NumCPU(),
+		MaxBytes:    sbom.DefaultMaxBytes,
+	}
+}
+
+func (o *auditOptions) addFlags(fs *pflag.FlagSet) {
+	d := defaultAuditOptions()
+	fs.StringArrayVarP(&o.Output, "output", "o", d.Output, "report `FORMAT[=FILE]`, repeatable; formats: "+reports.FlagUsage())
+	fs.StringVar(&o.FailOn, "fail-on", d.FailOn, "exit 2 when a finding is at or above this verdict: prohibited, review, info or never")
+	fs.StringArrayVar(&o.Profile, "profile", d.Profile, "who you are, repeatable: us-commercial, us-federal-agency, us-federal-contractor, fcc-subsidy-recipient")
+	fs.StringVar(&o.AsOf, "as-of", "", "date obligations are measured against, `YYYY-MM-DD` (default today)")
+	fs.StringVar(&o.Discovered, "discovered", "", "date the components were identified, `YYYY-MM-DD`, start of FAR report deadlines (default --as-of)")
+	fs.StringArrayVar(&o.List, "list", nil, "add a sanctioned-vendor list `FILE` beside the embedded ones, repeatable")
+	fs.StringArrayVar(&o.OnlyList, "only-list", nil, "use only the list with this `ID`, repeatable")
+	fs.IntVar(&o.Parallelism, "parallelism", d.Parallelism, "inputs decoded at once")
+	fs.Int64Var(&o.MaxBytes, "max-bytes", d.MaxBytes, "largest input accepted, after decompression, in bytes")
+	fs.BoolVar(&o.Partial, "partial", false, "on interruption, still write reports, marked incomplete")
+}
+
+// dates parses --as-of and --discovered.
+func (o *auditOptions) dates(now time.Time) (asOf, discovered time.Time, err error) {
+	asOf = now
+	if o.AsOf != "" {
+		if asOf, err = time.Parse(time.DateOnly, o.AsOf); err != nil {
+			return asOf, discovered, &usageError{msg: fmt.Sprintf("--as-of %q: want YYYY-MM-DD", o.AsOf)}
+		}
+	}
+	discovered = asOf
+	if o.Discovered != "" {
+		if discovered, err = time.Parse(time.DateOnly, o.Discovered); err != nil {
+			return asOf, discovered, &usageError{msg: fmt.Sprintf("--discovered %q: want YYYY-MM-DD", o.Discovered)}
+		}
+	}
+	return asOf, discovered, nil
+}
+
+// globalOptions apply to every command.
+type globalOptions struct {
+	Config  string `mapstructure:"config" yaml:"-"`
+	Quiet   bool   `mapstructure:"quiet" yaml:"quiet"`
+	Verbose int    `mapstructure:"verbose" yaml:"verbose"`
+}
+
+func (o *globalOptions) addFlags(fs *pflag.FlagSet) {
+	fs.StringVarP(&o.Config, "config", "c", "", "configuration `FILE` (default: .embargo.yaml, .embargo/config.yaml, ~/.embargo.yaml, $XDG_CONFIG_HOME/embargo/config.yaml)")
+	fs.BoolVarP(&o.Quiet, "quiet", "q", false, "no progress and no log lines; reports only")
+	fs.CountVarP(&o.Verbose, "verbose", "v", "more log detail on stderr (-v, -vv)")
+}

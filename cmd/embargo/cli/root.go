@@ -1,0 +1,29 @@
+package cli
+
+import (
+	"github.com/spf13/cobra"
+)
+
+func newRootCommand(env *environment) *cobra.Command {
+	var global globalOptions
+	root := &cobra.Command{
+		Use:   "embargo",
+		Short: "Audit SBOMs for components from sanctioned vendors",
+		Long: `embargo audits software bills of materials (CycloneDX, SPDX 2 and 3, syft JSON)
+for components from sanctioned vendors — Kaspersky first — and says what the law
+requires of you and by when.
+
+` + exitCodeHelp,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	global.addFlags(root.PersistentFlags())
+	root.AddCommand(
+		newAuditCommand(env, &global),
+		newVersionCommand(env),
+	)
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
+		return &usageError{msg: err.Error()}
+	})
+	return root
+}

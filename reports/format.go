@@ -1,0 +1,112 @@
+package reports
+
+import (
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Format names an output format, as given to -o.
+type Format string
+
+// The output formats.
+const (
+	FormatTable    Format = "table"
+	FormatJSON     Format = "json"
+	FormatSARIF    Format = "sarif"
+	FormatJUnit    Format = "junit"
+	FormatCSV      Format = "csv"
+	FormatMarkdown Format = "markdown"
+	FormatHTML     Format = "html"
+	FormatXLSX     Format = "xlsx"
+)
+
+// DefaultFormat is written to stdout when no -o is given.
+const DefaultFormat = FormatTable
+
+// RenderOptions are presentation choices that are not part of the model.
+type RenderOptions struct {
+	// Color enables ANSI colour in the table format. The CLI sets it only
+	// when stdout is a terminal and NO_COLOR is unset.
+	Color bool
+}
+
+type renderFunc func(w io.Writer, m *Model, ro RenderOptions) error
+
+// FormatInfo describes one output format.
+type FormatInfo struct {
+	Name        Format
+	Description string
+	// Binary formats are refused on a terminal stdout (a pipe is fine).
+	Binary bool
+	render renderFunc
+}
+
+// Formats lists every output format. It is the one place formats are
+// declared: -o validation, --help text and shell completion all read it.
+func Formats() []FormatInfo {
+	return []FormatInfo{
+		{Name: FormatTable, Description: "terminal summary of inputs and findings", render: renderTable},
+		{Name: FormatJSON, Description: "full report (schema/report.schema.json), read back by merge and --baseline", render: renderJSON},
+		{Name: FormatSARIF, Description: "SARIF 2.1.0 for GitHub code scanning", render: renderSARIF},
+		{Name: FormatJUnit, Description: "JUnit XML for CI test tabs", render: renderJUnit},
+		{Name: FormatCSV, Description: "one row per finding, for spreadsheets", render: renderCSV},
+		{Name: FormatMarkdown, Description: "summary for job summaries and pull-request comments", render: renderMarkdown},
+		{Name: FormatHTML, Description: "self-contained printable report for the audit file", render: renderHTML},
+		{Name: FormatXLSX, Description: "Excel workbook (Summary, Findings, Inputs, Obligations)", Binary: true, render: renderXLSX},
+	}
+}
+
+// LookupFormat returns the format named name, or an error that lists the
+// valid names.
+func LookupFormat(name string) (FormatInfo, error) {
+	for _, f := range Formats() {
+		if string(f.Name) == name {
+			return f, nil
+		}
+	}
+	return FormatInfo{}, fmt.Errorf("unknown output format %q (valid: %s)", name, strings.Join(FormatNames(), ", "))
+}
+
+// FormatNames returns the format names in declaration order.
+func FormatNames() []string {
+	fs := Formats()
+	names := make([]string, len(fs))
+	for i, f := range fs {
+		names[i] = string(f.Name)
+	}
+	return names
+}
+
+// Completions returns "name\tdescription" lines, the form cobra's
+// completion functions return.
+func Completions() []string {
+	fs := Formats()
+	out := make([]string, len(fs))
+	for i, f := range fs {
+		out[i] = string(f.Name) + "\t" + f.Description
+	}
+	return out
+}
+
+// FlagUsage is the --help text of the -o flag.
+func FlagUsage() string {
+	var b strings.Builder
+	b.WriteString("output FORMAT[=FILE], repeatable; without =FILE to stdout (at most one). Formats:")
+	for _, f := range Formats() {
+		fmt.Fprintf(&b, "\n  %-9s %s", f.Name, f.Description)
+	}
+	return b.String()
+}
+
+// Render writes the model in format f to w.
+func Render(w io.Writer, f Format, m *Model, ro RenderOptions) error {
+	info, err := LookupFormat(string(f))
+	if err != nil {
+		return err
+	}
+	if err := info.render(w, m, ro); err != nil {
+		return fmt.Errorf("render %s: %w", f, err)
+	}
+	return nil
+}

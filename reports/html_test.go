@@ -1,0 +1,97 @@
+package reports
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+)
+
+// fetchAttr finds attributes that make a browser fetch or navigate.
+var fetchAttr = regexp.MustCompile(`(?i)\s(src|href|action|formaction|poster|data|srcset|xlink:href)\s*=\s*["']?([^"'\s>]*)`)
+
+func TestHTMLIsSelfContainedAndEscaped(t *testing.T) {
+	out := string(render(t, FormatHTML, fixtureModel(), RenderOptions{}))
+	for _, m := range fetchAttr.FindAllStringSubmatch(out, -1) {
+		if !strings.HasPrefix(m[2], "#") {
+			t.Errorf("%s=%q: the page must only link within itself", m[1], m[2])
+		}
+	}
+	for _, bad := range []string{"<script", "<link", "<img", "<iframe", "@import", "url(", "\x1b", "\u202e"} {
+		if strings.Contains(strings.ToLower(out), bad) {
+			t.Errorf("page contains %q", bad)
+		}
+	}
+	if !strings.Contains(out, "&lt;script&gt;alert(1)&lt;/script&gt;") {
+		t.Error("the hostile supplier is not shown as escaped text")
+	}
+	if !strings.Contains(out, `content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"`) {
+		t.Error("no Content-Security-Policy")
+	}
+	for _, f := range fixtureModel().Findings {
+		if !strings.Contains(out, `id="`+f.ID+`"`) {
+			t.Errorf("finding %s has no section", f.ID)
+		}
+	}
+}
+
+// TestHTMLInBrowser loads the page in headless Chromium: the findings must
+// be on the rendered page, and a screenshot is kept for a human to look at
+// (in $EMBARGO_SCREENSHOT_DIR when set).
+func TestHTMLInBrowser(t *testing.T) {
+	browser, err := exec.LookPath("chromium")
+	if err != nil {
+		t.Skip("chromium is not on PATH; install it to check the HTML report in a browser")
+	}
+	dir := t.TempDir()
+	page := filepath.Join(dir, "report.html")
+	if err := os.WriteFile(page, render(t, FormatHTML, fixtureModel(), RenderOptions{}), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	shots := os.Getenv("EMBARGO_SCREENSHOT_DIR")
+	if shots == "" {
+		shots = dir
+	}
+	shot, err := filepath.Abs(filepath.Join(shots, "report.png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dom := runChromium(t, browser, "--dump-dom", "file://"+page)
+	for _, want := range []string{"FAIL, 2 of 5 findings at or above review", "com.kaspersky/kav-sdk@21.3.10",
+		"48 CFR 52.204-23(d)", "Evidence basis", `\x1b[31mred`, "&lt;script&gt;alert(1)&lt;/script&gt;"} {
+		if !strings.Contains(dom, want) {
+			t.Errorf("rendered page lacks %q", want)
+		}
+	}
+	if strings.Contains(dom, "<script>") {
+		t.Error("a script element reached the DOM")
+	}
+	runChromium(t, browser, "--screenshot="+shot, "--window-size=1280,2000", "file://"+page)
+	if fi, err := os.Stat(shot); err != nil || fi.Size() == 0 {
+		t.Fatalf("no screenshot: %v", err)
+	}
+	t.Logf("screenshot: %s", shot)
+}
+
+func runChromium(t *testing.T, browser string, args ...string) string {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	base := []string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+		"--disable-background-networking", "--disable-component-update", "--disable-sync",
+		"--user-data-dir=" + t.TempDir(),
+		// Resolve no host at all: the page must need none.
+		"--host-resolver-rules=MAP * ~NOTFOUND"}
+	cmd := exec.CommandContext(ctx, browser, append(base, args...)...)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("chromium %v: %v\n%s", args, err, stderr.String())
+	}
+	return stdout.String()
+}

@@ -1,0 +1,559 @@
+// Package reports turns an audit.Result into one presentation model and
+// renders that model in every output format the CLI offers (one file per
+// format). Renderers read the Model only: never SBOM bytes, never list data.
+package reports
+
+import (
+	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/embargo-sbom/embargo/audit"
+)
+
+// SchemaVersion is the version of the JSON report shape; it is bumped on
+// any incompatible change so that `embargo merge` and `--baseline` can
+// refuse reports they do not understand.
+const SchemaVersion = "1"
+
+// FailOnNever is the fail-on value under which no finding fails a run.
+const FailOnNever = "never"
+
+// Options are the run facts that are not in audit.Result. The CLI passes the
+// time in (from SOURCE_DATE_EPOCH when set) so that reports are reproducible.
+type Options struct {
+	ToolName    string
+	ToolVersion string
+	GeneratedAt time.Time
+	// FailOn is a verdict name ("prohibited", "review", "info") or "never";
+	// anything that is not a ranked verdict means never.
+	FailOn string
+	// Complete is false when the run was interrupted and reports are partial.
+	Complete bool
+}
+
+// Model is the presentation model, and the exact shape of the JSON report
+// (documented by schema/report.schema.json). Every slice is non-nil and
+// every list is sorted, so any two renders of one Model are byte-identical.
+type Model struct {
+	SchemaVersion string    `json:"schemaVersion"`
+	Tool          Tool      `json:"tool"`
+	GeneratedAt   time.Time `json:"generatedAt"`
+	AsOf          string    `json:"asOf"` // YYYY-MM-DD
+	Profiles      []string  `json:"profiles"`
+	FailOn        string    `json:"failOn"`
+	Complete      bool      `json:"complete"`
+	Lists         []List    `json:"lists"`
+	Summary       Summary   `json:"summary"`
+	Inputs        []Input   `json:"inputs"`
+	Findings      []Finding `json:"findings"`
+	Warnings      []string  `json:"warnings"`
+}
+
+// Tool names the program that wrote the report.
+type Tool struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+}
+
+// List is one vendor list the run used: part of the evidence basis.
+type List struct {
+	ID        string `json:"id"`
+	Title     string `json:"title"`
+	Version   string `json:"version"`
+	Published string `json:"published"`
+	SHA256    string `json:"sha256"`
+	Origin    string `json:"origin"`
+}
+
+// Counts are findings by verdict. A struct rather than a map so that the
+// schema can be strict and every verdict is always present.
+type Counts struct {
+	Prohibited int `json:"prohibited"`
+	Review     int `json:"review"`
+	Info       int `json:"info"`
+	Waived     int `json:"waived"`
+	Baseline   int `json:"baseline"`
+}
+
+// Total is the number of findings of every verdict.
+func (c Counts) Total() int {
+	return c.Prohibited + c.Review + c.Info + c.Waived + c.Baseline
+}
+
+// Of returns the count for one verdict.
+func (c Counts) Of(v audit.Verdict) int {
+	switch v {
+	case audit.VerdictProhibited:
+		return c.Prohibited
+	case audit.VerdictReview:
+		return c.Review
+	case audit.VerdictInfo:
+		return c.Info
+	case audit.VerdictWaived:
+		return c.Waived
+	case audit.VerdictBaseline:
+		return c.Baseline
+	}
+	return 0
+}
+
+func (c *Counts) add(v audit.Verdict) {
+	switch v {
+	case audit.VerdictProhibited:
+		c.Prohibited++
+	case audit.VerdictReview:
+		c.Review++
+	case audit.VerdictInfo:
+		c.Info++
+	case audit.VerdictWaived:
+		c.Waived++
+	case audit.VerdictBaseline:
+		c.Baseline++
+	}
+}
+
+// Verdicts lists every verdict from most to least severe, in the order
+// reports show them.
+func Verdicts() []audit.Verdict {
+	return []audit.Verdict{
+		audit.VerdictProhibited, audit.VerdictReview, audit.VerdictInfo,
+		audit.VerdictWaived, audit.VerdictBaseline,
+	}
+}
+
+// Summary is the headline of a run.
+type Summary struct {
+	Inputs     int    `json:"inputs"`
+	Audited    int    `json:"audited"`
+	Failed     int    `json:"failed"`
+	Skipped    int    `json:"skipped"`
+	Components int    `json:"components"`
+	Findings   Counts `json:"findings"`
+	// Failing is the number of findings at or above the fail-on threshold.
+	Failing int `json:"failing"`
+	// Outcome is "fail" when any finding is at or above the threshold;
+	// otherwise "incomplete" when an input failed or an audited input held
+	// no components (the audit cannot vouch for it); otherwise "pass". It
+	// matches the exit code: 2, 3 and 0.
+	Outcome string `json:"outcome"`
+}
+
+// Outcome values.
+const (
+	OutcomePass       = "pass"
+	OutcomeFail       = "fail"
+	OutcomeIncomplete = "incomplete"
+)
+
+// Input is what happened to one SBOM.
+type Input struct {
+	Path        string   `json:"path"`
+	Name        string   `json:"name"`
+	Status      string   `json:"status"`
+	Error       string   `json:"error"`
+	Warnings    []string `json:"warnings"`
+	Format      string   `json:"format"`
+	SpecVersion string   `json:"specVersion"`
+	SHA256      string   `json:"sha256"`
+	Components  int      `json:"components"`
+	Findings    Counts   `json:"findings"`
+}
+
+// Finding is one component attributed to one listed entity.
+type Finding struct {
+	// ID is stable across runs for the same input path, component and
+	// entity; SARIF fingerprints and baselines key on it.
+	ID         string           `json:"id"`
+	Input      string           `json:"input"`
+	Component  Component        `json:"component"`
+	Entity     Entity           `json:"entity"`
+	Verdict    audit.Verdict    `json:"verdict"`
+	Confidence audit.Confidence `json:"confidence"`
+	Category   string           `json:"category"`
+	Rationale  string           `json:"rationale"`
+	Waiver     string           `json:"waiver"`
+	// Fails is true when the verdict is at or above the fail-on threshold.
+	Fails       bool         `json:"fails"`
+	Evidence    []Evidence   `json:"evidence"`
+	Obligations []Obligation `json:"obligations"`
+	Path        []string     `json:"path"`
+}
+
+// Component identifies the component a finding is about.
+type Component struct {
+	Name     string   `json:"name"`
+	Group    string   `json:"group"`
+	Version  string   `json:"version"`
+	PURL     string   `json:"purl"`
+	CPEs     []string `json:"cpes"`
+	Supplier string   `json:"supplier"`
+	Ref      string   `json:"ref"`
+	Type     string   `json:"type"`
+}
+
+// Entity is the listed entity a finding attributes the component to.
+type Entity struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	List string `json:"list"`
+}
+
+// Evidence is one signal that fired.
+type Evidence struct {
+	Signal   string `json:"signal"`
+	Field    string `json:"field"`
+	Value    string `json:"value"`
+	Matched  string `json:"matched"`
+	Location string `json:"location"`
+	Line     int    `json:"line"`
+	Rule     string `json:"rule"`
+	Strength string `json:"strength"`
+}
+
+// Obligation is one dated action a regime requires for a finding.
+type Obligation struct {
+	Regime    string           `json:"regime"`
+	Title     string           `json:"title"`
+	Citation  string           `json:"citation"`
+	Action    string           `json:"action"`
+	Effective string           `json:"effective"`
+	Due       string           `json:"due"`
+	Status    ObligationStatus `json:"status"`
+	Sources   []string         `json:"sources"`
+}
+
+// ObligationStatus says where an obligation stands at the as-of date.
+type ObligationStatus struct {
+	State string `json:"state"`
+	Days  int    `json:"days"`
+	Text  string `json:"text"`
+}
+
+// NewModel builds the presentation model from an audit result. It copies
+// everything it keeps, so later changes to res do not reach the model.
+func NewModel(res *audit.Result, opts Options) *Model {
+	if res == nil {
+		res = &audit.Result{}
+	}
+	threshold := failThreshold(opts.FailOn)
+	m := &Model{
+		SchemaVersion: SchemaVersion,
+		Tool:          Tool{Name: opts.ToolName, Version: opts.ToolVersion},
+		GeneratedAt:   opts.GeneratedAt.UTC(),
+		AsOf:          formatDate(res.AsOf),
+		Profiles:      sortedStrings(res.Profiles),
+		FailOn:        normaliseFailOn(opts.FailOn),
+		Complete:      opts.Complete,
+		Lists:         make([]List, 0, len(res.Lists)),
+		Inputs:        make([]Input, 0, len(res.Inputs)),
+		Findings:      make([]Finding, 0, len(res.Findings)),
+		Warnings:      sortedStrings(res.Warnings),
+	}
+	for _, l := range res.Lists {
+		m.Lists = append(m.Lists, List(l))
+	}
+	for _, in := range res.Inputs {
+		m.Inputs = append(m.Inputs, newInput(in))
+	}
+	for _, f := range res.Findings {
+		m.Findings = append(m.Findings, newFinding(f, threshold))
+	}
+	m.normalise()
+	return m
+}
+
+// normalise sorts every list, replaces nil slices by empty ones and
+// recomputes the derived counts. NewModel and ReadJSON both end here, so a
+// model read back renders exactly like the one that was written.
+func (m *Model) normalise() {
+	m.Profiles = nonNil(m.Profiles)
+	m.Warnings = nonNil(m.Warnings)
+	m.Lists = nonNil(m.Lists)
+	m.Inputs = nonNil(m.Inputs)
+	m.Findings = nonNil(m.Findings)
+	slices.SortFunc(m.Lists, func(a, b List) int {
+		return cmp.Or(cmp.Compare(a.ID, b.ID), cmp.Compare(a.Version, b.Version), cmp.Compare(a.SHA256, b.SHA256))
+	})
+	for i := range m.Inputs {
+		m.Inputs[i].Warnings = nonNil(m.Inputs[i].Warnings)
+		m.Inputs[i].Findings = Counts{}
+	}
+	slices.SortFunc(m.Inputs, func(a, b Input) int {
+		return cmp.Or(cmp.Compare(a.Path, b.Path), cmp.Compare(a.Status, b.Status), cmp.Compare(a.SHA256, b.SHA256))
+	})
+	for i := range m.Findings {
+		m.Findings[i].normalise()
+	}
+	slices.SortFunc(m.Findings, compareFindings)
+	m.Summary = m.summarise()
+}
+
+// summarise counts inputs, components and findings, and fills each input's
+// per-verdict counts.
+func (m *Model) summarise() Summary {
+	s := Summary{Inputs: len(m.Inputs), Outcome: OutcomePass}
+	byPath := make(map[string]int, len(m.Inputs))
+	for i, in := range m.Inputs {
+		byPath[in.Path] = i
+		switch in.Status {
+		case audit.StatusAudited:
+			s.Audited++
+			if in.Components == 0 {
+				s.Outcome = OutcomeIncomplete
+			}
+		case audit.StatusFailed:
+			s.Failed++
+			s.Outcome = OutcomeIncomplete
+		case audit.StatusSkipped:
+			s.Skipped++
+		}
+		s.Components += in.Components
+	}
+	for _, f := range m.Findings {
+		s.Findings.add(f.Verdict)
+		if i, ok := byPath[f.Input]; ok {
+			m.Inputs[i].Findings.add(f.Verdict)
+		}
+		if f.Fails {
+			s.Failing++
+			s.Outcome = OutcomeFail
+		}
+	}
+	return s
+}
+
+func newInput(in audit.InputResult) Input {
+	return Input{
+		Path:        in.Path,
+		Name:        in.Name,
+		Status:      in.Status,
+		Error:       in.Error,
+		Warnings:    slices.Clone(in.Warnings),
+		Format:      in.Format,
+		SpecVersion: in.SpecVersion,
+		SHA256:      in.SHA256,
+		Components:  in.Components,
+	}
+}
+
+func newFinding(f audit.Finding, threshold int) Finding {
+	out := Finding{
+		ID:    f.ID,
+		Input: f.Input,
+		Component: Component{
+			Name:     f.Component.Name,
+			Group:    f.Component.Group,
+			Version:  f.Component.Version,
+			PURL:     f.Component.PURL,
+			CPEs:     slices.Clone(f.Component.CPEs),
+			Supplier: f.Component.Supplier,
+			Ref:      f.Component.Ref,
+			Type:     f.Component.Type,
+		},
+		Entity:      Entity(f.Entity),
+		Verdict:     f.Verdict,
+		Confidence:  f.Confidence,
+		Category:    string(f.Category),
+		Rationale:   f.Rationale,
+		Waiver:      f.WaiverID,
+		Fails:       threshold > 0 && f.Verdict.Rank() >= threshold,
+		Evidence:    make([]Evidence, 0, len(f.Evidence)),
+		Obligations: make([]Obligation, 0, len(f.Obligations)),
+		Path:        slices.Clone(f.Path),
+	}
+	for _, e := range f.Evidence {
+		out.Evidence = append(out.Evidence, Evidence(e))
+	}
+	for _, o := range f.Obligations {
+		out.Obligations = append(out.Obligations, Obligation{
+			Regime: o.Regime, Title: o.Title, Citation: o.Citation, Action: o.Action,
+			Effective: o.Effective, Due: o.Due, Status: ObligationStatus(o.Status),
+			Sources: slices.Clone(o.Sources),
+		})
+	}
+	if out.ID == "" {
+		out.ID = fallbackID(out)
+	}
+	return out
+}
+
+// normalise sorts a finding's own lists. The dependency path is an ordered
+// chain (root first) and is left in order.
+func (f *Finding) normalise() {
+	f.Component.CPEs = sortedStrings(f.Component.CPEs)
+	f.Evidence = nonNil(f.Evidence)
+	f.Obligations = nonNil(f.Obligations)
+	f.Path = nonNil(f.Path)
+	slices.SortFunc(f.Evidence, compareEvidence)
+	for i := range f.Obligations {
+		f.Obligations[i].Sources = sortedStrings(f.Obligations[i].Sources)
+	}
+	slices.SortFunc(f.Obligations, compareObligations)
+}
+
+// compareFindings puts the most severe first, then groups by input.
+func compareFindings(a, b Finding) int {
+	return cmp.Or(
+		cmp.Compare(b.Verdict.Rank(), a.Verdict.Rank()),
+		cmp.Compare(verdictOrder(a.Verdict), verdictOrder(b.Verdict)),
+		cmp.Compare(a.Input, b.Input),
+		cmp.Compare(a.Component.Name, b.Component.Name),
+		cmp.Compare(a.Component.Version, b.Component.Version),
+		cmp.Compare(a.Entity.ID, b.Entity.ID),
+		cmp.Compare(a.ID, b.ID),
+	)
+}
+
+// verdictOrder separates verdicts of equal rank (waived before baseline) and
+// puts unknown verdicts last.
+func verdictOrder(v audit.Verdict) int {
+	if i := slices.Index(Verdicts(), v); i >= 0 {
+		return i
+	}
+	return len(Verdicts())
+}
+
+// compareEvidence puts strong signals first, so that evidence[0] is the
+// strongest and can stand for the finding in one-line formats.
+func compareEvidence(a, b Evidence) int {
+	return cmp.Or(
+		cmp.Compare(strengthOrder(a.Strength), strengthOrder(b.Strength)),
+		cmp.Compare(a.Signal, b.Signal),
+		cmp.Compare(a.Field, b.Field),
+		cmp.Compare(a.Value, b.Value),
+		cmp.Compare(a.Rule, b.Rule),
+		cmp.Compare(a.Location, b.Location),
+		cmp.Compare(a.Line, b.Line),
+	)
+}
+
+func strengthOrder(s string) int {
+	switch s {
+	case "strong":
+		return 0
+	case "weak":
+		return 2
+	}
+	return 1
+}
+
+// compareObligations orders by deadline, earliest first; obligations with
+// no due date follow, by effective date.
+func compareObligations(a, b Obligation) int {
+	return cmp.Or(
+		compareBool(a.Due == "", b.Due == ""),
+		cmp.Compare(a.Due, b.Due),
+		cmp.Compare(a.Effective, b.Effective),
+		cmp.Compare(a.Regime, b.Regime),
+		cmp.Compare(a.Citation, b.Citation),
+		cmp.Compare(a.Action, b.Action),
+	)
+}
+
+func compareBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case !a:
+		return -1
+	}
+	return 1
+}
+
+// Strongest returns the finding's strongest evidence (evidence is sorted
+// strong first), and false when there is none.
+func (f Finding) Strongest() (Evidence, bool) {
+	if len(f.Evidence) == 0 {
+		return Evidence{}, false
+	}
+	return f.Evidence[0], true
+}
+
+// NextDue returns the earliest due date among the finding's obligations
+// and the obligation it belongs to; false when no obligation has a due date.
+func (f Finding) NextDue() (Obligation, bool) {
+	if len(f.Obligations) == 0 || f.Obligations[0].Due == "" {
+		return Obligation{}, false
+	}
+	return f.Obligations[0], true
+}
+
+// Regimes returns the distinct regimes of a finding's obligations, sorted.
+func (f Finding) Regimes() []string {
+	var out []string
+	for _, o := range f.Obligations {
+		out = append(out, o.Regime)
+	}
+	return sortedStrings(out)
+}
+
+// Label is "group/name@version" with the parts that are present.
+func (c Component) Label() string {
+	s := c.Name
+	if c.Group != "" {
+		s = c.Group + "/" + s
+	}
+	if c.Version != "" {
+		s += "@" + c.Version
+	}
+	return s
+}
+
+// fallbackID derives a stable id when the audit did not set one, from the
+// same facts a person would use to say "the same finding".
+func fallbackID(f Finding) string {
+	h := sha256.New()
+	for _, s := range []string{f.Input, f.Component.Ref, f.Component.Group, f.Component.Name, f.Component.Version, f.Component.PURL, f.Entity.List, f.Entity.ID} {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	return "EMB-" + hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+// failThreshold is the minimum rank that fails a run; 0 means never.
+func failThreshold(failOn string) int {
+	return audit.Verdict(failOn).Rank()
+}
+
+func normaliseFailOn(failOn string) string {
+	if failThreshold(failOn) == 0 {
+		return FailOnNever
+	}
+	return failOn
+}
+
+func formatDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.DateOnly)
+}
+
+// sortedStrings returns a sorted, de-duplicated, non-nil copy.
+func sortedStrings(in []string) []string {
+	out := slices.Clone(in)
+	slices.Sort(out)
+	return nonNil(slices.Compact(out))
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// joinNonEmpty joins the non-empty parts with sep.
+func joinNonEmpty(sep string, parts ...string) string {
+	kept := parts[:0:0]
+	for _, p := range parts {
+		if p != "" {
+			kept = append(kept, p)
+		}
+	}
+	return strings.Join(kept, sep)
+}

@@ -1,0 +1,105 @@
+package reports
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestParseSpecs(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "existing.json")
+	if err := os.WriteFile(file, []byte("{}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	notDir := filepath.Join(dir, "plainfile")
+	if err := os.WriteFile(notDir, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name    string
+		values  []string
+		want    []Spec
+		wantErr []string // substrings the error must contain
+	}{
+		{name: "default", values: nil, want: []Spec{{Format: FormatTable}}},
+		{name: "stdout", values: []string{"json"}, want: []Spec{{Format: FormatJSON}}},
+		{
+			name:   "several files and one stdout",
+			values: []string{"table", "sarif=" + filepath.Join(dir, "out.sarif"), "json=" + file, "html=" + filepath.Join(dir, "new", "deep", "r.html")},
+			want: []Spec{{Format: FormatTable}, {Format: FormatSARIF, Path: filepath.Join(dir, "out.sarif")},
+				{Format: FormatJSON, Path: file}, {Format: FormatHTML, Path: filepath.Join(dir, "new", "deep", "r.html")}},
+		},
+		{name: "unknown format lists the valid ones", values: []string{"yaml"},
+			wantErr: []string{`unknown output format "yaml"`, strings.Join(FormatNames(), ", ")}},
+		{name: "case matters", values: []string{"JSON"}, wantErr: []string{`unknown output format "JSON"`}},
+		{name: "two on stdout", values: []string{"table", "json"}, wantErr: []string{"at most one report can go to stdout", "table, json"}},
+		{name: "same path twice", values: []string{"json=" + file, "sarif=" + file}, wantErr: []string{"write the same file"}},
+		{name: "same path spelled differently", values: []string{"json=" + file, "csv=" + filepath.Join(dir, ".", "x", "..", "existing.json")}, wantErr: []string{"write the same file"}},
+		{name: "directory", values: []string{"json=" + dir}, wantErr: []string{"is a directory"}},
+		{name: "parent is a file", values: []string{"json=" + filepath.Join(notDir, "r.json")}, wantErr: []string{"is not a directory"}},
+		{name: "empty file name", values: []string{"json="}, wantErr: []string{"empty file name"}},
+		{name: "every error at once", values: []string{"yaml", "toml", "json", "csv"},
+			wantErr: []string{`"yaml"`, `"toml"`}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got, err := ParseSpecs(c.values)
+			if len(c.wantErr) > 0 {
+				if err == nil {
+					t.Fatalf("no error, got %v", got)
+				}
+				for _, w := range c.wantErr {
+					if !strings.Contains(err.Error(), w) {
+						t.Errorf("error %q does not contain %q", err, w)
+					}
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, c.want) {
+				t.Errorf("got %v, want %v", got, c.want)
+			}
+		})
+	}
+	// Checking must not create the missing directories or leave probes.
+	if _, err := os.Stat(filepath.Join(dir, "new")); !os.IsNotExist(err) {
+		t.Errorf("ParseSpecs created a directory: %v", err)
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".embargo-probe") {
+			t.Errorf("probe file left behind: %s", e.Name())
+		}
+	}
+}
+
+// TestFormatListDrivesEverything: help, completion and validation all come
+// from Formats().
+func TestFormatListDrivesEverything(t *testing.T) {
+	names := FormatNames()
+	want := []string{"table", "json", "sarif", "junit", "csv", "markdown", "html", "xlsx"}
+	if !slices.Equal(names, want) {
+		t.Fatalf("formats %v, want %v", names, want)
+	}
+	usage, completions := FlagUsage(), Completions()
+	for i, f := range Formats() {
+		if f.Description == "" || f.render == nil {
+			t.Errorf("%s: no description or renderer", f.Name)
+		}
+		if !strings.Contains(usage, "\n  "+string(f.Name)+" ") {
+			t.Errorf("--help does not list %s", f.Name)
+		}
+		if completions[i] != string(f.Name)+"\t"+f.Description {
+			t.Errorf("completion %q", completions[i])
+		}
+		if _, err := ParseSpecs([]string{string(f.Name)}); err != nil {
+			t.Errorf("%s does not validate: %v", f.Name, err)
+		}
+	}
+}

@@ -1,0 +1,258 @@
+package reports
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Sheet names of the workbook, in tab order.
+const (
+	sheetSummary     = "Summary"
+	sheetFindings    = "Findings"
+	sheetInputs      = "Inputs"
+	sheetObligations = "Obligations"
+)
+
+// renderXLSX writes a workbook with Summary, Findings, Inputs and
+// Obligations sheets. Every string goes in with SetCellStr, so nothing an
+// SBOM says is ever stored as a formula; control characters (which XML
+// cannot carry) become visible escapes. The document's created and
+// modified times are the report's generatedAt, so the same model gives the
+// same bytes.
+func renderXLSX(w io.Writer, m *Model, _ RenderOptions) (err error) {
+	f := excelize.NewFile()
+	defer func() {
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+	}()
+	x := xlsxWriter{f: f}
+	if err := x.setup(m); err != nil {
+		return err
+	}
+	x.summary(m)
+	x.table(sheetFindings, csvHeader(), findingRows(m))
+	x.table(sheetInputs, inputHeader(), inputRows(m))
+	x.table(sheetObligations, obligationHeader(), obligationRows(m))
+	if x.err != nil {
+		return x.err
+	}
+	f.SetActiveSheet(0)
+	return f.Write(w)
+}
+
+// xlsxWriter keeps the first error so that the sheet builders read as a
+// list of cells rather than a list of error checks.
+type xlsxWriter struct {
+	f      *excelize.File
+	header int // style id of header cells
+	bold   int
+	err    error
+}
+
+func (x *xlsxWriter) check(err error) {
+	if x.err == nil && err != nil {
+		x.err = err
+	}
+}
+
+func (x *xlsxWriter) setup(m *Model) error {
+	stamp := m.GeneratedAt.Format("2006-01-02T15:04:05Z")
+	x.check(x.f.SetDocProps(&excelize.DocProperties{
+		Title:          "embargo sanctioned-vendor SBOM audit",
+		Subject:        "SBOM audit as of " + m.AsOf,
+		Creator:        xlsxText(joinNonEmpty(" ", m.Tool.Name, m.Tool.Version)),
+		LastModifiedBy: xlsxText(orDefault(m.Tool.Name, "embargo")),
+		Created:        stamp,
+		Modified:       stamp,
+		Version:        SchemaVersion,
+	}))
+	x.check(x.f.SetSheetName("Sheet1", sheetSummary))
+	for _, name := range []string{sheetFindings, sheetInputs, sheetObligations} {
+		_, err := x.f.NewSheet(name)
+		x.check(err)
+	}
+	var err error
+	x.header, err = x.f.NewStyle(&excelize.Style{
+		Font:   &excelize.Font{Bold: true, Color: "FFFFFF"},
+		Fill:   excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"1F3A5F"}},
+		Border: []excelize.Border{{Type: "bottom", Color: "000000", Style: 1}},
+	})
+	x.check(err)
+	x.bold, err = x.f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
+	x.check(err)
+	return x.err
+}
+
+// summary writes label/value pairs, then the lists of the evidence basis.
+func (x *xlsxWriter) summary(m *Model) {
+	s := m.Summary
+	pairs := [][2]any{
+		{"Outcome", headline(m)},
+		{"Tool", joinNonEmpty(" ", m.Tool.Name, m.Tool.Version)},
+		{"Generated at", m.GeneratedAt.Format("2006-01-02T15:04:05Z07:00")},
+		{"As of", m.AsOf},
+		{"Profiles", strings.Join(m.Profiles, ", ")},
+		{"Fail on", m.FailOn},
+		{"Complete", fmt.Sprint(m.Complete)},
+		{"Inputs", s.Inputs}, {"Audited", s.Audited}, {"Failed", s.Failed}, {"Skipped", s.Skipped},
+		{"Components", s.Components},
+		{"Prohibited", s.Findings.Prohibited}, {"Review", s.Findings.Review}, {"Info", s.Findings.Info},
+		{"Waived", s.Findings.Waived}, {"Baseline", s.Findings.Baseline},
+		{"Failing findings", s.Failing},
+	}
+	for _, w := range m.Warnings {
+		pairs = append(pairs, [2]any{"Warning", w})
+	}
+	row := 1
+	for _, p := range pairs {
+		x.setRow(sheetSummary, row, []any{p[0], p[1]})
+		x.style(sheetSummary, row, 1, x.bold)
+		row++
+	}
+	row++
+	header := []string{"List", "Title", "Version", "Published", "SHA-256", "Origin"}
+	x.setRow(sheetSummary, row, toAny(header))
+	x.styleRange(sheetSummary, row, len(header), x.header)
+	for _, l := range m.Lists {
+		row++
+		x.setRow(sheetSummary, row, toAny([]string{l.ID, l.Title, l.Version, l.Published, l.SHA256, l.Origin}))
+	}
+	x.widths(sheetSummary, []int{18, 64, 12, 12, 66, 12})
+}
+
+// table writes a header row (styled, frozen, with an auto-filter) and rows.
+func (x *xlsxWriter) table(sheet string, header []string, rows [][]any) {
+	x.setRow(sheet, 1, toAny(header))
+	x.styleRange(sheet, 1, len(header), x.header)
+	for i, r := range rows {
+		x.setRow(sheet, i+2, r)
+	}
+	x.check(x.f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}))
+	last, err := excelize.CoordinatesToCellName(len(header), len(rows)+1)
+	x.check(err)
+	x.check(x.f.AutoFilter(sheet, "A1:"+last, nil))
+	x.widths(sheet, columnWidths(header, rows))
+}
+
+// setRow writes one row; strings with SetCellStr (never a formula), ints as
+// numbers so that they sort and sum.
+func (x *xlsxWriter) setRow(sheet string, row int, values []any) {
+	for i, v := range values {
+		cell, err := excelize.CoordinatesToCellName(i+1, row)
+		x.check(err)
+		switch v := v.(type) {
+		case int:
+			x.check(x.f.SetCellInt(sheet, cell, int64(v)))
+		case string:
+			x.check(x.f.SetCellStr(sheet, cell, xlsxText(v)))
+		default:
+			x.check(fmt.Errorf("xlsx: unexpected cell type %T", v))
+		}
+	}
+}
+
+func (x *xlsxWriter) style(sheet string, row, col, style int) {
+	cell, err := excelize.CoordinatesToCellName(col, row)
+	x.check(err)
+	x.check(x.f.SetCellStyle(sheet, cell, cell, style))
+}
+
+func (x *xlsxWriter) styleRange(sheet string, row, cols, style int) {
+	first, err := excelize.CoordinatesToCellName(1, row)
+	x.check(err)
+	last, err := excelize.CoordinatesToCellName(cols, row)
+	x.check(err)
+	x.check(x.f.SetCellStyle(sheet, first, last, style))
+}
+
+func (x *xlsxWriter) widths(sheet string, widths []int) {
+	for i, w := range widths {
+		col, err := excelize.ColumnNumberToName(i + 1)
+		x.check(err)
+		x.check(x.f.SetColWidth(sheet, col, col, float64(w)))
+	}
+}
+
+// columnWidths fits each column to its longest value, within bounds that
+// keep a sheet readable.
+func columnWidths(header []string, rows [][]any) []int {
+	widths := make([]int, len(header))
+	for i, h := range header {
+		widths[i] = utf8.RuneCountInString(h) + 4 // room for the filter button
+	}
+	for _, r := range rows {
+		for i, v := range r {
+			widths[i] = max(widths[i], utf8.RuneCountInString(fmt.Sprint(v))+1)
+		}
+	}
+	for i := range widths {
+		widths[i] = min(max(widths[i], 8), 60)
+	}
+	return widths
+}
+
+func findingRows(m *Model) [][]any {
+	rows := make([][]any, 0, len(m.Findings))
+	for _, f := range m.Findings {
+		rows = append(rows, toAny(findingRecord(f)))
+	}
+	return rows
+}
+
+func inputHeader() []string {
+	return []string{"path", "name", "status", "error", "format", "spec_version", "sha256", "components",
+		"prohibited", "review", "info", "waived", "baseline", "warnings"}
+}
+
+func inputRows(m *Model) [][]any {
+	rows := make([][]any, 0, len(m.Inputs))
+	for _, in := range m.Inputs {
+		c := in.Findings
+		rows = append(rows, []any{in.Path, in.Name, in.Status, in.Error, in.Format, in.SpecVersion, in.SHA256,
+			in.Components, c.Prohibited, c.Review, c.Info, c.Waived, c.Baseline, strings.Join(in.Warnings, "; ")})
+	}
+	return rows
+}
+
+func obligationHeader() []string {
+	return []string{"finding", "input", "component", "entity", "verdict", "regime", "title", "citation",
+		"action", "effective", "due", "state", "days", "status", "sources"}
+}
+
+// obligationRows has one row per finding and obligation, the shape an
+// auditor filters by regime or deadline.
+func obligationRows(m *Model) [][]any {
+	var rows [][]any
+	for _, f := range m.Findings {
+		for _, o := range f.Obligations {
+			rows = append(rows, []any{f.ID, f.Input, f.Component.Label(), f.Entity.Name, string(f.Verdict),
+				o.Regime, o.Title, o.Citation, o.Action, o.Effective, o.Due, o.Status.State, o.Status.Days,
+				o.Status.Text, strings.Join(o.Sources, " ")})
+		}
+	}
+	return rows
+}
+
+func toAny(ss []string) []any {
+	out := make([]any, len(ss))
+	for i, s := range ss {
+		out[i] = s
+	}
+	return out
+}
+
+// xlsxText keeps control characters out of the workbook's XML, where they
+// are not allowed and would make Excel refuse the file. Excel also caps a
+// cell at 32767 characters.
+func xlsxText(s string) string {
+	s = visible(s)
+	if utf8.RuneCountInString(s) > 32767 {
+		s = string([]rune(s)[:32766]) + "…"
+	}
+	return s
+}

@@ -1,0 +1,75 @@
+package vendorlists
+
+import "fmt"
+
+func (v *validator) regimes() {
+	if len(v.l.Regimes) == 0 {
+		v.errorf("regimes", "a list needs at least one regime")
+	}
+	seen := map[string]string{}
+	for i, r := range v.l.Regimes {
+		p := fmt.Sprintf("regimes[%d]", i)
+		v.id(p+".id", r.ID)
+		v.unique(seen, p+".id", "regime id", r.ID)
+		v.required(p+".title", r.Title)
+		v.required(p+".citation", r.Citation)
+		v.required(p+".appliesTo", r.AppliesTo)
+		if !jurisdiction.MatchString(r.Jurisdiction) {
+			v.errorf(p+".jurisdiction", "jurisdiction %q must be a two-letter code such as US or EU", r.Jurisdiction)
+		}
+		v.coverage(p, r)
+		v.cite(p+".sources", r.Sources)
+		v.obligations(p, r.Obligations)
+	}
+}
+
+// coverage checks covers/excludes: an informational regime covers nothing;
+// any other covers at least one category, and never one it also excludes.
+func (v *validator) coverage(p string, r Regime) {
+	switch {
+	case r.Informational && len(r.Covers) > 0:
+		v.errorf(p+".covers", "an informational regime covers no category")
+	case !r.Informational && len(r.Covers) == 0:
+		v.errorf(p+".covers", "a regime must cover at least one category (or be informational)")
+	}
+	covered := map[Category]bool{}
+	for j, c := range r.Covers {
+		v.category(fmt.Sprintf("%s.covers[%d]", p, j), c, false)
+		covered[c] = true
+	}
+	for j, c := range r.Excludes {
+		cp := fmt.Sprintf("%s.excludes[%d]", p, j)
+		v.category(cp, c, false)
+		if covered[c] {
+			v.errorf(cp, "category %q is both covered and excluded", c)
+		}
+	}
+}
+
+func (v *validator) obligations(p string, obs []Obligation) {
+	if len(obs) == 0 {
+		v.errorf(p+".obligations", "a regime needs at least one obligation")
+	}
+	seen := map[string]string{}
+	for i, o := range obs {
+		op := fmt.Sprintf("%s.obligations[%d]", p, i)
+		v.id(op+".id", o.ID)
+		v.unique(seen, op+".id", "obligation id", o.ID)
+		v.required(op+".action", o.Action)
+		if o.Effective.IsZero() {
+			v.errorf(op+".effective", "required date is missing")
+		}
+		if !o.Due.IsZero() && o.Due.Before(o.Effective.Time) {
+			v.errorf(op+".due", "due %s is before effective %s", o.Due, o.Effective)
+		}
+		if o.DueRule != "" {
+			if !o.Due.IsZero() {
+				v.errorf(op+".dueRule", "set due or dueRule, not both")
+			}
+			if _, err := ParseDueRule(o.DueRule); err != nil {
+				v.errorf(op+".dueRule", "%v", err)
+			}
+		}
+		v.cite(op+".sources", o.Sources)
+	}
+}
