@@ -111,6 +111,9 @@ type Finding struct {
 	Obligations []Obligation         `json:"obligations"`
 	Path        []string             `json:"path"`
 	WaiverID    string               `json:"waiver,omitempty"`
+	// Original is the verdict before a waiver or baseline suppressed it;
+	// empty when the finding is not suppressed.
+	Original Verdict `json:"originalVerdict,omitempty"`
 }
 
 // Input status values.
@@ -131,6 +134,11 @@ type InputResult struct {
 	SHA256      string   `json:"sha256"`
 	Components  int      `json:"components"`
 	Name        string   `json:"name"`
+	// Vendor, Product and Version come from the --manifest row that named
+	// this input; empty without a manifest.
+	Vendor  string `json:"vendor,omitempty"`
+	Product string `json:"product,omitempty"`
+	Version string `json:"version,omitempty"`
 }
 
 // ListInfo is the evidence basis: which list, which version, which bytes.

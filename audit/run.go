@@ -25,6 +25,8 @@ type RunOptions struct {
 	// OnInput is called after each input is done, from the goroutine that
 	// did it (for progress bars); it may be nil.
 	OnInput func(InputResult)
+	// Meta labels inputs by path with their manifest row.
+	Meta map[string]InputMeta
 }
 
 // inputOutcome is one input's result and findings, kept in input order.
@@ -42,9 +44,16 @@ func (a *Auditor) Run(ctx context.Context, inputs []sbom.Input, opts RunOptions)
 		log = slog.New(slog.DiscardHandler)
 	}
 	outcomes := make([]*inputOutcome, len(inputs))
+	dupOf := duplicates(inputs)
+	var todo []int
+	for i := range inputs {
+		if _, dup := dupOf[i]; !dup {
+			todo = append(todo, i)
+		}
+	}
 	jobs := make(chan int)
 	var wg sync.WaitGroup
-	for range workers(opts.Parallelism, len(inputs)) {
+	for range workers(opts.Parallelism, len(todo)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -58,9 +67,31 @@ func (a *Auditor) Run(ctx context.Context, inputs []sbom.Input, opts RunOptions)
 			}
 		}()
 	}
-	err := feed(ctx, jobs, len(inputs))
+	err := feed(ctx, jobs, todo)
 	wg.Wait()
+	for i, j := range dupOf {
+		if outcomes[j] != nil {
+			outcomes[i] = reuse(outcomes[j], inputs[i].Path, opts.Meta[inputs[i].Path])
+			if opts.OnInput != nil {
+				opts.OnInput(outcomes[i].result)
+			}
+		}
+	}
 	return a.result(outcomes), err
+}
+
+// reuse reports an input whose bytes equal an earlier input's under its
+// own path, without decoding it again.
+func reuse(o *inputOutcome, path string, meta InputMeta) *inputOutcome {
+	r := o.result
+	r.Path = path
+	r.Vendor, r.Product, r.Version = meta.Vendor, meta.Product, meta.Version
+	r.Warnings = append([]string{}, r.Warnings...)
+	out := &inputOutcome{result: r, findings: make([]Finding, 0, len(o.findings))}
+	for _, f := range o.findings {
+		out.findings = append(out.findings, Restamp(f, path))
+	}
+	return out
 }
 
 func workers(parallelism, n int) int {
@@ -70,9 +101,9 @@ func workers(parallelism, n int) int {
 	return max(1, min(parallelism, n))
 }
 
-func feed(ctx context.Context, jobs chan<- int, n int) error {
+func feed(ctx context.Context, jobs chan<- int, todo []int) error {
 	defer close(jobs)
-	for i := range n {
+	for _, i := range todo {
 		if err := ctx.Err(); err != nil {
 			return err // select picks at random when both cases are ready
 		}
@@ -103,7 +134,8 @@ func (a *Auditor) result(outcomes []*inputOutcome) *Result {
 // auditInput decodes and audits one input; every failure becomes the
 // input's status, never an error of the run.
 func (a *Auditor) auditInput(in sbom.Input, opts RunOptions) *inputOutcome {
-	o := &inputOutcome{result: InputResult{Path: in.Path, Warnings: []string{}}}
+	meta := opts.Meta[in.Path]
+	o := &inputOutcome{result: InputResult{Path: in.Path, Warnings: []string{}, Vendor: meta.Vendor, Product: meta.Product, Version: meta.Version}}
 	if in.Err != nil {
 		o.result.Status, o.result.Error = StatusFailed, in.Err.Error()
 		return o
@@ -120,6 +152,7 @@ func (a *Auditor) auditInput(in sbom.Input, opts RunOptions) *inputOutcome {
 		Path: in.Path, Status: StatusAudited, Error: "", Warnings: append([]string{}, doc.Warnings...),
 		Format: string(doc.Format), SpecVersion: doc.SpecVersion, SHA256: doc.SHA256,
 		Components: len(doc.Components), Name: doc.Name,
+		Vendor: meta.Vendor, Product: meta.Product, Version: meta.Version,
 	}
 	if len(doc.Components) == 0 && doc.Subject == nil {
 		o.result.Warnings = append(o.result.Warnings, "the SBOM lists no components, so it cannot show the absence of sanctioned vendors")

@@ -1,0 +1,208 @@
+package audit
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/embargo-sbom/embargo/sbom"
+	"github.com/embargo-sbom/embargo/vendorlists"
+)
+
+// DefaultProfile is the profile used when none is selected.
+const DefaultProfile = "us-commercial"
+
+// Config configures an Auditor.
+type Config struct {
+	Lists []*vendorlists.List
+	// Profiles selects who the user is; empty means [DefaultProfile].
+	Profiles []string
+	// AsOf is the date obligations are measured against; zero means today.
+	AsOf time.Time
+	// Discovered is when the components were identified, the start of
+	// business-day deadlines; zero means AsOf.
+	Discovered time.Time
+}
+
+// Auditor matches components against compiled lists. It is immutable
+// after New and safe for concurrent use.
+type Auditor struct {
+	ix         *index
+	lists      []*vendorlists.List
+	profiles   []string
+	regimes    map[*vendorlists.List][]*vendorlists.Regime
+	asOf       time.Time
+	discovered time.Time
+	signals    []signal
+	targets    sync.Pool // of *target
+}
+
+// New compiles the lists and binds the selected profiles' regimes.
+func New(cfg Config) (*Auditor, error) {
+	if len(cfg.Lists) == 0 {
+		return nil, errors.New("new auditor: no vendor lists")
+	}
+	ix, err := compile(cfg.Lists)
+	if err != nil {
+		return nil, fmt.Errorf("new auditor: %w", err)
+	}
+	profiles := cfg.Profiles
+	if len(profiles) == 0 {
+		profiles = defaultProfiles(cfg.Lists)
+	}
+	regimes, err := bindProfiles(cfg.Lists, profiles)
+	if err != nil {
+		return nil, fmt.Errorf("new auditor: %w", err)
+	}
+	asOf := cfg.AsOf
+	if asOf.IsZero() {
+		asOf = time.Now()
+	}
+	discovered := cfg.Discovered
+	if discovered.IsZero() {
+		discovered = asOf
+	}
+	return &Auditor{
+		ix: ix, lists: cfg.Lists, profiles: append([]string{}, profiles...),
+		regimes: regimes, asOf: dateOf(asOf), discovered: dateOf(discovered),
+		signals: signals(),
+	}, nil
+}
+
+// bindProfiles resolves profile ids across all lists; a profile present
+// in several lists binds the union of its regimes in each.
+func bindProfiles(lists []*vendorlists.List, profiles []string) (map[*vendorlists.List][]*vendorlists.Regime, error) {
+	bound := map[*vendorlists.List][]*vendorlists.Regime{}
+	for _, id := range profiles {
+		found := false
+		for _, l := range lists {
+			for _, p := range l.Profiles {
+				if p.ID != id {
+					continue
+				}
+				found = true
+				if err := bindRegimes(bound, l, p); err != nil {
+					return nil, err
+				}
+			}
+		}
+		if !found {
+			return nil, fmt.Errorf("unknown profile %q (known: %s)", id, strings.Join(knownProfiles(lists), ", "))
+		}
+	}
+	return bound, nil
+}
+
+func bindRegimes(bound map[*vendorlists.List][]*vendorlists.Regime, l *vendorlists.List, p vendorlists.Profile) error {
+	for _, rid := range p.Regimes {
+		r := findRegime(l, rid)
+		if r == nil {
+			return fmt.Errorf("list %q: profile %q binds unknown regime %q", l.ID, p.ID, rid)
+		}
+		for _, o := range r.Obligations {
+			if o.DueRule != "" {
+				if _, err := vendorlists.ParseDueRule(o.DueRule); err != nil {
+					return fmt.Errorf("list %q: regime %q: obligation %q: %w", l.ID, r.ID, o.ID, err)
+				}
+			}
+		}
+		if !containsRegime(bound[l], r) {
+			bound[l] = append(bound[l], r)
+		}
+	}
+	return nil
+}
+
+func findRegime(l *vendorlists.List, id string) *vendorlists.Regime {
+	for i := range l.Regimes {
+		if l.Regimes[i].ID == id {
+			return &l.Regimes[i]
+		}
+	}
+	return nil
+}
+
+func containsRegime(rs []*vendorlists.Regime, r *vendorlists.Regime) bool {
+	for _, x := range rs {
+		if x == r {
+			return true
+		}
+	}
+	return false
+}
+
+// defaultProfiles is [DefaultProfile], or, when no list defines it, the
+// profile each list marks as its default.
+func defaultProfiles(lists []*vendorlists.List) []string {
+	known := knownProfiles(lists)
+	if contains(known, DefaultProfile) {
+		return []string{DefaultProfile}
+	}
+	var ids []string
+	for _, l := range lists {
+		if p, ok := l.DefaultProfile(); ok && !contains(ids, p.ID) {
+			ids = append(ids, p.ID)
+		}
+	}
+	if len(ids) == 0 {
+		return []string{DefaultProfile} // reported as unknown by bindProfiles
+	}
+	return ids
+}
+
+func knownProfiles(lists []*vendorlists.List) []string {
+	var ids []string
+	for _, l := range lists {
+		for _, p := range l.Profiles {
+			if !contains(ids, p.ID) {
+				ids = append(ids, p.ID)
+			}
+		}
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// Audit matches every component of doc. Findings come in component order,
+// then list and entity order, and carry the document path and the
+// dependency path from the document's subject.
+func (a *Auditor) Audit(doc *sbom.Document) []Finding {
+	var out []Finding
+	var paths *pathFinder
+	for i := range doc.Components {
+		c := &doc.Components[i]
+		fs := a.match(c, doc.Path)
+		if len(fs) == 0 {
+			continue
+		}
+		if paths == nil {
+			paths = newPathFinder(doc)
+		}
+		p := paths.pathTo(c.Ref)
+		for _, f := range fs {
+			f.Path = append([]string{}, p...)
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// MatchComponent matches one component, with no input or path.
+func (a *Auditor) MatchComponent(c *sbom.Component) []Finding {
+	return a.match(c, "")
+}
+
+// Lists describes the lists the auditor was built from.
+func (a *Auditor) Lists() []ListInfo {
+	out := make([]ListInfo, len(a.lists))
+	for i, l := range a.lists {
+		out[i] = ListInfo{
+			ID: l.ID, Title: l.Title, Version: l.Version,
+			Published: l.Published.String(), SHA256: l.SHA256, Origin: l.Origin,
+		}
+	}
+	return out
+}

@@ -1,0 +1,61 @@
+package audit
+
+import (
+	"crypto/sha256"
+	"io"
+	"os"
+
+	"github.com/embargo-sbom/embargo/sbom"
+)
+
+// duplicates finds inputs whose bytes equal an earlier input's, mapping
+// each duplicate's index to the first one's, so that the same SBOM named
+// twice is decoded once. Only files whose size another input shares are
+// hashed: hashing every input would cost a second read of each.
+func duplicates(inputs []sbom.Input) map[int]int {
+	bySize := map[int64][]int{}
+	for i, in := range inputs {
+		if in.Err != nil || in.Path == "-" {
+			continue
+		}
+		info, err := os.Stat(in.Path)
+		if err != nil || !info.Mode().IsRegular() {
+			continue
+		}
+		bySize[info.Size()] = append(bySize[info.Size()], i)
+	}
+	dupOf := map[int]int{}
+	for _, group := range bySize {
+		if len(group) < 2 {
+			continue
+		}
+		first := map[[sha256.Size]byte]int{}
+		for _, i := range group {
+			sum, ok := fileSHA256(inputs[i].Path)
+			if !ok {
+				continue
+			}
+			if j, seen := first[sum]; seen {
+				dupOf[i] = j
+				continue
+			}
+			first[sum] = i
+		}
+	}
+	return dupOf
+}
+
+func fileSHA256(path string) ([sha256.Size]byte, bool) {
+	var sum [sha256.Size]byte
+	f, err := os.Open(path)
+	if err != nil {
+		return sum, false
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return sum, false
+	}
+	copy(sum[:], h.Sum(nil))
+	return sum, true
+}

@@ -1,0 +1,162 @@
+package audit
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/embargo-sbom/embargo/sbom"
+	"github.com/embargo-sbom/embargo/vendorlists"
+)
+
+// judgement is the category, verdict and confidence of one finding, with
+// the regimes that prohibit its category.
+type judgement struct {
+	category   vendorlists.Category
+	verdict    Verdict
+	confidence Confidence
+	rationale  string
+	regimes    []*vendorlists.Regime
+}
+
+// judge applies the category and verdict rules to the hits of one entity.
+func (a *Auditor) judge(c *sbom.Component, e *entry, hs []hit, fp *falsePositive) judgement {
+	cat, why := categorise(c, hs)
+	if fp != nil {
+		cat = fp.src.Category
+		why = fmt.Sprintf("it is the known look-alike %s (%s)", fp.src.ID, strings.TrimSuffix(fp.src.Reason, "."))
+	}
+	j := judgement{category: cat, confidence: confidence(hs)}
+	if cat != vendorlists.CategoryMention {
+		j.regimes = a.covering(e.list, cat)
+	}
+	switch {
+	case cat == vendorlists.CategoryMention:
+		j.verdict, j.confidence = VerdictInfo, ConfidenceLow
+	case cat == vendorlists.CategoryContribution:
+		j.verdict = VerdictReview
+	case nameOnly(hs):
+		j.verdict, j.confidence = VerdictReview, ConfidenceLow
+	case len(j.regimes) > 0:
+		j.verdict = VerdictProhibited
+	default:
+		j.verdict = VerdictReview
+	}
+	j.rationale = a.rationale(e, why, j, nameOnly(hs))
+	return j
+}
+
+// categorise decides what the component is to the entity, and which hit
+// decided it, in words.
+func categorise(c *sbom.Component, hs []hit) (vendorlists.Category, string) {
+	if h := firstRole(hs, roleSupplier); h != nil {
+		return madeBy(hs), describe(h)
+	}
+	supplierOther := c.Supplier != nil && strings.TrimSpace(c.Supplier.Name) != ""
+	for _, ro := range []role{roleManufacturer, roleOriginator} {
+		if h := firstRole(hs, ro); h != nil && supplierOther {
+			return vendorlists.CategoryIntegration,
+				fmt.Sprintf("%s while %q supplies it", describe(h), c.Supplier.Name)
+		}
+	}
+	for _, ro := range []role{roleManufacturer, roleOriginator, roleMaker} {
+		if h := firstRole(hs, ro); h != nil {
+			return madeBy(hs), describe(h)
+		}
+	}
+	if h := firstRole(hs, roleCopyright); h != nil {
+		return vendorlists.CategoryContribution, describe(h)
+	}
+	if h := firstRole(hs, roleNameOnly); h != nil {
+		return madeBy(hs), describe(h)
+	}
+	return vendorlists.CategoryMention, describe(&hs[0])
+}
+
+func firstRole(hs []hit, ro role) *hit {
+	for i := range hs {
+		if hs[i].role == ro {
+			return &hs[i]
+		}
+	}
+	return nil
+}
+
+func describe(h *hit) string {
+	return fmt.Sprintf("%s %q matches %q", h.ev.Field, h.ev.Value, h.rule.matched)
+}
+
+// madeBy is the category of a component the entity made: product, unless
+// a matched identifier rule says otherwise.
+func madeBy(hs []hit) vendorlists.Category {
+	for _, kind := range [...]string{kindPURL, kindPackage, kindProduct, kindDomain, kindCPE} {
+		for _, h := range hs {
+			if h.role != roleMention && h.rule.kind == kind && h.rule.category != "" {
+				return h.rule.category
+			}
+		}
+	}
+	return vendorlists.CategoryProduct
+}
+
+// nameOnly reports a match on a name alone: no strong signal, at least
+// one uncorroborated name (shared package name, bare product, guessed CPE).
+func nameOnly(hs []hit) bool {
+	found := false
+	for _, h := range hs {
+		if !h.role.weak() {
+			return false
+		}
+		found = found || h.role == roleNameOnly
+	}
+	return found
+}
+
+// confidence is high for two independent strong signals or one strong
+// identity signal, medium for one other strong signal, else low.
+func confidence(hs []hit) Confidence {
+	var strong []string
+	for _, h := range hs {
+		if h.role.weak() {
+			continue
+		}
+		if h.identity {
+			return ConfidenceHigh
+		}
+		if !contains(strong, h.ev.Signal) {
+			strong = append(strong, h.ev.Signal)
+		}
+	}
+	switch {
+	case len(strong) >= 2:
+		return ConfidenceHigh
+	case len(strong) == 1:
+		return ConfidenceMedium
+	}
+	return ConfidenceLow
+}
+
+// rationale says in one sentence why the finding has its verdict.
+func (a *Auditor) rationale(e *entry, why string, j judgement, bare bool) string {
+	name := e.ent.Name
+	switch {
+	case j.verdict == VerdictInfo:
+		return fmt.Sprintf("The component only mentions %s: %s.", name, why)
+	case j.category == vendorlists.CategoryContribution:
+		return fmt.Sprintf("Only the copyright names %s (%s) while someone else supplies the component, so whether %s developed it in part needs review.", name, why, name)
+	case bare:
+		return fmt.Sprintf("Only a name points to %s (%s) and nothing corroborates it, so it needs review.", name, why)
+	case j.verdict == VerdictProhibited:
+		return fmt.Sprintf("Treated as %s %s software because %s, which %s prohibits.",
+			name, j.category, why, regimeIDs(j.regimes))
+	}
+	return fmt.Sprintf("Treated as %s %s software because %s, which no regime of profile %s prohibits, so it needs review.",
+		name, j.category, why, strings.Join(a.profiles, ", "))
+}
+
+func regimeIDs(rs []*vendorlists.Regime) string {
+	ids := make([]string, len(rs))
+	for i, r := range rs {
+		ids[i] = r.ID
+	}
+	return strings.Join(ids, ", ")
+}
