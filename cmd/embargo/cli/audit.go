@@ -5,12 +5,15 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"os"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/embargo-sbom/embargo/audit"
+	"github.com/embargo-sbom/embargo/audit/policy"
 	"github.com/embargo-sbom/embargo/reports"
 	"github.com/embargo-sbom/embargo/sbom"
 	"github.com/embargo-sbom/embargo/vendorlists"
@@ -24,20 +27,24 @@ func newAuditCommand(env *environment, global *globalOptions) *cobra.Command {
 		Long: `Audit SBOMs against the embedded sanctioned-vendor lists (and any --list).
 
 PATH is a file, a directory (walked recursively), a glob pattern or - for stdin,
-in any mix. Formats are detected from content: CycloneDX JSON/XML 1.0-1.7,
-SPDX 2.1-2.3 JSON/tag-value/YAML/RDF, SPDX 3.0.1 JSON-LD and syft JSON,
-optionally gzip-compressed.
+in any mix; --manifest adds inputs labelled with vendor, product and version.
+Formats are detected from content: CycloneDX JSON/XML 1.0-1.7, SPDX 2.1-2.3
+JSON/tag-value/YAML/RDF, SPDX 3.0.1 JSON-LD and syft JSON, optionally gzipped.
 
 ` + exitCodeHelp,
 		Example: `  embargo audit testdata/sboms/sample.cdx.json
   embargo audit -o table -o json=report.json -o sarif=report.sarif vendor-sboms/
-  embargo audit --profile us-federal-contractor --fail-on review 'sboms/*.json'`,
-		Args: cobra.MinimumNArgs(1),
+  embargo audit --profile us-federal-contractor --fail-on review 'sboms/*.json'
+  embargo audit --manifest portfolio.csv -o xlsx=portfolio.xlsx`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if _, _, err := loadSettings(env, cmd.Flags(), global.Config); err != nil {
+			cfg, _, err := loadSettings(env, cmd.Flags(), global.Config)
+			if err != nil {
 				return err
 			}
-			return runAudit(cmd.Context(), env, global, &opts, args)
+			if len(args) == 0 && opts.Manifest == "" {
+				return &usageError{msg: "audit needs at least one PATH or --manifest FILE"}
+			}
+			return runAudit(cmd.Context(), env, global, &opts, args, cfg)
 		},
 	}
 	opts.addFlags(cmd.Flags())
@@ -47,58 +54,193 @@ optionally gzip-compressed.
 	return cmd
 }
 
-// runAudit validates everything it can before reading any input, so that
-// a bad flag never costs a long audit.
-func runAudit(ctx context.Context, env *environment, global *globalOptions, opts *auditOptions, args []string) error {
-	log := env.logger(global.Verbose, global.Quiet)
-	failOn, err := audit.ParseFailOn(opts.FailOn)
-	if err != nil {
-		return &usageError{msg: err.Error()}
+// auditPlan is everything validated before any input is read, so that a
+// bad flag never costs a long audit.
+type auditPlan struct {
+	failOn      string
+	specs       []reports.Spec
+	generatedAt time.Time
+	asOf        time.Time
+	lists       []*vendorlists.List
+	auditor     *audit.Auditor
+	inputs      []sbom.Input
+	meta        map[string]audit.InputMeta
+	waivers     []policy.Waiver
+	baseline    map[string]bool
+	maxListAge  time.Duration
+}
+
+func planAudit(env *environment, opts *auditOptions, args []string, cfg *settings) (*auditPlan, error) {
+	p := &auditPlan{}
+	var err error
+	if p.failOn, err = audit.ParseFailOn(opts.FailOn); err != nil {
+		return nil, &usageError{msg: err.Error()}
 	}
-	specs, err := reports.ParseSpecs(opts.Output)
-	if err != nil {
-		return &usageError{msg: err.Error()}
+	if p.specs, err = reports.ParseSpecs(opts.Output); err != nil {
+		return nil, &usageError{msg: err.Error()}
 	}
-	generatedAt, err := env.reportTime()
-	if err != nil {
-		return err
+	if p.generatedAt, err = env.reportTime(); err != nil {
+		return nil, err
 	}
 	asOf, discovered, err := opts.dates(env.now())
 	if err != nil {
-		return err
+		return nil, err
 	}
-	lists, err := loadLists(opts.List, opts.OnlyList)
+	p.asOf = asOf
+	if p.maxListAge, err = opts.maxListAge(); err != nil {
+		return nil, err
+	}
+	if p.lists, err = loadLists(env, opts.List, opts.OnlyList); err != nil {
+		return nil, err
+	}
+	p.auditor, err = audit.New(audit.Config{Lists: p.lists, Profiles: opts.Profile, AsOf: asOf, Discovered: discovered})
 	if err != nil {
-		return err
+		return nil, &usageError{msg: err.Error()}
 	}
-	auditor, err := audit.New(audit.Config{Lists: lists, Profiles: opts.Profile, AsOf: asOf, Discovered: discovered})
-	if err != nil {
-		return &usageError{msg: err.Error()}
+	if p.inputs, p.meta, err = resolveInputs(opts, args); err != nil {
+		return nil, err
 	}
+	if p.waivers, err = loadWaivers(opts.Waivers, cfg); err != nil {
+		return nil, err
+	}
+	if p.baseline, err = loadBaseline(opts.Baseline); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+func resolveInputs(opts *auditOptions, args []string) ([]sbom.Input, map[string]audit.InputMeta, error) {
 	inputs := sbom.ExpandInputs(args)
-	res, runErr := auditor.Run(ctx, inputs, audit.RunOptions{
+	meta := map[string]audit.InputMeta{}
+	if opts.Manifest != "" {
+		rows, err := audit.ReadManifest(opts.Manifest)
+		if err != nil {
+			return nil, nil, &usageError{msg: err.Error()}
+		}
+		mi, mm := audit.ExpandManifest(rows)
+		inputs = append(inputs, mi...)
+		for k, v := range mm {
+			meta[k] = v
+		}
+	}
+	if opts.Shard != "" {
+		i, n, err := audit.ParseShard(opts.Shard)
+		if err != nil {
+			return nil, nil, &usageError{msg: err.Error()}
+		}
+		inputs = audit.Shard(inputs, i, n)
+	}
+	return inputs, meta, nil
+}
+
+func loadWaivers(file string, cfg *settings) ([]policy.Waiver, error) {
+	var ws []policy.Waiver
+	if file != "" {
+		w, err := policy.LoadWaivers(file)
+		if err != nil {
+			return nil, &usageError{msg: err.Error()}
+		}
+		ws = append(ws, w...)
+	}
+	nodes, err := inlineList(cfg.file, "waivers")
+	if err != nil {
+		return nil, &usageError{msg: err.Error()}
+	}
+	if len(nodes) > 0 {
+		w, err := policy.DecodeWaivers(cfg.file, nodes)
+		if err != nil {
+			return nil, &usageError{msg: err.Error()}
+		}
+		ws = append(ws, w...)
+	}
+	return ws, nil
+}
+
+// loadBaseline reads the ids of the findings in an earlier JSON report.
+func loadBaseline(path string) (map[string]bool, error) {
+	if path == "" {
+		return nil, nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, &usageError{msg: fmt.Sprintf("--baseline: %v", err)}
+	}
+	defer f.Close()
+	m, err := reports.ReadJSON(f)
+	if err != nil {
+		return nil, &usageError{msg: fmt.Sprintf("--baseline %s: %v", path, err)}
+	}
+	ids := make(map[string]bool, len(m.Findings))
+	for _, f := range m.Findings {
+		ids[f.ID] = true
+	}
+	return ids, nil
+}
+
+func runAudit(ctx context.Context, env *environment, global *globalOptions, opts *auditOptions, args []string, cfg *settings) error {
+	log := env.logger(global.Verbose, global.Quiet)
+	p, err := planAudit(env, opts, args, cfg)
+	if err != nil {
+		return err
+	}
+	bar := newProgress(env, global.Quiet, len(p.inputs))
+	res, runErr := p.auditor.Run(ctx, p.inputs, audit.RunOptions{
 		Parallelism: opts.Parallelism,
 		Decode:      sbom.Options{MaxBytes: opts.MaxBytes},
 		Stdin:       env.stdin,
 		Logger:      log,
+		Meta:        p.meta,
+		OnInput:     bar.done,
 	})
+	bar.finish()
 	if runErr != nil && !opts.Partial {
 		return fmt.Errorf("audit interrupted; no report written (use --partial to keep what was done): %w", runErr)
 	}
-	model := reports.NewModel(res, reports.Options{
-		ToolName: "embargo", ToolVersion: toolVersion(), GeneratedAt: generatedAt,
-		FailOn: failOn, Complete: runErr == nil,
-	})
-	if err := reports.WriteAll(specs, model, reports.WriteOptions{
-		Stdout: env.stdout, StdoutTerminal: isTerminal(env.stdout), Color: env.color(env.stdout),
-	}); err != nil {
+	waived := policy.Apply(res, p.waivers, p.asOf)
+	policy.ApplyBaseline(res, p.baseline)
+	res.Warnings = append(res.Warnings, waived.Warnings...)
+	res.Warnings = append(res.Warnings, staleLists(p.lists, p.asOf, p.maxListAge)...)
+	if err := writeReports(env, p, res, runErr == nil); err != nil {
 		return err
 	}
 	if runErr != nil {
 		return runErr
 	}
 	logOutcome(log, res)
-	return audit.Gate(res, failOn)
+	if err := audit.Gate(res, p.failOn); err != nil {
+		return err
+	}
+	if opts.FailUnused && len(waived.Unused) > 0 {
+		return fmt.Errorf("%w: unused waiver(s) %s (--fail-on-unused-waivers)", audit.ErrPolicyViolation, strings.Join(waived.Unused, ", "))
+	}
+	return nil
+}
+
+func writeReports(env *environment, p *auditPlan, res *audit.Result, complete bool) error {
+	model := reports.NewModel(res, reports.Options{
+		ToolName: "embargo", ToolVersion: toolVersion(), GeneratedAt: p.generatedAt,
+		FailOn: p.failOn, Complete: complete,
+	})
+	return reports.WriteAll(p.specs, model, reports.WriteOptions{
+		Stdout: env.stdout, StdoutTerminal: isTerminal(env.stdout), Color: env.color(env.stdout),
+	})
+}
+
+// staleLists warns about every list published longer ago than maxAge, so
+// that stale data cannot pass unnoticed.
+func staleLists(lists []*vendorlists.List, asOf time.Time, maxAge time.Duration) []string {
+	if maxAge <= 0 {
+		return nil
+	}
+	var out []string
+	for _, l := range lists {
+		age := asOf.Sub(l.Published.Time)
+		if age > maxAge {
+			out = append(out, fmt.Sprintf("list %s %s was published %s, %d days before %s (over --max-list-age %dd): update it with embargo lists import",
+				l.ID, l.Version, l.Published, int(age.Hours()/24), asOf.Format(time.DateOnly), int(maxAge.Hours()/24)))
+		}
+	}
+	return out
 }
 
 func logOutcome(log *slog.Logger, res *audit.Result) {
@@ -109,13 +251,18 @@ func logOutcome(log *slog.Logger, res *audit.Result) {
 	}
 }
 
-// loadLists returns the embedded lists plus the files given, narrowed to
-// the ids in only.
-func loadLists(files, only []string) ([]*vendorlists.List, error) {
+// loadLists returns the embedded lists, overridden by newer installed ones
+// (embargo lists import), plus the files given, narrowed to only.
+func loadLists(env *environment, files, only []string) ([]*vendorlists.List, error) {
 	lists, err := vendorlists.Embedded()
 	if err != nil {
 		return nil, fmt.Errorf("embedded lists: %w", err)
 	}
+	installed, err := vendorlists.Store{Dir: vendorlists.DefaultStoreDir(env.getenv)}.Lists()
+	if err != nil {
+		return nil, &usageError{msg: err.Error()}
+	}
+	var custom []*vendorlists.List
 	var errs []error
 	for _, f := range files {
 		l, err := vendorlists.Load(f)
@@ -123,10 +270,19 @@ func loadLists(files, only []string) ([]*vendorlists.List, error) {
 			errs = append(errs, err)
 			continue
 		}
-		lists = append(lists, l)
+		custom = append(custom, l)
 	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, &usageError{msg: err.Error()}
+	}
+	lists = vendorlists.Merge(lists, installed)
+	for _, c := range custom {
+		for _, l := range lists {
+			if l.ID == c.ID {
+				return nil, &usageError{msg: fmt.Sprintf("--list %s: list id %q is already loaded (%s, version %s); give custom lists their own id", c.Origin, c.ID, l.Origin, l.Version)}
+			}
+		}
+		lists = append(lists, c)
 	}
 	if len(only) == 0 {
 		return lists, nil

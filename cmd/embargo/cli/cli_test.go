@@ -60,7 +60,7 @@ func TestExitCodes(t *testing.T) {
 		{"not an SBOM is incomplete", []string{"audit", notSBOM}, ExitIncomplete, "not a recognised SBOM", ""},
 		{"empty SBOM is incomplete", []string{"audit", empty}, ExitIncomplete, "audited", ""},
 		{"violation outranks incomplete", []string{"audit", fixtures + "sample.cdx.json", "no-such-file.json"}, ExitViolation, "failed", ""},
-		{"no inputs", []string{"audit"}, ExitError, "", "requires at least 1 arg"},
+		{"no inputs", []string{"audit"}, ExitError, "", "needs at least one PATH"},
 		{"unknown flag", []string{"audit", "--nope", fixtures + "clean.cdx.json"}, ExitError, "", "unknown flag"},
 		{"bad fail-on", []string{"audit", "--fail-on", "bad", fixtures + "clean.cdx.json"}, ExitError, "", "invalid fail-on"},
 		{"unknown format", []string{"audit", "-o", "pdf", fixtures + "clean.cdx.json"}, ExitError, "", "pdf"},

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
@@ -125,6 +126,9 @@ func (s *settings) resolve(env *environment, v *viper.Viper, flags *pflag.FlagSe
 	}
 	if v.InConfig(name) {
 		s.sources[name] = source{"file", s.file}
+		if _, inline := v.Get(name).([]any); inline && !isList(f) {
+			return nil // e.g. waivers: given inline as a list, read by its command
+		}
 		return setFlag(flags, f, configValues(v, f), "config "+s.file+" key "+name)
 	}
 	s.sources[name] = source{"default", ""}
@@ -152,6 +156,9 @@ func splitEnvList(f *pflag.Flag, val string) []string {
 func configValues(v *viper.Viper, f *pflag.Flag) []string {
 	if isList(f) {
 		return v.GetStringSlice(f.Name)
+	}
+	if t, ok := v.Get(f.Name).(time.Time); ok {
+		return []string{t.Format(time.DateOnly)} // YAML reads a bare date as a timestamp
 	}
 	return []string{v.GetString(f.Name)}
 }
@@ -216,4 +223,31 @@ func checkConfigKeys(file string, known map[string]bool) error {
 		return &usageError{msg: fmt.Sprintf("config %s (known keys: %s)", strings.Join(unknown, "; "), strings.Join(names, ", "))}
 	}
 	return nil
+}
+
+// inlineList returns the YAML nodes of a top-level key of the config file
+// whose value is a list (e.g. inline waivers), or nil.
+func inlineList(file, key string) ([]yaml.Node, error) {
+	if file == "" {
+		return nil, nil
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return nil, fmt.Errorf("config %s: %w", file, unwrapPathErr(err))
+	}
+	var doc struct {
+		Nodes map[string]yaml.Node `yaml:",inline"`
+	}
+	if err := yaml.Unmarshal(data, &doc.Nodes); err != nil {
+		return nil, fmt.Errorf("config %s: %w", file, err)
+	}
+	n, ok := doc.Nodes[key]
+	if !ok || n.Kind != yaml.SequenceNode {
+		return nil, nil
+	}
+	out := make([]yaml.Node, len(n.Content))
+	for i, c := range n.Content {
+		out[i] = *c
+	}
+	return out, nil
 }

@@ -3,6 +3,8 @@ package cli
 import (
 	"fmt"
 	"runtime"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/spf13/pflag"
@@ -26,6 +28,12 @@ type auditOptions struct {
 	Parallelism int      `mapstructure:"parallelism" yaml:"parallelism"`
 	MaxBytes    int64    `mapstructure:"max-bytes" yaml:"max-bytes"`
 	Partial     bool     `mapstructure:"partial" yaml:"partial"`
+	Waivers     string   `mapstructure:"waivers" yaml:"waivers"`
+	FailUnused  bool     `mapstructure:"fail-on-unused-waivers" yaml:"fail-on-unused-waivers"`
+	Baseline    string   `mapstructure:"baseline" yaml:"baseline"`
+	MaxListAge  string   `mapstructure:"max-list-age" yaml:"max-list-age"`
+	Manifest    string   `mapstructure:"manifest" yaml:"manifest"`
+	Shard       string   `mapstructure:"shard" yaml:"shard"`
 }
 
 func defaultAuditOptions() auditOptions {
@@ -35,6 +43,7 @@ func defaultAuditOptions() auditOptions {
 		Profile:     []string{audit.DefaultProfile},
 		Parallelism: runtime.NumCPU(),
 		MaxBytes:    sbom.DefaultMaxBytes,
+		MaxListAge:  "180d",
 	}
 }
 
@@ -50,6 +59,28 @@ func (o *auditOptions) addFlags(fs *pflag.FlagSet) {
 	fs.IntVar(&o.Parallelism, "parallelism", d.Parallelism, "inputs decoded at once")
 	fs.Int64Var(&o.MaxBytes, "max-bytes", d.MaxBytes, "largest input accepted, after decompression, in bytes")
 	fs.BoolVar(&o.Partial, "partial", false, "on interruption, still write reports, marked incomplete")
+	fs.StringVar(&o.Waivers, "waivers", "", "waiver `FILE` (YAML): accountable, expiring exceptions; also the waivers: key of the config file")
+	fs.BoolVar(&o.FailUnused, "fail-on-unused-waivers", false, "exit 2 when a waiver matched no finding")
+	fs.StringVar(&o.Baseline, "baseline", "", "earlier JSON `REPORT`: findings already in it are marked baseline and do not fail the run")
+	fs.StringVar(&o.MaxListAge, "max-list-age", d.MaxListAge, "warn when a list was published longer ago than this (`DAYS`d, e.g. 180d)")
+	fs.StringVar(&o.Manifest, "manifest", "", "CSV `FILE` with columns vendor,product,version,sbom: audit each row, rolled up per vendor and product")
+	fs.StringVar(&o.Shard, "shard", "", "audit only shard `I/N` of the inputs (deterministic), for CI matrices; combine with embargo merge")
+}
+
+// maxListAge parses --max-list-age: "180d", "180" (days) or a Go duration.
+func (o *auditOptions) maxListAge() (time.Duration, error) {
+	s := strings.TrimSpace(o.MaxListAge)
+	if s == "" || s == "0" {
+		return 0, nil
+	}
+	if n, err := strconv.Atoi(strings.TrimSuffix(s, "d")); err == nil && n >= 0 {
+		return time.Duration(n) * 24 * time.Hour, nil
+	}
+	d, err := time.ParseDuration(s)
+	if err != nil || d < 0 {
+		return 0, &usageError{msg: fmt.Sprintf("--max-list-age %q: want days such as 180d", o.MaxListAge)}
+	}
+	return d, nil
 }
 
 // dates parses --as-of and --discovered.

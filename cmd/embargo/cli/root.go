@@ -20,6 +20,9 @@ requires of you and by when.
 	global.addFlags(root.PersistentFlags())
 	root.AddCommand(
 		newAuditCommand(env, &global),
+		newListsCommand(env),
+		newConfigCommand(env, &global),
+		newMergeCommand(env, &global),
 		newVersionCommand(env),
 	)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {

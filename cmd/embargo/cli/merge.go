@@ -1,0 +1,90 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/embargo-sbom/embargo/audit"
+	"github.com/embargo-sbom/embargo/reports"
+)
+
+func newMergeCommand(env *environment, global *globalOptions) *cobra.Command {
+	var outputs []string
+	cmd := &cobra.Command{
+		Use:   "merge [flags] REPORT.json...",
+		Short: "Combine JSON reports of sharded runs (--shard I/N) into any report format",
+		Long: `Combine the JSON reports of shards into one report. The shards must have been
+run with the same lists, profiles, as-of date and fail-on. The exit code is that
+of the combined audit.
+
+` + exitCodeHelp,
+		Example: `  embargo audit --shard 1/4 -o json=shard-1.json sboms/   # one per CI job
+  embargo merge -o table -o html=portfolio.html shard-*.json`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if _, _, err := loadSettings(env, cmd.Flags(), global.Config, auditOnlyKeys()...); err != nil {
+				return err
+			}
+			return runMerge(env, outputs, args)
+		},
+	}
+	cmd.Flags().StringArrayVarP(&outputs, "output", "o", []string{string(reports.DefaultFormat)}, "report `FORMAT[=FILE]`, repeatable; formats: "+reports.FlagUsage())
+	return cmd
+}
+
+// auditOnlyKeys are configuration keys of audit that merge accepts in a
+// shared configuration file and ignores.
+func auditOnlyKeys() []string {
+	var keys []string
+	fs := newAuditCommand(newEnvironment(nil, nil, nil), &globalOptions{}).Flags()
+	for k := range knownKeys(fs, nil) {
+		keys = append(keys, k)
+	}
+	return keys
+}
+
+func runMerge(env *environment, outputs, files []string) error {
+	specs, err := reports.ParseSpecs(outputs)
+	if err != nil {
+		return &usageError{msg: err.Error()}
+	}
+	models := make([]*reports.Model, 0, len(files))
+	for _, f := range files {
+		m, err := readModel(f)
+		if err != nil {
+			return err
+		}
+		models = append(models, m)
+	}
+	merged, err := reports.Merge(models...)
+	if err != nil {
+		return &usageError{msg: err.Error()}
+	}
+	if err := reports.WriteAll(specs, merged, reports.WriteOptions{
+		Stdout: env.stdout, StdoutTerminal: isTerminal(env.stdout), Color: env.color(env.stdout),
+	}); err != nil {
+		return err
+	}
+	switch merged.Summary.Outcome {
+	case reports.OutcomeFail:
+		return fmt.Errorf("%w: %d finding(s) at or above %q", audit.ErrPolicyViolation, merged.Summary.Failing, merged.FailOn)
+	case reports.OutcomeIncomplete:
+		return fmt.Errorf("%w: %d input(s) failed", audit.ErrIncomplete, merged.Summary.Failed)
+	}
+	return nil
+}
+
+func readModel(path string) (*reports.Model, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, &usageError{msg: fmt.Sprintf("merge: %v", err)}
+	}
+	defer f.Close()
+	m, err := reports.ReadJSON(f)
+	if err != nil {
+		return nil, &usageError{msg: fmt.Sprintf("merge %s: %v", path, err)}
+	}
+	return m, nil
+}
