@@ -12,10 +12,12 @@ import (
 // flattened into parallel "; "-separated columns (regimes, citations,
 // actions, due dates, in the same earliest-deadline-first order), with the
 // earliest deadline in next_due. The xlsx Obligations sheet and the JSON
-// report carry one obligation per row.
+// report carry one obligation per row. vendor and product are the input's,
+// from the --manifest; original_verdict is what a waived or baseline
+// finding was before it was suppressed, with the waiver id in waiver.
 func csvHeader() []string {
 	return []string{
-		"id", "input", "verdict", "fails", "confidence", "category",
+		"id", "input", "vendor", "product", "verdict", "original_verdict", "fails", "confidence", "category",
 		"entity_id", "entity", "list",
 		"component", "group", "version", "purl", "cpes", "supplier", "ref",
 		"evidence", "evidence_count",
@@ -68,7 +70,7 @@ func findingRecord(f Finding) []string {
 		nextDue = o.Due
 	}
 	return []string{
-		f.ID, f.Input, string(f.Verdict), fmt.Sprint(f.Fails), string(f.Confidence), f.Category,
+		f.ID, f.Input, f.Vendor, f.Product, string(f.Verdict), string(f.OriginalVerdict), fmt.Sprint(f.Fails), string(f.Confidence), f.Category,
 		f.Entity.ID, f.Entity.Name, f.Entity.List,
 		f.Component.Name, f.Component.Group, f.Component.Version, f.Component.PURL,
 		strings.Join(f.Component.CPEs, " "), f.Component.Supplier, f.Component.Ref,

@@ -34,6 +34,8 @@ func fixtureModel() *Model {
 	return NewModel(fixtureResult(), fixtureOptions())
 }
 
+const vendorAcme = "Acme Devices Ltd"
+
 const (
 	inputApp      = "sboms/app.cdx.json"
 	inputFirmware = "sboms/firmware.spdx.json"
@@ -71,9 +73,11 @@ func euReview() audit.Obligation {
 	}
 }
 
-// fixtureResult covers two audited inputs and a failed one, every verdict,
-// multiple evidence, dated obligations, a dependency path and hostile
-// strings. Slices are deliberately out of order: NewModel must sort them.
+// fixtureResult covers two audited inputs and a failed one, every verdict
+// (the waived and baseline findings with their original verdicts),
+// multiple evidence, dated obligations, a dependency path, a manifest's
+// vendors and products (one vendor with two products, one whose only input
+// failed) and hostile strings. Slices are deliberately out of order: NewModel must sort them.
 func fixtureResult() *audit.Result {
 	return &audit.Result{
 		AsOf:       fixtureAsOf,
@@ -86,18 +90,20 @@ func fixtureResult() *audit.Result {
 		Inputs: []audit.InputResult{
 			{Path: inputFirmware, Status: audit.StatusAudited, Warnings: []string{"3 packages have no supplier"},
 				Format: "spdx-json", SpecVersion: "SPDX-2.3", Components: 40, Name: "router-firmware",
+				Vendor: vendorAcme, Product: hostileLink, Version: "1.8.0",
 				SHA256: "b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90a1"},
 			{Path: inputBroken, Status: audit.StatusFailed, Error: "decode: unexpected end of JSON input at line 12",
+				Vendor: hostileScript, Product: hostilePipe,
 				SHA256: "0000000000000000000000000000000000000000000000000000000000000001"},
 			{Path: inputApp, Status: audit.StatusAudited, Format: "cyclonedx-json", SpecVersion: "1.6", Components: 120,
-				Name: "payments-app", SHA256: "a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90"},
+				Name: "payments-app", Vendor: vendorAcme, Product: "payments-app", Version: "4.2.0", SHA256: "a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90"},
 		},
 		Findings: []audit.Finding{
 			{
 				ID: "EMB-5c1d0e2f3a4b5c6d", Input: inputApp,
 				Component: audit.ComponentRef{Name: hostilePipe, Version: "1.0", Ref: "pkg-pipe", Type: "library"},
 				Entity:    kaspersky(), Verdict: audit.VerdictBaseline, Confidence: audit.ConfidenceLow,
-				Category: vendorlists.CategoryContribution, Rationale: "present in the baseline report",
+				Category: vendorlists.CategoryContribution, Rationale: "present in the baseline report", Original: audit.VerdictReview,
 				Evidence: []audit.Evidence{{Signal: "copyright", Field: "copyright", Value: "(c) Kaspersky Lab", Matched: "kaspersky lab",
 					Location: "/components/7", Line: 88, Rule: "kaspersky/copyright", Strength: "weak"}},
 				Obligations: []audit.Obligation{},
@@ -136,6 +142,7 @@ func fixtureResult() *audit.Result {
 				Component: audit.ComponentRef{Name: hostileImage, Version: "4.4", Supplier: "Kaspersky Lab", Ref: "SPDXRef-Package-img"},
 				Entity:    kaspersky(), Verdict: audit.VerdictWaived, Confidence: audit.ConfidenceMedium,
 				Category: vendorlists.CategoryIntegration, Rationale: "white-labelled engine", WaiverID: "WVR-2025-007",
+				Original: audit.VerdictProhibited,
 				Evidence: []audit.Evidence{{Signal: "supplier", Field: "supplier", Value: "Organization: Kaspersky Lab", Matched: "kaspersky lab",
 					Location: "/packages/9", Rule: "kaspersky/name/kaspersky-lab", Strength: "strong"}},
 				Obligations: []audit.Obligation{euReview()},
@@ -158,5 +165,29 @@ func fixtureResult() *audit.Result {
 			},
 		},
 		Warnings: []string{"list kaspersky: 2 entries have no primary source"},
+	}
+}
+
+// hostileVendorResult is the fixture with hostile strings in every
+// manifest field too: vendor, product and version reach every format.
+func hostileVendorResult() *audit.Result {
+	res := fixtureResult()
+	meta := map[string][3]string{
+		inputApp:      {hostileFormula, hostileScript, hostileANSI},
+		inputFirmware: {hostileANSI, hostileImage, hostilePipe},
+		inputBroken:   {hostileLink, hostilePipe, hostileFormula},
+	}
+	for i, in := range res.Inputs {
+		m := meta[in.Path]
+		res.Inputs[i].Vendor, res.Inputs[i].Product, res.Inputs[i].Version = m[0], m[1], m[2]
+	}
+	return res
+}
+
+// safetyModels are the models every hostile-string test renders.
+func safetyModels() map[string]*Model {
+	return map[string]*Model{
+		"fixture":         fixtureModel(),
+		"hostile vendors": NewModel(hostileVendorResult(), fixtureOptions()),
 	}
 }

@@ -53,7 +53,7 @@ func Formats() []FormatInfo {
 		{Name: FormatCSV, Description: "one row per finding, for spreadsheets", render: renderCSV},
 		{Name: FormatMarkdown, Description: "summary for job summaries and pull-request comments", render: renderMarkdown},
 		{Name: FormatHTML, Description: "self-contained printable report for the audit file", render: renderHTML},
-		{Name: FormatXLSX, Description: "Excel workbook (Summary, Findings, Inputs, Obligations)", Binary: true, render: renderXLSX},
+		{Name: FormatXLSX, Description: "Excel workbook (Summary, Vendors, Findings, Inputs, Obligations)", Binary: true, render: renderXLSX},
 	}
 }
 

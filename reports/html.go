@@ -27,6 +27,13 @@ func renderHTML(w io.Writer, m *Model, _ RenderOptions) error {
 		"join":       strings.Join,
 		"orDash":     orDash,
 		"stateClass": stateClass,
+		"counts":     countsText,
+		"suppressionNote": func(f Finding) string {
+			if !f.Suppressed() {
+				return ""
+			}
+			return f.SuppressionNote()
+		},
 		"nextDue": func(f Finding) *Obligation {
 			if o, ok := f.NextDue(); ok {
 				return &o

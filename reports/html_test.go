@@ -16,7 +16,13 @@ import (
 var fetchAttr = regexp.MustCompile(`(?i)\s(src|href|action|formaction|poster|data|srcset|xlink:href)\s*=\s*["']?([^"'\s>]*)`)
 
 func TestHTMLIsSelfContainedAndEscaped(t *testing.T) {
-	out := string(render(t, FormatHTML, fixtureModel(), RenderOptions{}))
+	for name, m := range safetyModels() {
+		t.Run(name, func(t *testing.T) { checkHTMLSafe(t, m) })
+	}
+}
+
+func checkHTMLSafe(t *testing.T, m *Model) {
+	out := string(render(t, FormatHTML, m, RenderOptions{}))
 	for _, m := range fetchAttr.FindAllStringSubmatch(out, -1) {
 		if !strings.HasPrefix(m[2], "#") {
 			t.Errorf("%s=%q: the page must only link within itself", m[1], m[2])
@@ -33,7 +39,7 @@ func TestHTMLIsSelfContainedAndEscaped(t *testing.T) {
 	if !strings.Contains(out, `content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"`) {
 		t.Error("no Content-Security-Policy")
 	}
-	for _, f := range fixtureModel().Findings {
+	for _, f := range m.Findings {
 		if !strings.Contains(out, `id="`+f.ID+`"`) {
 			t.Errorf("finding %s has no section", f.ID)
 		}

@@ -32,6 +32,8 @@ func renderJSON(w io.Writer, m *Model, _ RenderOptions) error {
 // ReadJSON reads a JSON report back, as `embargo merge` and --baseline do.
 // The document must match the report schema exactly, so a hand-edited or
 // foreign file is rejected with the schema's reasons rather than half-read.
+// The derived parts (summary, per-input counts, vendors) are recomputed
+// from the inputs and findings, as NewModel computes them.
 func ReadJSON(r io.Reader) (*Model, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {

@@ -61,6 +61,32 @@ func TestSchemaIsStrict(t *testing.T) {
 			d["lists"].([]any)[0].(map[string]any)["sha256"] = "XYZ"
 		},
 		"bad generatedAt": func(d map[string]any) { d["generatedAt"] = "yesterday" },
+		"missing vendors": func(d map[string]any) { delete(d, "vendors") },
+		"null vendors":    func(d map[string]any) { d["vendors"] = nil },
+		"unknown vendor field": func(d map[string]any) {
+			d["vendors"].([]any)[0].(map[string]any)["country"] = "XX"
+		},
+		"empty vendor name": func(d map[string]any) {
+			d["vendors"].([]any)[0].(map[string]any)["vendor"] = ""
+		},
+		"bad product outcome": func(d map[string]any) {
+			d["vendors"].([]any)[0].(map[string]any)["products"].([]any)[0].(map[string]any)["outcome"] = "maybe"
+		},
+		"missing input vendor": func(d map[string]any) {
+			delete(d["inputs"].([]any)[0].(map[string]any), "vendor")
+		},
+		"missing finding product": func(d map[string]any) {
+			delete(d["findings"].([]any)[0].(map[string]any), "product")
+		},
+		"missing originalVerdict": func(d map[string]any) {
+			delete(d["findings"].([]any)[3].(map[string]any), "originalVerdict")
+		},
+		"originalVerdict on an unsuppressed finding": func(d map[string]any) {
+			d["findings"].([]any)[0].(map[string]any)["originalVerdict"] = "review"
+		},
+		"suppressed originalVerdict": func(d map[string]any) {
+			d["findings"].([]any)[3].(map[string]any)["originalVerdict"] = "waived"
+		},
 	}
 	for name, mutate := range cases {
 		t.Run(name, func(t *testing.T) {
@@ -97,6 +123,9 @@ func TestReadJSONRoundTrip(t *testing.T) {
 		if a, b := render(t, info.Name, m, RenderOptions{}), render(t, info.Name, back, RenderOptions{}); !bytes.Equal(a, b) {
 			t.Errorf("%s: the model read back renders differently", info.Name)
 		}
+	}
+	if back.Findings[3].OriginalVerdict != "prohibited" || back.Vendors[1].Products[1].Product != "payments-app" {
+		t.Errorf("original verdict or vendor view lost: %+v %+v", back.Findings[3], back.Vendors)
 	}
 	// Hostile strings are data, and JSON is the faithful format.
 	if back.Findings[1].Component.Name != hostileFormula {

@@ -58,7 +58,9 @@ type junitProblem struct {
 // fails when its finding is at or above fail-on; waived and baseline
 // findings are skipped cases (visible, never failing); an input that could
 // not be decoded is one errored case; an audited input with no findings is
-// one passing case, so every input shows up in the CI test tab.
+// one passing case, so every input shows up in the CI test tab. A suite is
+// named "vendor / product / path" when a manifest named the input's vendor
+// and product, so CI groups a portfolio by vendor.
 func renderJUnit(w io.Writer, m *Model, _ RenderOptions) error {
 	byInput := map[string][]Finding{}
 	for _, f := range m.Findings {
@@ -87,7 +89,7 @@ func renderJUnit(w io.Writer, m *Model, _ RenderOptions) error {
 
 func junitSuiteFor(m *Model, in Input, findings []Finding) junitSuite {
 	s := junitSuite{
-		Name:      xmlText(in.Path),
+		Name:      xmlText(junitSuiteName(in)),
 		Timestamp: m.GeneratedAt.Format("2006-01-02T15:04:05"),
 		Properties: []junitProperty{
 			{Name: "sha256", Value: xmlText(in.SHA256)},
@@ -95,6 +97,11 @@ func junitSuiteFor(m *Model, in Input, findings []Finding) junitSuite {
 			{Name: "asOf", Value: m.AsOf},
 			{Name: "failOn", Value: m.FailOn},
 		},
+	}
+	for _, p := range []junitProperty{{"vendor", in.Vendor}, {"product", in.Product}, {"productVersion", in.Version}} {
+		if p.Value != "" {
+			s.Properties = append(s.Properties, junitProperty{Name: p.Name, Value: xmlText(p.Value)})
+		}
 	}
 	class := "embargo." + xmlText(in.Path)
 	switch in.Status {
@@ -126,6 +133,15 @@ func junitSuiteFor(m *Model, in Input, findings []Finding) junitSuite {
 	return s
 }
 
+// junitSuiteName is "vendor / product version / path" with the parts the
+// manifest gave, or the path alone.
+func junitSuiteName(in Input) string {
+	if in.Vendor == "" {
+		return in.Path
+	}
+	return joinNonEmpty(" / ", in.Vendor, joinNonEmpty(" ", in.Product, in.Version), in.Path)
+}
+
 func junitCaseFor(f Finding, class string) junitCase {
 	c := junitCase{
 		Name:      xmlText(fmt.Sprintf("%s: %s -> %s [%s]", f.Verdict, f.Component.Label(), f.Entity.Name, f.ID)),
@@ -136,7 +152,7 @@ func junitCaseFor(f Finding, class string) junitCase {
 	case f.Fails:
 		c.Failure = &junitProblem{Message: xmlText(sarifMessage(f)), Type: string(f.Verdict), Text: details}
 	case f.Verdict.Rank() == 0:
-		c.Skipped = &junitProblem{Message: xmlText(joinNonEmpty(" ", string(f.Verdict), f.Waiver))}
+		c.Skipped = &junitProblem{Message: xmlText(f.VerdictLabel())}
 		c.SystemOut = details
 	default:
 		c.SystemOut = details
@@ -149,7 +165,10 @@ func junitDetails(f Finding) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "\nfinding:    %s\ncomponent:  %s\npurl:       %s\nsupplier:   %s\nentity:     %s (%s)\nverdict:    %s (%s confidence, %s)\n",
 		f.ID, plain(f.Component.Label()), plain(f.Component.PURL), plain(f.Component.Supplier),
-		plain(f.Entity.Name), plain(f.Entity.List), f.Verdict, f.Confidence, plain(f.Category))
+		plain(f.Entity.Name), plain(f.Entity.List), plain(string(f.Verdict)), f.Confidence, plain(f.Category))
+	if f.Suppressed() {
+		fmt.Fprintf(&b, "suppressed: %s\n", plain(orDefault(f.SuppressionNote(), "yes")))
+	}
 	for _, e := range f.Evidence {
 		fmt.Fprintf(&b, "evidence:   %s %s %s (%s, rule %s)\n", plain(e.Signal), plain(e.Field), quotePlain(e.Value), plain(e.Strength), plain(e.Rule))
 	}

@@ -10,13 +10,15 @@ import (
 )
 
 // renderMarkdown writes a GitHub-flavoured summary for job summaries and
-// pull-request comments: headline, counts, findings, obligations, inputs
-// and the evidence basis. Every SBOM string goes through mdEscape.
+// pull-request comments: headline, counts, findings, obligations, vendors
+// (when a manifest named any), inputs and the evidence basis. Every SBOM
+// string goes through mdEscape.
 func renderMarkdown(w io.Writer, m *Model, _ RenderOptions) error {
 	bw := bufio.NewWriter(w)
 	mdHeadline(bw, m)
 	mdFindings(bw, m)
 	mdObligations(bw, m)
+	mdVendors(bw, m)
 	mdInputs(bw, m)
 	mdBasis(bw, m)
 	return bw.Flush()
@@ -66,8 +68,8 @@ func mdFindings(w io.Writer, m *Model) {
 		if f.Fails {
 			verdict = "**" + verdict + "**"
 		}
-		if f.Waiver != "" {
-			verdict += " (" + mdEscape(f.Waiver) + ")"
+		if note := f.SuppressionNote(); note != "" {
+			verdict += " (" + mdEscape(note) + ")"
 		}
 		evidence := "-"
 		if e, ok := f.Strongest(); ok {
@@ -103,6 +105,33 @@ func mdObligations(w io.Writer, m *Model) {
 	fmt.Fprint(w, "| Component | Regime | Citation | Action | Effective | Due | Status |\n")
 	fmt.Fprint(w, "| --- | --- | --- | --- | --- | --- | --- |\n")
 	fmt.Fprintln(w, strings.Join(rows, "\n"))
+}
+
+// mdVendors is the procurement view: a row per vendor, then a row per
+// product version. Nothing when no input has a vendor.
+func mdVendors(w io.Writer, m *Model) {
+	if len(m.Vendors) == 0 {
+		return
+	}
+	fmt.Fprint(w, "\n### Vendors\n\n")
+	fmt.Fprint(w, "| Vendor | Product | Version | Inputs | Components | Findings | Failing | Outcome |\n")
+	fmt.Fprint(w, "| --- | --- | --- | ---: | ---: | --- | ---: | --- |\n")
+	for _, v := range m.Vendors {
+		fmt.Fprintf(w, "| **%s** | all products | | %d | %d | %s | %d | %s |\n", mdEscape(v.Vendor),
+			v.Inputs, v.Components, countsText(v.Findings), v.Failing, mdOutcome(v.Outcome))
+		for _, p := range v.Products {
+			fmt.Fprintf(w, "| %s | %s | %s | %d | %d | %s | %d | %s |\n", mdEscape(v.Vendor), mdEscape(orDash(p.Product)),
+				mdEscape(orDash(p.Version)), p.Inputs, p.Components, countsText(p.Findings), p.Failing, mdOutcome(p.Outcome))
+		}
+	}
+}
+
+// mdOutcome puts a failing outcome in bold, as the findings table does.
+func mdOutcome(outcome string) string {
+	if outcome == OutcomeFail {
+		return "**" + outcome + "**"
+	}
+	return outcome
 }
 
 func mdInputs(w io.Writer, m *Model) {

@@ -48,9 +48,12 @@ type Model struct {
 	Complete      bool      `json:"complete"`
 	Lists         []List    `json:"lists"`
 	Summary       Summary   `json:"summary"`
-	Inputs        []Input   `json:"inputs"`
-	Findings      []Finding `json:"findings"`
-	Warnings      []string  `json:"warnings"`
+	// Vendors is the procurement view: inputs grouped by the vendor and
+	// product a --manifest named. Derived, like Summary.
+	Vendors  []Vendor  `json:"vendors"`
+	Inputs   []Input   `json:"inputs"`
+	Findings []Finding `json:"findings"`
+	Warnings []string  `json:"warnings"`
 }
 
 // Tool names the program that wrote the report.
@@ -149,10 +152,39 @@ const (
 	OutcomeIncomplete = "incomplete"
 )
 
+// Vendor rolls up the inputs of one vendor named by a --manifest, for
+// procurement reviewing a vendor portfolio. Outcome follows the rules of
+// Summary.Outcome, applied to the vendor's inputs and their findings.
+type Vendor struct {
+	Vendor     string    `json:"vendor"`
+	Inputs     int       `json:"inputs"`
+	Components int       `json:"components"`
+	Findings   Counts    `json:"findings"`
+	Failing    int       `json:"failing"`
+	Outcome    string    `json:"outcome"`
+	Products   []Product `json:"products"`
+}
+
+// Product rolls up the inputs of one product version of a vendor.
+type Product struct {
+	Product    string `json:"product"`
+	Version    string `json:"version"`
+	Inputs     int    `json:"inputs"`
+	Components int    `json:"components"`
+	Findings   Counts `json:"findings"`
+	Failing    int    `json:"failing"`
+	Outcome    string `json:"outcome"`
+}
+
 // Input is what happened to one SBOM.
 type Input struct {
-	Path        string   `json:"path"`
-	Name        string   `json:"name"`
+	Path string `json:"path"`
+	Name string `json:"name"`
+	// Vendor, Product and Version come from the --manifest row that named
+	// the input; empty without a manifest.
+	Vendor      string   `json:"vendor"`
+	Product     string   `json:"product"`
+	Version     string   `json:"version"`
 	Status      string   `json:"status"`
 	Error       string   `json:"error"`
 	Warnings    []string `json:"warnings"`
@@ -167,8 +199,11 @@ type Input struct {
 type Finding struct {
 	// ID is stable across runs for the same input path, component and
 	// entity; SARIF fingerprints and baselines key on it.
-	ID         string           `json:"id"`
-	Input      string           `json:"input"`
+	ID    string `json:"id"`
+	Input string `json:"input"`
+	// Vendor and Product are copied from the finding's input.
+	Vendor     string           `json:"vendor"`
+	Product    string           `json:"product"`
 	Component  Component        `json:"component"`
 	Entity     Entity           `json:"entity"`
 	Verdict    audit.Verdict    `json:"verdict"`
@@ -176,6 +211,9 @@ type Finding struct {
 	Category   string           `json:"category"`
 	Rationale  string           `json:"rationale"`
 	Waiver     string           `json:"waiver"`
+	// OriginalVerdict is the verdict before a waiver or the baseline
+	// suppressed the finding; empty when it is not suppressed.
+	OriginalVerdict audit.Verdict `json:"originalVerdict"`
 	// Fails is true when the verdict is at or above the fail-on threshold.
 	Fails       bool         `json:"fails"`
 	Evidence    []Evidence   `json:"evidence"`
@@ -256,19 +294,26 @@ func NewModel(res *audit.Result, opts Options) *Model {
 	for _, l := range res.Lists {
 		m.Lists = append(m.Lists, List(l))
 	}
+	byPath := make(map[string]audit.InputResult, len(res.Inputs))
 	for _, in := range res.Inputs {
 		m.Inputs = append(m.Inputs, newInput(in))
+		byPath[in.Path] = in
 	}
 	for _, f := range res.Findings {
-		m.Findings = append(m.Findings, newFinding(f, threshold))
+		nf := newFinding(f, threshold)
+		if in, ok := byPath[f.Input]; ok {
+			nf.Vendor, nf.Product = in.Vendor, in.Product
+		}
+		m.Findings = append(m.Findings, nf)
 	}
 	m.normalise()
 	return m
 }
 
 // normalise sorts every list, replaces nil slices by empty ones and
-// recomputes the derived counts. NewModel and ReadJSON both end here, so a
-// model read back renders exactly like the one that was written.
+// recomputes the derived counts and the vendor view. NewModel, ReadJSON and
+// Merge all end here, so a model read back or merged renders exactly like
+// one built from the audit result.
 func (m *Model) normalise() {
 	m.Profiles = nonNil(m.Profiles)
 	m.Warnings = nonNil(m.Warnings)
@@ -290,46 +335,130 @@ func (m *Model) normalise() {
 	}
 	slices.SortFunc(m.Findings, compareFindings)
 	m.Summary = m.summarise()
+	m.Vendors = m.vendors()
 }
 
 // summarise counts inputs, components and findings, and fills each input's
 // per-verdict counts.
 func (m *Model) summarise() Summary {
-	s := Summary{Inputs: len(m.Inputs), Outcome: OutcomePass}
+	s := Summary{Inputs: len(m.Inputs)}
+	var total rollup
 	byPath := make(map[string]int, len(m.Inputs))
 	for i, in := range m.Inputs {
 		byPath[in.Path] = i
+		total.addInput(in)
 		switch in.Status {
 		case audit.StatusAudited:
 			s.Audited++
-			if in.Components == 0 {
-				s.Outcome = OutcomeIncomplete
-			}
 		case audit.StatusFailed:
 			s.Failed++
-			s.Outcome = OutcomeIncomplete
 		case audit.StatusSkipped:
 			s.Skipped++
 		}
-		s.Components += in.Components
 	}
 	for _, f := range m.Findings {
-		s.Findings.add(f.Verdict)
+		total.addFinding(f)
 		if i, ok := byPath[f.Input]; ok {
 			m.Inputs[i].Findings.add(f.Verdict)
 		}
-		if f.Fails {
-			s.Failing++
-			s.Outcome = OutcomeFail
+	}
+	s.Components, s.Findings, s.Failing, s.Outcome = total.components, total.findings, total.failing, total.outcome()
+	return s
+}
+
+// rollup accumulates the counts and outcome that Summary, Vendor and
+// Product share, so that all three follow one rule.
+type rollup struct {
+	inputs, components, failing int
+	findings                    Counts
+	// incomplete: an input failed, or an audited one held no components.
+	incomplete bool
+}
+
+func (r *rollup) addInput(in Input) {
+	r.inputs++
+	r.components += in.Components
+	if in.Status == audit.StatusFailed || in.Status == audit.StatusAudited && in.Components == 0 {
+		r.incomplete = true
+	}
+}
+
+func (r *rollup) addFinding(f Finding) {
+	r.findings.add(f.Verdict)
+	if f.Fails {
+		r.failing++
+	}
+}
+
+// outcome is fail when a finding is at or above the threshold, else
+// incomplete when the audit cannot vouch for an input, else pass.
+func (r *rollup) outcome() string {
+	switch {
+	case r.failing > 0:
+		return OutcomeFail
+	case r.incomplete:
+		return OutcomeIncomplete
+	}
+	return OutcomePass
+}
+
+type productKey struct{ vendor, product, version string }
+
+// vendors groups inputs with a vendor by vendor and by product version,
+// and counts each group's findings (those of its inputs). Inputs without a
+// vendor are left out. Call after the inputs and findings are sorted.
+func (m *Model) vendors() []Vendor {
+	vendorOf := map[string]*rollup{}
+	productOf := map[productKey]*rollup{}
+	keyOf := make(map[string]productKey, len(m.Inputs))
+	var keys []productKey
+	for _, in := range m.Inputs {
+		if in.Vendor == "" {
+			continue
+		}
+		k := productKey{vendor: in.Vendor, product: in.Product, version: in.Version}
+		keyOf[in.Path] = k
+		if vendorOf[k.vendor] == nil {
+			vendorOf[k.vendor] = &rollup{}
+		}
+		if productOf[k] == nil {
+			productOf[k] = &rollup{}
+			keys = append(keys, k)
+		}
+		vendorOf[k.vendor].addInput(in)
+		productOf[k].addInput(in)
+	}
+	for _, f := range m.Findings {
+		if k, ok := keyOf[f.Input]; ok {
+			vendorOf[k.vendor].addFinding(f)
+			productOf[k].addFinding(f)
 		}
 	}
-	return s
+	slices.SortFunc(keys, func(a, b productKey) int {
+		return cmp.Or(cmp.Compare(a.vendor, b.vendor), cmp.Compare(a.product, b.product), cmp.Compare(a.version, b.version))
+	})
+	out := []Vendor{}
+	for _, k := range keys {
+		if len(out) == 0 || out[len(out)-1].Vendor != k.vendor {
+			r := vendorOf[k.vendor]
+			out = append(out, Vendor{Vendor: k.vendor, Inputs: r.inputs, Components: r.components,
+				Findings: r.findings, Failing: r.failing, Outcome: r.outcome(), Products: []Product{}})
+		}
+		r := productOf[k]
+		v := &out[len(out)-1]
+		v.Products = append(v.Products, Product{Product: k.product, Version: k.version, Inputs: r.inputs,
+			Components: r.components, Findings: r.findings, Failing: r.failing, Outcome: r.outcome()})
+	}
+	return out
 }
 
 func newInput(in audit.InputResult) Input {
 	return Input{
 		Path:        in.Path,
 		Name:        in.Name,
+		Vendor:      in.Vendor,
+		Product:     in.Product,
+		Version:     in.Version,
 		Status:      in.Status,
 		Error:       in.Error,
 		Warnings:    slices.Clone(in.Warnings),
@@ -354,16 +483,19 @@ func newFinding(f audit.Finding, threshold int) Finding {
 			Ref:      f.Component.Ref,
 			Type:     f.Component.Type,
 		},
-		Entity:      Entity(f.Entity),
-		Verdict:     f.Verdict,
-		Confidence:  f.Confidence,
-		Category:    string(f.Category),
-		Rationale:   f.Rationale,
-		Waiver:      f.WaiverID,
-		Fails:       threshold > 0 && f.Verdict.Rank() >= threshold,
-		Evidence:    make([]Evidence, 0, len(f.Evidence)),
-		Obligations: make([]Obligation, 0, len(f.Obligations)),
-		Path:        slices.Clone(f.Path),
+		Entity:     Entity(f.Entity),
+		Verdict:    f.Verdict,
+		Confidence: f.Confidence,
+		Category:   string(f.Category),
+		Rationale:  f.Rationale,
+		Waiver:     f.WaiverID,
+		// Findings that were never suppressed carry no original verdict,
+		// whatever the audit put there.
+		OriginalVerdict: original(f),
+		Fails:           threshold > 0 && f.Verdict.Rank() >= threshold,
+		Evidence:        make([]Evidence, 0, len(f.Evidence)),
+		Obligations:     make([]Obligation, 0, len(f.Obligations)),
+		Path:            slices.Clone(f.Path),
 	}
 	for _, e := range f.Evidence {
 		out.Evidence = append(out.Evidence, Evidence(e))
@@ -379,6 +511,41 @@ func newFinding(f audit.Finding, threshold int) Finding {
 		out.ID = fallbackID(out)
 	}
 	return out
+}
+
+// original is the verdict a suppressed finding had before its waiver or
+// the baseline; empty for a finding that is not suppressed.
+func original(f audit.Finding) audit.Verdict {
+	if f.Verdict.Rank() > 0 {
+		return ""
+	}
+	return f.Original
+}
+
+// Suppressed is true for a waived or baseline finding: listed, never
+// failing.
+func (f Finding) Suppressed() bool {
+	return f.Verdict == audit.VerdictWaived || f.Verdict == audit.VerdictBaseline
+}
+
+// SuppressionNote says what a suppressed finding was and which waiver
+// suppressed it ("was prohibited; W-12"); empty for other findings. The
+// text is raw: each format escapes it.
+func (f Finding) SuppressionNote() string {
+	var was string
+	if f.OriginalVerdict != "" && f.OriginalVerdict != f.Verdict {
+		was = "was " + string(f.OriginalVerdict)
+	}
+	return joinNonEmpty("; ", was, f.Waiver)
+}
+
+// VerdictLabel is the verdict with the suppression note, as one-line
+// formats show it: "waived (was prohibited; W-12)". Raw text.
+func (f Finding) VerdictLabel() string {
+	if note := f.SuppressionNote(); note != "" {
+		return string(f.Verdict) + " (" + note + ")"
+	}
+	return string(f.Verdict)
 }
 
 // normalise sorts a finding's own lists. The dependency path is an ordered

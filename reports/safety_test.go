@@ -8,6 +8,7 @@ import (
 	"errors"
 	"io"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -15,12 +16,19 @@ import (
 )
 
 // Each test below renders the fixture, whose component names and suppliers
-// are hostile, and checks that no hostile string survives in a form the
-// format's reader would act on.
+// are hostile, and a variant whose vendor, product and version names are
+// hostile too (safetyModels), and checks that no hostile string survives in
+// a form the format's reader would act on.
 
 func TestTableNeutralisesControlCharacters(t *testing.T) {
+	for name, m := range safetyModels() {
+		t.Run(name, func(t *testing.T) { checkTableSafe(t, m) })
+	}
+}
+
+func checkTableSafe(t *testing.T, m *Model) {
 	for _, color := range []bool{false, true} {
-		out := string(render(t, FormatTable, fixtureModel(), RenderOptions{Color: color}))
+		out := string(render(t, FormatTable, m, RenderOptions{Color: color}))
 		// Only our own SGR sequences may start with ESC.
 		rest := out
 		for _, sgr := range []string{sgrReset, sgrBold, sgrDim, sgrRed, sgrGreen, sgrYellow, sgrCyan} {
@@ -36,7 +44,7 @@ func TestTableNeutralisesControlCharacters(t *testing.T) {
 			t.Errorf("color=%v: the ANSI escape is not shown as visible text", color)
 		}
 	}
-	if bytes.Contains(render(t, FormatTable, fixtureModel(), RenderOptions{}), []byte("\x1b")) {
+	if bytes.Contains(render(t, FormatTable, m, RenderOptions{}), []byte("\x1b")) {
 		t.Error("ESC in uncoloured output")
 	}
 }
@@ -59,11 +67,17 @@ func TestVisible(t *testing.T) {
 }
 
 func TestCSVNeutralisesFormulas(t *testing.T) {
-	rows, err := csv.NewReader(bytes.NewReader(render(t, FormatCSV, fixtureModel(), RenderOptions{}))).ReadAll()
+	for name, m := range safetyModels() {
+		t.Run(name, func(t *testing.T) { checkCSVSafe(t, m) })
+	}
+}
+
+func checkCSVSafe(t *testing.T, m *Model) {
+	rows, err := csv.NewReader(bytes.NewReader(render(t, FormatCSV, m, RenderOptions{}))).ReadAll()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) != 1+len(fixtureModel().Findings) {
+	if len(rows) != 1+len(m.Findings) {
 		t.Fatalf("%d rows, want a header and one per finding", len(rows))
 	}
 	found := false
@@ -101,7 +115,13 @@ func TestCSVCell(t *testing.T) {
 var unescapedPipe = regexp.MustCompile(`(^|[^\\])\|`)
 
 func TestMarkdownEscapes(t *testing.T) {
-	out := string(render(t, FormatMarkdown, fixtureModel(), RenderOptions{}))
+	for name, m := range safetyModels() {
+		t.Run(name, func(t *testing.T) { checkMarkdownSafe(t, m) })
+	}
+}
+
+func checkMarkdownSafe(t *testing.T, m *Model) {
+	out := string(render(t, FormatMarkdown, m, RenderOptions{}))
 	for _, bad := range []string{"<script", "](", "![", "\x1b", "http://", "[link]"} {
 		if strings.Contains(strings.ReplaceAll(out, `\`+bad[:1], "\x00"), bad) {
 			t.Errorf("markdown contains unescaped %q", bad)
@@ -142,13 +162,24 @@ func TestMDEscape(t *testing.T) {
 }
 
 func TestSARIFMessagesArePlainText(t *testing.T) {
+	for name, m := range safetyModels() {
+		t.Run(name, func(t *testing.T) { checkSARIFSafe(t, m) })
+	}
+}
+
+func checkSARIFSafe(t *testing.T, m *Model) {
 	var log sarifCheck
-	if err := json.Unmarshal(render(t, FormatSARIF, fixtureModel(), RenderOptions{}), &log); err != nil {
+	if err := json.Unmarshal(render(t, FormatSARIF, m, RenderOptions{}), &log); err != nil {
 		t.Fatal(err)
 	}
 	for _, r := range log.Runs[0].Results {
 		if strings.ContainsFunc(r.Message.Text, needsEscape) {
 			t.Errorf("message carries a control character: %q", r.Message.Text)
+		}
+		for _, s := range r.Suppressions {
+			if strings.ContainsFunc(s.Justification, needsEscape) {
+				t.Errorf("suppression justification carries a control character: %q", s.Justification)
+			}
 		}
 	}
 	for _, r := range log.Runs[0].Tool.Driver.Rules {
@@ -159,7 +190,13 @@ func TestSARIFMessagesArePlainText(t *testing.T) {
 }
 
 func TestJUnitIsWellFormed(t *testing.T) {
-	out := render(t, FormatJUnit, fixtureModel(), RenderOptions{})
+	for name, m := range safetyModels() {
+		t.Run(name, func(t *testing.T) { checkJUnitSafe(t, m) })
+	}
+}
+
+func checkJUnitSafe(t *testing.T, m *Model) {
+	out := render(t, FormatJUnit, m, RenderOptions{})
 	if bytes.ContainsFunc(out, func(r rune) bool { return needsEscape(r) && r != '\n' }) {
 		t.Error("junit carries a control character")
 	}
@@ -199,12 +236,18 @@ func TestJUnitFollowsFailOn(t *testing.T) {
 }
 
 func TestXLSXHasNoFormulas(t *testing.T) {
-	f, err := excelize.OpenReader(bytes.NewReader(render(t, FormatXLSX, fixtureModel(), RenderOptions{})))
+	for name, m := range safetyModels() {
+		t.Run(name, func(t *testing.T) { checkXLSXSafe(t, m) })
+	}
+}
+
+func checkXLSXSafe(t *testing.T, m *Model) {
+	f, err := excelize.OpenReader(bytes.NewReader(render(t, FormatXLSX, m, RenderOptions{})))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got, want := f.GetSheetList(), []string{sheetSummary, sheetFindings, sheetInputs, sheetObligations}; strings.Join(got, ",") != strings.Join(want, ",") {
+	if got, want := f.GetSheetList(), []string{sheetSummary, sheetVendors, sheetFindings, sheetInputs, sheetObligations}; strings.Join(got, ",") != strings.Join(want, ",") {
 		t.Fatalf("sheets %v, want %v", got, want)
 	}
 	found := false
@@ -234,7 +277,7 @@ func TestXLSXHasNoFormulas(t *testing.T) {
 	if !found {
 		t.Error("the formula-like component name is not in the workbook as text")
 	}
-	for _, sheet := range []string{sheetFindings, sheetInputs, sheetObligations} {
+	for _, sheet := range []string{sheetVendors, sheetFindings, sheetInputs, sheetObligations} {
 		panes, err := f.GetPanes(sheet)
 		if err != nil {
 			t.Fatal(err)
@@ -242,5 +285,52 @@ func TestXLSXHasNoFormulas(t *testing.T) {
 		if !panes.Freeze || panes.YSplit != 1 {
 			t.Errorf("%s: header row not frozen: %+v", sheet, panes)
 		}
+	}
+}
+
+// TestHostileVendorNamesShownInert checks that the manifest's hostile
+// vendor, product and version names are shown, and shown as inert text, in
+// each format's vendor view.
+func TestHostileVendorNamesShownInert(t *testing.T) {
+	m := NewModel(hostileVendorResult(), fixtureOptions())
+	if len(m.Vendors) != 3 {
+		t.Fatalf("%d vendors, want 3", len(m.Vendors))
+	}
+	table := string(render(t, FormatTable, m, RenderOptions{}))
+	_, vendors, ok := strings.Cut(table, "\nVENDORS\n")
+	vendors, _, _ = strings.Cut(vendors, "\nFINDINGS\n")
+	if !ok || !strings.Contains(vendors, `\x1b[31mred`) || !strings.Contains(vendors, hostileFormula) {
+		t.Errorf("table vendors section lacks the visible vendor names:\n%s", vendors)
+	}
+	md := string(render(t, FormatMarkdown, m, RenderOptions{}))
+	for _, want := range []string{`| **=HYPERLINK\("http\://x"\)** |`, `| \<script\>alert\(1\)\</script\> | \\x1b\[31mred |`, `| \[link\]\(http\://evil\) | a\|b | =HYPERLINK`} {
+		if !strings.Contains(md, want) {
+			t.Errorf("markdown vendors table lacks %q", want)
+		}
+	}
+	html := string(render(t, FormatHTML, m, RenderOptions{}))
+	for _, want := range []string{`<h3 class="wrap">\x1b[31mred <span`, `<td class="wrap">&lt;script&gt;alert(1)&lt;/script&gt;</td>`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("html vendors section lacks %q", want)
+		}
+	}
+	var doc junitSuites
+	if err := xml.Unmarshal(render(t, FormatJUnit, m, RenderOptions{}), &doc); err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, s := range doc.Suites {
+		names = append(names, s.Name)
+	}
+	if want := `\x1b[31mred / ![img](http://evil/x.png) a|b / sboms/firmware.spdx.json`; !slices.Contains(names, want) {
+		t.Errorf("junit suites %q, want one named %q", names, want)
+	}
+	rows, err := csv.NewReader(bytes.NewReader(render(t, FormatCSV, m, RenderOptions{}))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	vendorCol := slices.Index(rows[0], "vendor")
+	if vendorCol < 0 || rows[1][vendorCol] != "'"+hostileFormula {
+		t.Errorf("csv vendor column %d of %q, want the neutralised formula", vendorCol, rows[1])
 	}
 }

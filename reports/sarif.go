@@ -90,8 +90,9 @@ type sarifNotification struct {
 }
 
 type sarifArtifact struct {
-	Location sarifArtifactLocation `json:"location"`
-	Hashes   map[string]string     `json:"hashes,omitempty"`
+	Location   sarifArtifactLocation `json:"location"`
+	Hashes     map[string]string     `json:"hashes,omitempty"`
+	Properties map[string]string     `json:"properties,omitempty"`
 }
 
 type sarifResult struct {
@@ -298,9 +299,25 @@ func sarifArtifacts(m *Model) ([]sarifArtifact, map[string]int) {
 		if in.SHA256 != "" {
 			a.Hashes = map[string]string{"sha-256": in.SHA256}
 		}
+		a.Properties = manifestProperties(in.Vendor, in.Product, in.Version)
 		out = append(out, a)
 	}
 	return out, index
+}
+
+// manifestProperties are the --manifest facts of an input, as SARIF
+// property-bag entries; nil when there are none.
+func manifestProperties(vendor, product, version string) map[string]string {
+	props := map[string]string{}
+	for k, v := range map[string]string{"vendor": vendor, "product": product, "productVersion": version} {
+		if v != "" {
+			props[k] = v
+		}
+	}
+	if len(props) == 0 {
+		return nil
+	}
+	return props
 }
 
 func artifactLocation(path string, index map[string]int) sarifArtifactLocation {
@@ -355,11 +372,24 @@ func sarifResultFor(f Finding, rules map[ruleKey]int, artifacts map[string]int) 
 			"purl":       f.Component.PURL,
 		},
 	}
+	for k, v := range manifestProperties(f.Vendor, f.Product, "") {
+		r.Properties[k] = v
+	}
+	if f.OriginalVerdict != "" {
+		r.Properties["originalVerdict"] = string(f.OriginalVerdict)
+	}
+	if f.Waiver != "" {
+		r.Properties["waiver"] = f.Waiver
+	}
+	var was string
+	if f.OriginalVerdict != "" {
+		was = " (was " + string(f.OriginalVerdict) + ")"
+	}
 	switch f.Verdict {
 	case audit.VerdictWaived:
-		r.Suppressions = []sarifSuppression{{Kind: "external", Status: "accepted", Justification: plain("waived by " + orDefault(f.Waiver, "an unnamed waiver"))}}
+		r.Suppressions = []sarifSuppression{{Kind: "external", Status: "accepted", Justification: plain("waived by " + orDefault(f.Waiver, "an unnamed waiver") + was)}}
 	case audit.VerdictBaseline:
-		r.Suppressions = []sarifSuppression{{Kind: "external", Status: "accepted", Justification: "present in the baseline report"}}
+		r.Suppressions = []sarifSuppression{{Kind: "external", Status: "accepted", Justification: "present in the baseline report" + was}}
 	}
 	if o, ok := f.NextDue(); ok {
 		r.Properties["nextDue"] = o.Due
@@ -386,15 +416,12 @@ func sarifLevel(v audit.Verdict) string {
 func sarifMessage(f Finding) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: component %s is attributed to %s (%s, %s confidence).",
-		f.Verdict, quotePlain(f.Component.Label()), plain(orDefault(f.Entity.Name, f.Entity.ID)), plain(f.Category), plain(string(f.Confidence)))
+		plain(f.VerdictLabel()), quotePlain(f.Component.Label()), plain(orDefault(f.Entity.Name, f.Entity.ID)), plain(f.Category), plain(string(f.Confidence)))
 	if e, ok := f.Strongest(); ok {
 		fmt.Fprintf(&b, " Evidence: %s %s matched %s.", plain(e.Field), quotePlain(e.Value), quotePlain(e.Matched))
 	}
 	if o, ok := f.NextDue(); ok {
 		fmt.Fprintf(&b, " Next due %s (%s, %s): %s.", o.Due, plain(o.Regime), plain(o.Citation), plain(o.Action))
-	}
-	if f.Waiver != "" {
-		fmt.Fprintf(&b, " Waiver: %s.", plain(f.Waiver))
 	}
 	return b.String()
 }

@@ -32,13 +32,14 @@ type cell struct {
 	style string
 }
 
-// renderTable writes the terminal summary: header, inputs, findings,
-// evidence basis and the outcome line.
+// renderTable writes the terminal summary: header, inputs, vendors (when
+// a manifest named any), findings, evidence basis and the outcome line.
 func renderTable(w io.Writer, m *Model, ro RenderOptions) error {
 	bw := bufio.NewWriter(w)
 	t := tableWriter{w: bw, color: ro.Color}
 	t.header(m)
 	t.inputs(m)
+	t.vendors(m)
 	t.findings(m)
 	t.warnings(m)
 	t.basis(m)
@@ -106,6 +107,30 @@ func (t tableWriter) inputErrors(m *Model) {
 	}
 }
 
+// vendors prints one row per vendor and, indented under it, one per
+// product version; nothing when no input has a vendor.
+func (t tableWriter) vendors(m *Model) {
+	if len(m.Vendors) == 0 {
+		return
+	}
+	t.section("VENDORS")
+	rows := [][]cell{{{text: "OUTCOME"}, {text: "VENDOR / PRODUCT"}, {text: "INPUTS"}, {text: "COMPONENTS"}, {text: "FINDINGS"}}}
+	for _, v := range m.Vendors {
+		rows = append(rows, []cell{
+			{text: v.Outcome, style: outcomeStyle(v.Outcome)}, {text: clip(visible(v.Vendor))},
+			{text: fmt.Sprint(v.Inputs)}, {text: fmt.Sprint(v.Components)}, {text: countsText(v.Findings)},
+		})
+		for _, p := range v.Products {
+			rows = append(rows, []cell{
+				{text: p.Outcome, style: outcomeStyle(p.Outcome)},
+				{text: "  " + clip(orDefault(visible(joinNonEmpty(" ", p.Product, p.Version)), "(no product)"))},
+				{text: fmt.Sprint(p.Inputs)}, {text: fmt.Sprint(p.Components)}, {text: countsText(p.Findings)},
+			})
+		}
+	}
+	t.grid(rows)
+}
+
 func (t tableWriter) findings(m *Model) {
 	t.section("FINDINGS")
 	if len(m.Findings) == 0 {
@@ -114,12 +139,8 @@ func (t tableWriter) findings(m *Model) {
 	}
 	rows := [][]cell{{{text: "VERDICT"}, {text: "INPUT"}, {text: "COMPONENT"}, {text: "ENTITY"}, {text: "EVIDENCE"}, {text: "NEXT DUE"}}}
 	for _, f := range m.Findings {
-		verdict := string(f.Verdict)
-		if f.Waiver != "" {
-			verdict += " (" + visible(f.Waiver) + ")"
-		}
 		rows = append(rows, []cell{
-			{text: clip(verdict), style: verdictStyle(f.Verdict)},
+			{text: clip(visible(f.VerdictLabel())), style: verdictStyle(f.Verdict)},
 			{text: clip(visible(f.Input))},
 			{text: clip(visible(f.Component.Label()))},
 			{text: clip(visible(f.Entity.Name))},
@@ -171,13 +192,7 @@ func (t tableWriter) outcome(m *Model) {
 		line = fmt.Sprintf("%d findings, fail-on never; %d inputs, %d audited, %d failed, %d components.",
 			s.Findings.Total(), s.Inputs, s.Audited, s.Failed, s.Components)
 	}
-	label, style := "PASS", sgrGreen
-	switch s.Outcome {
-	case OutcomeFail:
-		label, style = "FAIL", sgrRed+sgrBold
-	case OutcomeIncomplete:
-		label, style = "INCOMPLETE", sgrYellow+sgrBold
-	}
+	label, style := strings.ToUpper(s.Outcome), outcomeStyle(s.Outcome)
 	fmt.Fprintf(t.w, "\n%s %s\n", t.paint(style, label+":"), line)
 }
 
@@ -203,6 +218,16 @@ func (t tableWriter) grid(rows [][]cell) {
 		}
 		fmt.Fprintln(t.w, b.String())
 	}
+}
+
+func outcomeStyle(outcome string) string {
+	switch outcome {
+	case OutcomeFail:
+		return sgrRed + sgrBold
+	case OutcomeIncomplete:
+		return sgrYellow + sgrBold
+	}
+	return sgrGreen
 }
 
 func statusStyle(status string) string {

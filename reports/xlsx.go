@@ -12,13 +12,15 @@ import (
 // Sheet names of the workbook, in tab order.
 const (
 	sheetSummary     = "Summary"
+	sheetVendors     = "Vendors"
 	sheetFindings    = "Findings"
 	sheetInputs      = "Inputs"
 	sheetObligations = "Obligations"
 )
 
-// renderXLSX writes a workbook with Summary, Findings, Inputs and
-// Obligations sheets. Every string goes in with SetCellStr, so nothing an
+// renderXLSX writes a workbook with Summary, Vendors, Findings, Inputs and
+// Obligations sheets (Vendors has only its header when no manifest named a
+// vendor, so the workbook's shape never changes). Every string goes in with SetCellStr, so nothing an
 // SBOM says is ever stored as a formula; control characters (which XML
 // cannot carry) become visible escapes. The document's created and
 // modified times are the report's generatedAt, so the same model gives the
@@ -35,6 +37,7 @@ func renderXLSX(w io.Writer, m *Model, _ RenderOptions) (err error) {
 		return err
 	}
 	x.summary(m)
+	x.table(sheetVendors, vendorHeader(), vendorRows(m))
 	x.table(sheetFindings, csvHeader(), findingRows(m))
 	x.table(sheetInputs, inputHeader(), inputRows(m))
 	x.table(sheetObligations, obligationHeader(), obligationRows(m))
@@ -72,7 +75,7 @@ func (x *xlsxWriter) setup(m *Model) error {
 		Version:        SchemaVersion,
 	}))
 	x.check(x.f.SetSheetName("Sheet1", sheetSummary))
-	for _, name := range []string{sheetFindings, sheetInputs, sheetObligations} {
+	for _, name := range []string{sheetVendors, sheetFindings, sheetInputs, sheetObligations} {
 		_, err := x.f.NewSheet(name)
 		x.check(err)
 	}
@@ -204,8 +207,27 @@ func findingRows(m *Model) [][]any {
 	return rows
 }
 
+func vendorHeader() []string {
+	return []string{"vendor", "product", "version", "inputs", "components",
+		"prohibited", "review", "info", "waived", "baseline", "failing", "outcome", "vendor_outcome"}
+}
+
+// vendorRows has one row per vendor and product version, with the
+// vendor's own outcome repeated so that a filter on it keeps whole vendors.
+func vendorRows(m *Model) [][]any {
+	var rows [][]any
+	for _, v := range m.Vendors {
+		for _, p := range v.Products {
+			c := p.Findings
+			rows = append(rows, []any{v.Vendor, p.Product, p.Version, p.Inputs, p.Components,
+				c.Prohibited, c.Review, c.Info, c.Waived, c.Baseline, p.Failing, p.Outcome, v.Outcome})
+		}
+	}
+	return rows
+}
+
 func inputHeader() []string {
-	return []string{"path", "name", "status", "error", "format", "spec_version", "sha256", "components",
+	return []string{"path", "name", "vendor", "product", "version", "status", "error", "format", "spec_version", "sha256", "components",
 		"prohibited", "review", "info", "waived", "baseline", "warnings"}
 }
 
@@ -213,14 +235,14 @@ func inputRows(m *Model) [][]any {
 	rows := make([][]any, 0, len(m.Inputs))
 	for _, in := range m.Inputs {
 		c := in.Findings
-		rows = append(rows, []any{in.Path, in.Name, in.Status, in.Error, in.Format, in.SpecVersion, in.SHA256,
+		rows = append(rows, []any{in.Path, in.Name, in.Vendor, in.Product, in.Version, in.Status, in.Error, in.Format, in.SpecVersion, in.SHA256,
 			in.Components, c.Prohibited, c.Review, c.Info, c.Waived, c.Baseline, strings.Join(in.Warnings, "; ")})
 	}
 	return rows
 }
 
 func obligationHeader() []string {
-	return []string{"finding", "input", "component", "entity", "verdict", "regime", "title", "citation",
+	return []string{"finding", "input", "component", "entity", "verdict", "original_verdict", "regime", "title", "citation",
 		"action", "effective", "due", "state", "days", "status", "sources"}
 }
 
@@ -230,7 +252,7 @@ func obligationRows(m *Model) [][]any {
 	var rows [][]any
 	for _, f := range m.Findings {
 		for _, o := range f.Obligations {
-			rows = append(rows, []any{f.ID, f.Input, f.Component.Label(), f.Entity.Name, string(f.Verdict),
+			rows = append(rows, []any{f.ID, f.Input, f.Component.Label(), f.Entity.Name, string(f.Verdict), string(f.OriginalVerdict),
 				o.Regime, o.Title, o.Citation, o.Action, o.Effective, o.Due, o.Status.State, o.Status.Days,
 				o.Status.Text, strings.Join(o.Sources, " ")})
 		}

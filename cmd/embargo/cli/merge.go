@@ -58,7 +58,7 @@ func runMerge(env *environment, outputs, files []string) error {
 		}
 		models = append(models, m)
 	}
-	merged, err := reports.Merge(models...)
+	merged, err := reports.MergeNamed(files, models)
 	if err != nil {
 		return &usageError{msg: err.Error()}
 	}
