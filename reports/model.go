@@ -589,6 +589,7 @@ func verdictOrder(v audit.Verdict) int {
 func compareEvidence(a, b Evidence) int {
 	return cmp.Or(
 		cmp.Compare(strengthOrder(a.Strength), strengthOrder(b.Strength)),
+		cmp.Compare(signalOrder(a.Signal), signalOrder(b.Signal)),
 		cmp.Compare(a.Signal, b.Signal),
 		cmp.Compare(a.Field, b.Field),
 		cmp.Compare(a.Value, b.Value),
@@ -596,6 +597,21 @@ func compareEvidence(a, b Evidence) int {
 		cmp.Compare(a.Location, b.Location),
 		cmp.Compare(a.Line, b.Line),
 	)
+}
+
+// signalOrder ranks signals by how directly they say who made the
+// component, so that the strongest evidence shown first is the one a
+// reader is most convinced by: an organisation field before an identifier,
+// an identifier before a URL, a URL before a name.
+func signalOrder(s string) int {
+	for i, x := range []string{"supplier", "manufacturer", "originator", "publisher", "author",
+		"purl", "group", "vcs", "cpe", "package-name", "domain", "copyright", "property", "product",
+		"name", "person", "description", "comment"} {
+		if s == x {
+			return i
+		}
+	}
+	return 100
 }
 
 func strengthOrder(s string) int {

@@ -137,7 +137,7 @@ func (t tableWriter) findings(m *Model) {
 		fmt.Fprintln(t.w, "No component is attributed to a listed entity.")
 		return
 	}
-	rows := [][]cell{{{text: "VERDICT"}, {text: "INPUT"}, {text: "COMPONENT"}, {text: "ENTITY"}, {text: "EVIDENCE"}, {text: "NEXT DUE"}}}
+	rows := [][]cell{{{text: "VERDICT"}, {text: "INPUT"}, {text: "COMPONENT"}, {text: "ENTITY"}, {text: "EVIDENCE"}, {text: "NEXT DUE / IN FORCE"}}}
 	for _, f := range m.Findings {
 		rows = append(rows, []cell{
 			{text: clip(visible(f.VerdictLabel())), style: verdictStyle(f.Verdict)},
@@ -275,12 +275,23 @@ func evidenceText(f Finding) string {
 	return visible(joinNonEmpty(" ", e.Field, fmt.Sprintf("%q", e.Value)))
 }
 
+// nextDueText is the next deadline with its status ("2026-12-02, due in 3
+// days"); without one, since when the latest prohibition binds ("in force
+// since 2024-09-29"), so that every binding finding shows a date.
 func nextDueText(f Finding) string {
-	o, ok := f.NextDue()
-	if !ok {
+	if o, ok := f.NextDue(); ok {
+		return visible(o.Due + ", " + o.Status.Text)
+	}
+	latest := ""
+	for _, o := range f.Obligations {
+		if o.Effective > latest {
+			latest = o.Effective
+		}
+	}
+	if latest == "" {
 		return "-"
 	}
-	return visible(joinNonEmpty(" ", o.Due, o.Status.State))
+	return "in force since " + visible(latest)
 }
 
 // clip shortens s to maxCell runes, marking the cut with an ellipsis.
