@@ -61,7 +61,7 @@ func mdFindings(w io.Writer, m *Model) {
 		fmt.Fprint(w, "No component is attributed to a listed entity.\n")
 		return
 	}
-	fmt.Fprint(w, "| Verdict | Input | Component | Entity | Strongest evidence | Next due | Finding |\n")
+	fmt.Fprint(w, "| Verdict | Input | Component | Entity | Strongest evidence | Next due / in force | Finding |\n")
 	fmt.Fprint(w, "| --- | --- | --- | --- | --- | --- | --- |\n")
 	for _, f := range m.Findings {
 		verdict := string(f.Verdict)
@@ -77,7 +77,9 @@ func mdFindings(w io.Writer, m *Model) {
 		}
 		due := "-"
 		if o, ok := f.NextDue(); ok {
-			due = mdEscape(o.Due + " (" + o.Status.State + ")")
+			due = mdEscape(o.Due + " (" + o.Status.Text + ")")
+		} else if since := f.InForceSince(); since != "" {
+			due = mdEscape("in force since " + since)
 		}
 		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s |\n", verdict, mdEscape(f.Input),
 			mdEscape(f.Component.Label()), mdEscape(f.Entity.Name), evidence, due, mdEscape(f.ID))

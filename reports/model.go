@@ -665,6 +665,16 @@ func (f Finding) NextDue() (Obligation, bool) {
 	return f.Obligations[0], true
 }
 
+// InForceSince is the latest effective date among the finding's
+// obligations: since when everything it requires binds; "" for none.
+func (f Finding) InForceSince() string {
+	latest := ""
+	for _, o := range f.Obligations {
+		latest = max(latest, o.Effective)
+	}
+	return latest
+}
+
 // Regimes returns the distinct regimes of a finding's obligations, sorted.
 func (f Finding) Regimes() []string {
 	var out []string

@@ -282,16 +282,10 @@ func nextDueText(f Finding) string {
 	if o, ok := f.NextDue(); ok {
 		return visible(o.Due + ", " + o.Status.Text)
 	}
-	latest := ""
-	for _, o := range f.Obligations {
-		if o.Effective > latest {
-			latest = o.Effective
-		}
+	if since := f.InForceSince(); since != "" {
+		return "in force since " + visible(since)
 	}
-	if latest == "" {
-		return "-"
-	}
-	return "in force since " + visible(latest)
+	return "-"
 }
 
 // clip shortens s to maxCell runes, marking the cut with an ellipsis.
