@@ -15,50 +15,96 @@ import (
 // Detect names the SBOM format of data from its content alone. data must
 // already be UTF-8 and decompressed (Read takes care of both).
 func Detect(data []byte) (Format, error) {
+	return detect(data, true)
+}
+
+// detect names the format of data, which is the whole input when complete
+// is true and otherwise a prefix of it (Decode sniffs the first 64 KiB).
+// From a prefix the answer may be a guess from the keys seen so far; the
+// decoders confirm it as they read the rest.
+func detect(data []byte, complete bool) (Format, error) {
 	trimmed := bytes.TrimLeft(data, " \t\r\n")
 	if len(trimmed) == 0 {
+		if !complete {
+			return FormatUnknown, fmt.Errorf("%w: the first %d bytes are blank", ErrNotSBOM, len(data))
+		}
 		return FormatUnknown, fmt.Errorf("%w: the input is empty", ErrNotSBOM)
 	}
 	switch trimmed[0] {
 	case '{':
-		return detectJSON(trimmed)
+		return detectJSON(trimmed, complete)
 	case '<':
-		return detectXML(trimmed)
+		return detectXML(trimmed, complete)
 	}
 	if isBinary(trimmed) {
 		return FormatUnknown, fmt.Errorf("%w: binary content", ErrNotSBOM)
 	}
-	return detectText(trimmed)
+	return detectText(trimmed, complete)
 }
 
 // jsonKeys are the top-level facts that tell JSON SBOM formats apart.
 type jsonKeys struct {
-	bomFormat, spdxVersion, context string
-	hasSpecVersion, hasComponents   bool
-	hasArtifacts, hasDescriptor     bool
-	hasGraph                        bool
+	bomFormat, spdxVersion, context, schema string
+	hasBOMFormat, hasSpecVersion            bool
+	hasComponents, hasMetadata              bool
+	hasArtifacts, hasDescriptor             bool
+	// open is the key whose value the prefix cut off, if any.
+	open string
 }
 
+// format names the JSON SBOM format the keys show. With final false the
+// keys come from a prefix, and the key being read when the prefix ended
+// (a huge components, packages, artifacts or @graph array) decides when
+// nothing else has.
+func (k *jsonKeys) format(final bool) Format {
+	switch {
+	case strings.EqualFold(k.bomFormat, "CycloneDX"):
+		return FormatCycloneDXJSON
+	case k.spdxVersion != "":
+		return FormatSPDXJSON
+	case strings.Contains(k.context, "spdx.org/rdf/3"):
+		return FormatSPDX3JSON
+	case k.hasArtifacts && k.hasDescriptor:
+		return FormatSyftJSON
+	case !k.hasBOMFormat && k.hasSpecVersion && (k.hasComponents || k.hasMetadata):
+		return FormatCycloneDXJSON
+	case !k.hasBOMFormat && strings.Contains(strings.ToLower(k.schema), "cyclonedx.org/schema"):
+		return FormatCycloneDXJSON
+	case final || k.hasBOMFormat:
+		return FormatUnknown
+	}
+	switch k.open {
+	case "components", "metadata", "dependencies":
+		return FormatCycloneDXJSON
+	case "packages", "files", "relationships", "snippets":
+		return FormatSPDXJSON
+	case "artifacts", "artifactRelationships":
+		return FormatSyftJSON
+	case "@graph":
+		return FormatSPDX3JSON
+	}
+	return FormatUnknown
+}
+
+var errNotJSONSBOM = fmt.Errorf("%w: JSON without bomFormat, spdxVersion, an SPDX 3 @context or syft's artifacts", ErrNotSBOM)
+
 // detectJSON walks only the top-level keys, skipping values, so that it
-// never depends on key order or on a prefix of the file.
-func detectJSON(data []byte) (Format, error) {
+// never depends on key order.
+func detectJSON(data []byte, complete bool) (Format, error) {
 	k, err := scanJSONKeys(data)
+	if err != nil && !complete && errors.Is(err, io.ErrUnexpectedEOF) {
+		if f := k.format(false); f != FormatUnknown {
+			return f, nil
+		}
+		return FormatUnknown, fmt.Errorf("%w in the first %d bytes", errNotJSONSBOM, len(data))
+	}
 	if err != nil {
 		return FormatUnknown, err
 	}
-	switch {
-	case strings.EqualFold(k.bomFormat, "CycloneDX"):
-		return FormatCycloneDXJSON, nil
-	case k.spdxVersion != "":
-		return FormatSPDXJSON, nil
-	case strings.Contains(k.context, "spdx.org/rdf/3"):
-		return FormatSPDX3JSON, nil
-	case k.hasArtifacts && k.hasDescriptor:
-		return FormatSyftJSON, nil
-	case k.bomFormat == "" && k.hasSpecVersion && k.hasComponents:
-		return FormatCycloneDXJSON, nil
+	if f := k.format(true); f != FormatUnknown {
+		return f, nil
 	}
-	return FormatUnknown, fmt.Errorf("%w: JSON without bomFormat, spdxVersion, an SPDX 3 @context or syft's artifacts", ErrNotSBOM)
+	return FormatUnknown, errNotJSONSBOM
 }
 
 func scanJSONKeys(data []byte) (jsonKeys, error) {
@@ -72,9 +118,11 @@ func scanJSONKeys(data []byte) (jsonKeys, error) {
 		if err != nil {
 			return k, jsonError(err, dec)
 		}
-		if err := k.take(name.String(), dec); err != nil {
+		k.open = name.String()
+		if err := k.take(k.open, dec); err != nil {
 			return k, jsonError(err, dec)
 		}
+		k.open = ""
 	}
 	return k, nil
 }
@@ -82,9 +130,12 @@ func scanJSONKeys(data []byte) (jsonKeys, error) {
 func (k *jsonKeys) take(name string, dec *jsontext.Decoder) error {
 	switch name {
 	case "bomFormat":
+		k.hasBOMFormat = true
 		return readString(dec, &k.bomFormat)
 	case "spdxVersion":
 		return readString(dec, &k.spdxVersion)
+	case "$schema":
+		return readString(dec, &k.schema)
 	case "@context":
 		v, err := dec.ReadValue()
 		k.context = string(v)
@@ -93,12 +144,12 @@ func (k *jsonKeys) take(name string, dec *jsontext.Decoder) error {
 		k.hasSpecVersion = true
 	case "components":
 		k.hasComponents = true
+	case "metadata":
+		k.hasMetadata = true
 	case "artifacts":
 		k.hasArtifacts = true
 	case "descriptor", "schema":
 		k.hasDescriptor = true
-	case "@graph":
-		k.hasGraph = true
 	}
 	return dec.SkipValue()
 }
@@ -122,7 +173,7 @@ func jsonError(err error, dec *jsontext.Decoder) error {
 }
 
 // detectXML reads up to the root element.
-func detectXML(data []byte) (Format, error) {
+func detectXML(data []byte, complete bool) (Format, error) {
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	dec.Strict = false
 	dec.Entity = map[string]string{}
@@ -140,7 +191,7 @@ func detectXML(data []byte) (Format, error) {
 			return FormatCycloneDXXML, nil
 		case se.Name.Local == "bom":
 			return FormatUnknown, fmt.Errorf("%w: <bom> element without a CycloneDX namespace (%q)", ErrNotSBOM, se.Name.Space)
-		case se.Name.Local == "RDF" && bytes.Contains(data, []byte("spdx.org/rdf/terms")):
+		case se.Name.Local == "RDF" && (bytes.Contains(data, []byte("spdx.org/rdf/terms")) || !complete):
 			return FormatSPDXRDF, nil
 		}
 		return FormatUnknown, fmt.Errorf("%w: XML root element <%s> is neither a CycloneDX bom nor SPDX RDF", ErrNotSBOM, se.Name.Local)
@@ -148,7 +199,7 @@ func detectXML(data []byte) (Format, error) {
 }
 
 // detectText tells SPDX tag-value from SPDX YAML by their first keys.
-func detectText(data []byte) (Format, error) {
+func detectText(data []byte, complete bool) (Format, error) {
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
 	for n := 0; sc.Scan() && n < 200; n++ {
@@ -168,6 +219,15 @@ func detectText(data []byte) (Format, error) {
 	}
 	if yamlHasKey(data, "spdxVersion") {
 		return FormatSPDXYAML, nil
+	}
+	if !complete {
+		// A prefix of YAML whose spdxVersion comes later; read whole,
+		// so the guess is checked on all of it.
+		for _, key := range []string{"SPDXID", "documentNamespace", "creationInfo", "packages", "dataLicense"} {
+			if yamlHasKey(data, key) {
+				return FormatSPDXYAML, nil
+			}
+		}
 	}
 	return FormatUnknown, fmt.Errorf("%w: text without SPDXVersion (tag-value) or spdxVersion (YAML)", ErrNotSBOM)
 }

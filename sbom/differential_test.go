@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	spdxjson "github.com/spdx/tools-golang/json"
-	"github.com/spdx/tools-golang/rdf"
 	"github.com/spdx/tools-golang/spdx"
 	"github.com/spdx/tools-golang/tagvalue"
 	spdxyaml "github.com/spdx/tools-golang/yaml"
@@ -59,7 +58,10 @@ func readReference(path string, f Format) (*spdx.Document, error) {
 	case FormatSPDXTagValue:
 		return tagvalue.Read(r)
 	case FormatSPDXRDF:
-		return rdf.Read(r)
+		// tools-golang's RDF reader (spdx/gordf) has a data race that the
+		// race detector reports; it fails 4 of the 5 corpus RDF files
+		// anyway, so RDF is checked against the corpus counts only.
+		return nil, fmt.Errorf("no race-free reference for RDF")
 	case FormatSPDXYAML:
 		return spdxyaml.Read(r)
 	}

@@ -1,6 +1,9 @@
 package sbom
 
 import (
+	"bufio"
+	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -28,8 +31,9 @@ func seedFuzz(f *testing.F, hints ...string) {
 	f.Add([]byte("{}"))
 }
 
-// checkDoc asserts what every successful decode promises.
-func checkDoc(t *testing.T, doc *Document, err error) {
+// checkDoc asserts what every successful decode promises; visits is the
+// number of times the visit function ran.
+func checkDoc(t *testing.T, doc *Document, err error, visits int) {
 	t.Helper()
 	if err != nil {
 		if err.Error() == "" {
@@ -46,13 +50,48 @@ func checkDoc(t *testing.T, doc *Document, err error) {
 	if len(doc.Warnings) > maxWarnings+1 {
 		t.Fatalf("%d warnings, more than the bound", len(doc.Warnings))
 	}
+	if doc.ComponentCount != visits {
+		t.Fatalf("ComponentCount %d, visited %d", doc.ComponentCount, visits)
+	}
+}
+
+// fuzzDecoder runs one decoder on data with a counting visit function.
+func fuzzDecoder(t *testing.T, data []byte, dec func(r *bufio.Reader, visit func(*Component) error) (*Document, error)) {
+	visits := 0
+	doc, err := dec(bufio.NewReader(bytes.NewReader(data)), func(c *Component) error {
+		if c == nil {
+			t.Fatal("nil component")
+		}
+		visits++
+		return nil
+	})
+	checkDoc(t, doc, err, visits)
+}
+
+// inMemory adapts a decoder of data in memory to fuzzDecoder.
+func inMemory(dec func([]byte) (*Document, error)) func(*bufio.Reader, func(*Component) error) (*Document, error) {
+	return func(r *bufio.Reader, visit func(*Component) error) (*Document, error) {
+		data, err := io.ReadAll(r)
+		if err != nil {
+			return nil, err
+		}
+		d, err := dec(data)
+		if err != nil {
+			return nil, err
+		}
+		return emitAll(d, visit)
+	}
 }
 
 func FuzzRead(f *testing.F) {
 	seedFuzz(f, "")
 	f.Fuzz(func(t *testing.T, data []byte) {
-		doc, err := Read("fuzz", strings.NewReader(string(data)), Options{MaxBytes: 1 << 20})
-		checkDoc(t, doc, err)
+		visits := 0
+		doc, err := Decode("fuzz", bytes.NewReader(data), Options{MaxBytes: 1 << 20}, func(*Component) error {
+			visits++
+			return nil
+		})
+		checkDoc(t, doc, err, visits)
 	})
 }
 
@@ -63,69 +102,81 @@ func FuzzDetect(f *testing.F) {
 		if (err == nil) == (format == FormatUnknown) {
 			t.Fatalf("format %q with error %v", format, err)
 		}
+		format, err = detect(data[:len(data)/2], false)
+		if (err == nil) == (format == FormatUnknown) {
+			t.Fatalf("prefix: format %q with error %v", format, err)
+		}
 	})
 }
 
 func FuzzCycloneDXJSON(f *testing.F) {
 	seedFuzz(f, ".cdx.json", "cdx-1.2", "misleading")
 	f.Fuzz(func(t *testing.T, data []byte) {
-		doc, err := decodeCycloneDX(data, false)
-		checkDoc(t, doc, err)
+		fuzzDecoder(t, data, func(r *bufio.Reader, v func(*Component) error) (*Document, error) {
+			return decodeCycloneDXJSON(r, v)
+		})
 	})
 }
 
 func FuzzCycloneDXXML(f *testing.F) {
 	seedFuzz(f, ".cdx.xml")
 	f.Fuzz(func(t *testing.T, data []byte) {
-		doc, err := decodeCycloneDX(data, true)
-		checkDoc(t, doc, err)
+		fuzzDecoder(t, data, func(r *bufio.Reader, v func(*Component) error) (*Document, error) {
+			return decodeCycloneDXXML(r, v)
+		})
 	})
 }
 
 func FuzzSPDXJSON(f *testing.F) {
 	seedFuzz(f, ".spdx.json")
 	f.Fuzz(func(t *testing.T, data []byte) {
-		doc, err := decodeSPDXJSON(data, false)
-		checkDoc(t, doc, err)
+		fuzzDecoder(t, data, func(r *bufio.Reader, v func(*Component) error) (*Document, error) {
+			return decodeSPDXJSON(r, "/packages/", v)
+		})
 	})
 }
 
 func FuzzSPDXYAML(f *testing.F) {
 	seedFuzz(f, ".spdx.yaml")
 	f.Fuzz(func(t *testing.T, data []byte) {
-		doc, err := decodeSPDXJSON(data, true)
-		checkDoc(t, doc, err)
+		fuzzDecoder(t, data, func(r *bufio.Reader, v func(*Component) error) (*Document, error) {
+			data, err := io.ReadAll(r)
+			if err != nil {
+				return nil, err
+			}
+			return decodeSPDXYAML(data, v)
+		})
 	})
 }
 
 func FuzzSPDXTagValue(f *testing.F) {
 	seedFuzz(f, "planted.spdx", ".spdx")
 	f.Fuzz(func(t *testing.T, data []byte) {
-		doc, err := decodeSPDXTagValue(data)
-		checkDoc(t, doc, err)
+		fuzzDecoder(t, data, func(r *bufio.Reader, v func(*Component) error) (*Document, error) {
+			return decodeSPDXTagValue(r, 0, v)
+		})
 	})
 }
 
 func FuzzSPDXRDF(f *testing.F) {
 	seedFuzz(f, ".rdf")
 	f.Fuzz(func(t *testing.T, data []byte) {
-		doc, err := decodeSPDXRDF(data)
-		checkDoc(t, doc, err)
+		fuzzDecoder(t, data, inMemory(decodeSPDXRDF))
 	})
 }
 
 func FuzzSPDX3(f *testing.F) {
 	seedFuzz(f, "spdx3")
 	f.Fuzz(func(t *testing.T, data []byte) {
-		doc, err := decodeSPDX3(data)
-		checkDoc(t, doc, err)
+		fuzzDecoder(t, data, inMemory(decodeSPDX3))
 	})
 }
 
 func FuzzSyftJSON(f *testing.F) {
 	seedFuzz(f, "syft")
 	f.Fuzz(func(t *testing.T, data []byte) {
-		doc, err := decodeSyftJSON(data)
-		checkDoc(t, doc, err)
+		fuzzDecoder(t, data, func(r *bufio.Reader, v func(*Component) error) (*Document, error) {
+			return decodeSyftJSON(r, v)
+		})
 	})
 }

@@ -46,7 +46,13 @@ type Document struct {
 
 	// Components holds every package-like component, flattened, once each.
 	// The subject is included when the format carries it as a component.
+	// Read fills it; Decode leaves it nil and hands each component to its
+	// visit function instead.
 	Components []Component
+	// ComponentCount is the number of components decoded (after removing
+	// duplicates): len(Components) for Read, the number of visits for
+	// Decode.
+	ComponentCount int
 
 	// Dependencies maps a ref to the refs it depends on or contains.
 	Dependencies map[string][]string

@@ -1,17 +1,19 @@
 package sbom
 
 import (
+	"bufio"
 	"bytes"
 	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash"
 	"io"
 	"os"
-	"unicode/utf8"
 
 	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 )
 
 // DefaultMaxBytes bounds an input after decompression.
@@ -19,8 +21,8 @@ const DefaultMaxBytes = 1 << 30
 
 // Options bound what a decoder accepts.
 type Options struct {
-	// MaxBytes is the largest input accepted after decompression; 0 means
-	// DefaultMaxBytes.
+	// MaxBytes is the largest input accepted, both as stored and after
+	// decompression; 0 means DefaultMaxBytes.
 	MaxBytes int64
 }
 
@@ -37,6 +39,10 @@ func (o Options) maxBytes() int64 {
 	return o.MaxBytes
 }
 
+// sniffSize is how much of the (decompressed, UTF-8) input format
+// detection looks at; the decoders confirm the guess as they stream.
+const sniffSize = 64 << 10
+
 // ReadFile opens and decodes one SBOM file.
 func ReadFile(path string, opts Options) (*Document, error) {
 	f, err := os.Open(path)
@@ -47,40 +53,115 @@ func ReadFile(path string, opts Options) (*Document, error) {
 	return Read(path, f, opts)
 }
 
-// Read decodes one SBOM. path names the input in the Document and in
-// errors; the format is detected from the content, never from the name.
+// Read decodes one SBOM into a Document that holds every component. path
+// names the input in the Document and in errors; the format is detected
+// from the content, never from the name. Memory grows with the number of
+// components; use Decode to visit them one at a time instead.
 func Read(path string, r io.Reader, opts Options) (*Document, error) {
-	raw, err := readLimited(r, opts.maxBytes())
+	var comps []Component
+	doc, err := Decode(path, r, opts, func(c *Component) error {
+		comps = append(comps, *c)
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}
-	sum := sha256.Sum256(raw)
-	data, err := decompress(raw, opts.maxBytes())
+	doc.Components = comps
+	return doc, nil
+}
+
+// Decode streams one SBOM: it calls visit once per component, in document
+// order, as each is decoded, and returns the Document without Components
+// but with ComponentCount set and everything else (subject, dependency
+// graph, warnings, digest) filled in.
+//
+// The *Component passed to visit is only valid during the call: Decode may
+// reuse it afterwards, so visit must copy whatever it keeps. An error from
+// visit stops decoding and is returned as is. When Decode returns an
+// error, visit may already have been called for some components.
+//
+// The input is never held in memory as a whole for CycloneDX (JSON and
+// XML), SPDX 2 JSON and tag-value and syft JSON: it is hashed, gunzipped,
+// transcoded and decoded as a stream. SPDX 2 YAML and RDF and SPDX 3,
+// which are small in practice, are read whole (up to Options.MaxBytes).
+func Decode(path string, r io.Reader, opts Options, visit func(*Component) error) (*Document, error) {
+	limit := opts.maxBytes()
+	raw := &hashingReader{r: r, h: sha256.New(), limit: limit}
+	rawBuf := bufio.NewReaderSize(raw, 32<<10)
+	var stream io.Reader = rawBuf
+	gzipped := false
+	if magic, _ := rawBuf.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
+		zr, err := gzip.NewReader(rawBuf)
+		if err != nil {
+			return nil, firstErr(raw.err, fmt.Errorf("gzip: %w", err))
+		}
+		stream, gzipped = zr, true
+	}
+	lim := &limitedReader{r: stream, n: limit, limit: limit, gzipped: gzipped}
+	br, cleaner, err := utf8Reader(lim)
 	if err != nil {
 		return nil, err
 	}
-	data, warnings, err := toUTF8(data)
+	// Skip blank 64 KiB blocks, so that detection sees content (and a
+	// bomb of white space meets the size limit); lines are counted for
+	// tag-value's line numbers.
+	prefix, perr := br.Peek(sniffSize)
+	skippedLines := 0
+	for perr == nil && len(bytes.TrimLeft(prefix, " \t\r\n")) == 0 {
+		skippedLines += bytes.Count(prefix, []byte("\n"))
+		if _, err := br.Discard(len(prefix)); err != nil {
+			break
+		}
+		prefix, perr = br.Peek(sniffSize)
+	}
+	if err := firstErr(raw.err, lim.err); err != nil {
+		return nil, err
+	}
+	format, err := detect(prefix, perr != nil)
 	if err != nil {
 		return nil, err
 	}
-	format, err := Detect(data)
+	if visit == nil {
+		visit = func(*Component) error { return nil }
+	}
+	doc, err := decode(format, br, skippedLines, visit)
+	// A failure of the source (read error, size limit, corrupt gzip) is
+	// the real cause of whatever the decoder then reports.
+	if srcErr := firstErr(raw.err, lim.err); srcErr != nil {
+		return nil, srcErr
+	}
 	if err != nil {
 		return nil, err
 	}
-	doc, err := decode(format, data)
-	if err != nil {
-		return nil, err
+	// Read to the end so that the digest covers every byte and a gzip
+	// stream's checksum is verified.
+	if _, err := io.Copy(io.Discard, br); err != nil {
+		return nil, firstErr(raw.err, lim.err, fmt.Errorf("read: %w", err))
+	}
+	if _, err := io.Copy(io.Discard, rawBuf); err != nil {
+		return nil, firstErr(raw.err, fmt.Errorf("read: %w", err))
 	}
 	doc.Path = path
-	doc.SHA256 = hex.EncodeToString(sum[:])
+	doc.SHA256 = hex.EncodeToString(raw.h.Sum(nil))
 	doc.Format = format
-	doc.Warnings = append(warnings, doc.Warnings...)
+	if w := cleaner.warning(); w != "" {
+		doc.Warnings = append([]string{w}, doc.Warnings...)
+	}
 	return doc, nil
+}
+
+func firstErr(errs ...error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // decode dispatches to the format's decoder. A panic in a decoder (ours or
 // a library's) must not take down a batch: it becomes this input's error.
-func decode(f Format, data []byte) (doc *Document, err error) {
+func decode(f Format, r *bufio.Reader, skippedLines int, visit func(*Component) error) (doc *Document, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			doc, err = nil, fmt.Errorf("internal error decoding %s, please report it: %v", f, r)
@@ -88,69 +169,157 @@ func decode(f Format, data []byte) (doc *Document, err error) {
 	}()
 	switch f {
 	case FormatCycloneDXJSON:
-		return decodeCycloneDX(data, false)
+		return decodeCycloneDXJSON(r, visit)
 	case FormatCycloneDXXML:
-		return decodeCycloneDX(data, true)
+		return decodeCycloneDXXML(r, visit)
 	case FormatSPDXJSON:
-		return decodeSPDXJSON(data, false)
-	case FormatSPDXYAML:
-		return decodeSPDXJSON(data, true)
+		return decodeSPDXJSON(r, "/packages/", visit)
 	case FormatSPDXTagValue:
-		return decodeSPDXTagValue(data)
-	case FormatSPDXRDF:
-		return decodeSPDXRDF(data)
-	case FormatSPDX3JSON:
-		return decodeSPDX3(data)
+		return decodeSPDXTagValue(r, skippedLines, visit)
 	case FormatSyftJSON:
-		return decodeSyftJSON(data)
+		return decodeSyftJSON(r, visit)
 	}
-	return nil, ErrNotSBOM
-}
-
-func readLimited(r io.Reader, limit int64) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	// The remaining formats are decoded from memory.
+	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("read: %w", err)
 	}
-	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("%w of %d bytes", ErrTooLarge, limit)
+	// Detection from a prefix may have guessed; now all of it is here.
+	if full, err := detect(data, true); err != nil {
+		return nil, err
+	} else if full != f {
+		return nil, fmt.Errorf("%w: the first %d bytes look like %s, the whole input like %s", ErrNotSBOM, sniffSize, f, full)
 	}
-	return data, nil
+	var d *Document
+	switch f {
+	case FormatSPDXYAML:
+		d, err = decodeSPDXYAML(data, visit)
+		return d, err
+	case FormatSPDXRDF:
+		d, err = decodeSPDXRDF(data)
+	case FormatSPDX3JSON:
+		d, err = decodeSPDX3(data)
+	default:
+		return nil, ErrNotSBOM
+	}
+	if err != nil {
+		return nil, err
+	}
+	return emitAll(d, visit)
 }
 
-// decompress inflates gzip input, stopping at the size limit so that a
-// gzip bomb fails early instead of filling memory.
-func decompress(data []byte, limit int64) ([]byte, error) {
-	if len(data) < 2 || data[0] != 0x1f || data[1] != 0x8b {
-		return data, nil
+// emitAll visits the components of a document decoded in memory and
+// leaves only their count, as the streaming decoders do.
+func emitAll(d *Document, visit func(*Component) error) (*Document, error) {
+	for i := range d.Components {
+		if err := visit(&d.Components[i]); err != nil {
+			return nil, err
+		}
 	}
-	zr, err := gzip.NewReader(bytes.NewReader(data))
-	if err != nil {
-		return nil, fmt.Errorf("gzip: %w", err)
-	}
-	defer zr.Close()
-	out, err := io.ReadAll(io.LimitReader(zr, limit+1))
-	if err != nil {
-		return nil, fmt.Errorf("gzip: %w", err)
-	}
-	if int64(len(out)) > limit {
-		return nil, fmt.Errorf("%w of %d bytes after decompression", ErrTooLarge, limit)
-	}
-	return out, nil
+	d.ComponentCount = len(d.Components)
+	d.Components = nil
+	return d, nil
 }
 
-// toUTF8 removes a UTF-8 byte-order mark and transcodes UTF-16 (with a BOM,
-// or recognised by its zero bytes) to UTF-8.
-func toUTF8(data []byte) ([]byte, []string, error) {
+// hashingReader hashes every byte it reads and enforces the size limit on
+// the input as stored. Its error is sticky, so that Decode can report the
+// source's failure rather than what a decoder made of it.
+type hashingReader struct {
+	r     io.Reader
+	h     hash.Hash
+	limit int64
+	n     int64
+	err   error
+}
+
+func (h *hashingReader) Read(p []byte) (int, error) {
+	if h.err != nil {
+		return 0, h.err
+	}
+	n, err := h.r.Read(p)
+	h.h.Write(p[:n])
+	h.n += int64(n)
+	if h.n > h.limit {
+		h.err = fmt.Errorf("%w of %d bytes", ErrTooLarge, h.limit)
+		return 0, h.err
+	}
+	if err != nil && err != io.EOF {
+		h.err = fmt.Errorf("read: %w", err)
+		return n, h.err
+	}
+	return n, err
+}
+
+// limitedReader enforces the size limit on the decompressed stream, so
+// that a gzip bomb fails early instead of filling memory, and names gzip
+// failures.
+type limitedReader struct {
+	r       io.Reader
+	n       int64 // bytes still allowed
+	limit   int64
+	gzipped bool
+	err     error
+}
+
+func (l *limitedReader) Read(p []byte) (int, error) {
+	if l.err != nil {
+		return 0, l.err
+	}
+	n, err := l.r.Read(p)
+	l.n -= int64(n)
+	if l.n < 0 {
+		if l.gzipped {
+			l.err = fmt.Errorf("%w of %d bytes after decompression", ErrTooLarge, l.limit)
+		} else {
+			l.err = fmt.Errorf("%w of %d bytes", ErrTooLarge, l.limit)
+		}
+		return 0, l.err
+	}
+	if err != nil && err != io.EOF && l.gzipped {
+		l.err = fmt.Errorf("gzip: %w", err)
+		return n, l.err
+	}
+	return n, err
+}
+
+// utf8Reader removes a UTF-8 byte-order mark, transcodes UTF-16 (with a
+// BOM, or recognised by its zero bytes) to UTF-8, and cleans invalid UTF-8
+// and control characters, as a stream.
+func utf8Reader(r io.Reader) (*bufio.Reader, *cleanReader, error) {
+	br := bufio.NewReaderSize(r, sniffSize)
+	head, _ := br.Peek(4)
+	var e unicode.Endianness
 	switch {
-	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
-		return data[3:], nil, nil
-	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), looksUTF16(data, false):
-		return fromUTF16(data, unicode.LittleEndian)
-	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}), looksUTF16(data, true):
-		return fromUTF16(data, unicode.BigEndian)
+	case bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}):
+		if _, err := br.Discard(3); err != nil {
+			return nil, nil, err
+		}
+		c := newCleanReader(br)
+		return bufio.NewReaderSize(c, sniffSize), c, nil
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}), looksUTF16(head, false):
+		e = unicode.LittleEndian
+	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}), looksUTF16(head, true):
+		e = unicode.BigEndian
+	default:
+		c := newCleanReader(br)
+		return bufio.NewReaderSize(c, sniffSize), c, nil
 	}
-	return data, nil, nil
+	dec := unicode.UTF16(e, unicode.UseBOM).NewDecoder()
+	c := newCleanReader(transform.NewReader(br, dec))
+	return bufio.NewReaderSize(c, sniffSize), c, nil
+}
+
+// toUTF8 is utf8Reader for data in memory.
+func toUTF8(data []byte) ([]byte, []string, error) {
+	br, _, err := utf8Reader(bytes.NewReader(data))
+	if err != nil {
+		return nil, nil, err
+	}
+	out, err := io.ReadAll(br)
+	if err != nil {
+		return nil, nil, fmt.Errorf("decode UTF-16: %w", err)
+	}
+	return out, nil, nil
 }
 
 // looksUTF16 spots BOM-less UTF-16 by an ASCII first character whose other
@@ -163,16 +332,4 @@ func looksUTF16(data []byte, bigEndian bool) bool {
 		return data[0] == 0 && data[1] != 0 && data[2] == 0 && data[3] != 0
 	}
 	return data[0] != 0 && data[1] == 0 && data[2] != 0 && data[3] == 0
-}
-
-func fromUTF16(data []byte, e unicode.Endianness) ([]byte, []string, error) {
-	dec := unicode.UTF16(e, unicode.UseBOM).NewDecoder()
-	out, err := dec.Bytes(data)
-	if err != nil {
-		return nil, nil, fmt.Errorf("decode UTF-16: %w", err)
-	}
-	if !utf8.Valid(out) {
-		return nil, nil, errors.New("decode UTF-16: invalid text")
-	}
-	return out, nil, nil
 }

@@ -59,36 +59,105 @@ func addWarning(list []string, w string) []string {
 	return list
 }
 
+// document builds a Document from a decoded spdxDoc, for the readers that
+// decode in memory (RDF); components are collected.
 func (s *spdxDoc) document() *Document {
-	d := &Document{
-		SpecVersion:  s.Version,
-		Name:         s.Name,
-		Namespace:    s.Namespace,
-		Creators:     s.Creators,
-		Dependencies: map[string][]string{},
-		Warnings:     s.Warnings,
+	var comps []Component
+	st := newSPDXState(func(c *Component) error {
+		comps = append(comps, *c)
+		return nil
+	})
+	for _, w := range s.Warnings {
+		st.warn.add(spdxWarnScan, w)
 	}
-	if s.Version == "" {
-		d.Warnings = addWarning(d.Warnings, "spdxVersion is missing")
-	}
-	if t, err := time.Parse(time.RFC3339, s.Created); err == nil {
-		d.Timestamp = t
-	} else {
-		d.Warnings = addWarning(d.Warnings, fmt.Sprintf("creationInfo.created %q is not an RFC 3339 date-time", s.Created))
-	}
-	var dd dedup
+	st.version, st.created = s.Version, s.Created
+	st.doc.SpecVersion, st.doc.Name, st.doc.Namespace, st.doc.Creators = s.Version, s.Name, s.Namespace, s.Creators
+	st.describes = s.Describes
 	for i := range s.Packages {
-		c := s.Packages[i].component()
-		if dd.add(d, &c, "SPDXID") {
-			d.Components = append(d.Components, c)
-		}
-	}
-	if len(s.Describes) > 0 {
-		d.SubjectRef = s.Describes[0]
+		// Collecting never fails.
+		_ = st.pkg(&s.Packages[i])
 	}
 	for _, r := range s.Relationships {
-		addSPDXRelationship(d, r)
+		st.relationship(r.A, r.Type, r.B)
 	}
+	d := st.finish()
+	d.Components = comps
+	return d
+}
+
+// Warning groups of an SPDX 2 document, in the order they are reported.
+const (
+	spdxWarnCreators = iota
+	spdxWarnFiles
+	spdxWarnScan
+	spdxWarnVersion
+	spdxWarnCreated
+	spdxWarnDedup
+	spdxWarnGroups
+)
+
+// spdxState builds a Document from SPDX 2 parts as they stream past.
+type spdxState struct {
+	doc              *Document
+	warn             *warnings
+	em               emitter
+	version, created string
+	describes        []string // documentDescribes, or DOCUMENT DESCRIBES in tag-value
+	relSubject       string   // the subject as the relationships name it
+}
+
+func newSPDXState(visit func(*Component) error) *spdxState {
+	return &spdxState{
+		doc:  &Document{Dependencies: map[string][]string{}},
+		warn: newWarnings(spdxWarnGroups),
+		em:   emitter{visit: visit},
+	}
+}
+
+func (s *spdxState) pkg(p *spdxPkg) error {
+	c := p.component()
+	return s.em.emit(&c, "SPDXID", func(w string) { s.warn.add(spdxWarnDedup, w) })
+}
+
+// relationship turns a relationship into a graph edge from the including
+// element to the included one, and finds the subject.
+func (s *spdxState) relationship(a, typ, b string) {
+	deps := s.doc.Dependencies
+	switch strings.ToUpper(typ) {
+	case "DESCRIBES":
+		if s.relSubject == "" && (a == "SPDXRef-DOCUMENT" || a == "") {
+			s.relSubject = b
+		}
+	case "DESCRIBED_BY":
+		if s.relSubject == "" {
+			s.relSubject = a
+		}
+	case "DEPENDS_ON", "CONTAINS", "STATIC_LINK", "DYNAMIC_LINK", "HAS_PREREQUISITE", "ANCESTOR_OF", "GENERATES":
+		deps[a] = append(deps[a], b)
+	case "DEPENDENCY_OF", "CONTAINED_BY", "BUILD_DEPENDENCY_OF", "DEV_DEPENDENCY_OF",
+		"RUNTIME_DEPENDENCY_OF", "OPTIONAL_DEPENDENCY_OF", "PROVIDED_DEPENDENCY_OF",
+		"TEST_DEPENDENCY_OF", "PACKAGE_OF", "PREREQUISITE_FOR", "DESCENDANT_OF", "VARIANT_OF", "GENERATED_FROM":
+		deps[b] = append(deps[b], a)
+	}
+}
+
+// finish completes the document once all of it has been read.
+func (s *spdxState) finish() *Document {
+	d := s.doc
+	if s.version == "" {
+		s.warn.add(spdxWarnVersion, "spdxVersion is missing")
+	}
+	if t, err := time.Parse(time.RFC3339, s.created); err == nil {
+		d.Timestamp = t
+	} else {
+		s.warn.addf(spdxWarnCreated, "creationInfo.created %q is not an RFC 3339 date-time", s.created)
+	}
+	d.SubjectRef = s.relSubject
+	if len(s.describes) > 0 {
+		d.SubjectRef = s.describes[0]
+	}
+	d.Warnings = s.warn.list()
+	d.ComponentCount = s.em.count
 	return d
 }
 
@@ -135,27 +204,6 @@ func addSPDXRef(c *Component, r spdxRef) {
 		c.CPEs = append(c.CPEs, CPE{Value: r.Locator, Source: "externalRef"})
 	default:
 		c.ExternalRefs = append(c.ExternalRefs, ExternalRef{Type: r.Category + ":" + r.Type, URL: r.Locator, Comment: r.Comment})
-	}
-}
-
-// addSPDXRelationship turns a relationship into a graph edge from the
-// including element to the included one, and finds the subject.
-func addSPDXRelationship(d *Document, r spdxRel) {
-	switch strings.ToUpper(r.Type) {
-	case "DESCRIBES":
-		if d.SubjectRef == "" && (r.A == "SPDXRef-DOCUMENT" || r.A == "") {
-			d.SubjectRef = r.B
-		}
-	case "DESCRIBED_BY":
-		if d.SubjectRef == "" {
-			d.SubjectRef = r.A
-		}
-	case "DEPENDS_ON", "CONTAINS", "STATIC_LINK", "DYNAMIC_LINK", "HAS_PREREQUISITE", "ANCESTOR_OF", "GENERATES":
-		d.Dependencies[r.A] = append(d.Dependencies[r.A], r.B)
-	case "DEPENDENCY_OF", "CONTAINED_BY", "BUILD_DEPENDENCY_OF", "DEV_DEPENDENCY_OF",
-		"RUNTIME_DEPENDENCY_OF", "OPTIONAL_DEPENDENCY_OF", "PROVIDED_DEPENDENCY_OF",
-		"TEST_DEPENDENCY_OF", "PACKAGE_OF", "PREREQUISITE_FOR", "DESCENDANT_OF", "VARIANT_OF", "GENERATED_FROM":
-		d.Dependencies[r.B] = append(d.Dependencies[r.B], r.A)
 	}
 }
 

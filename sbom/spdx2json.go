@@ -3,36 +3,18 @@ package sbom
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"strconv"
 
+	jsonv2 "github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
 	"sigs.k8s.io/yaml"
 )
 
-// spdxJSON is SPDX 2.x JSON as written by every known producer. Values
-// whose type varies in the wild are RawMessage and read leniently.
-type spdxJSON struct {
-	SPDXVersion       string `json:"spdxVersion"`
-	Name              string `json:"name"`
-	DocumentNamespace string `json:"documentNamespace"`
-	CreationInfo      struct {
-		Created  string            `json:"created"`
-		Creators []json.RawMessage `json:"creators"`
-	} `json:"creationInfo"`
-	DocumentDescribes []string          `json:"documentDescribes"`
-	Packages          []spdxJSONPackage `json:"packages"`
-	Files             []struct {
-		SPDXID    string            `json:"SPDXID"`
-		FileName  string            `json:"fileName"`
-		Checksums []json.RawMessage `json:"checksums"`
-	} `json:"files"`
-	Relationships []struct {
-		Element string `json:"spdxElementId"`
-		Type    string `json:"relationshipType"`
-		Related string `json:"relatedSpdxElement"`
-	} `json:"relationships"`
-}
-
+// spdxJSONPackage is an SPDX 2 package as written in JSON (and in YAML,
+// converted to JSON).
 type spdxJSONPackage struct {
 	SPDXID           string `json:"SPDXID"`
 	Name             string `json:"name"`
@@ -61,58 +43,6 @@ type spdxJSONPackage struct {
 	} `json:"externalRefs"`
 }
 
-// decodeSPDXJSON reads SPDX 2.x JSON; YAML is converted to JSON first.
-func decodeSPDXJSON(data []byte, isYAML bool) (*Document, error) {
-	prefix := "/packages/"
-	if isYAML {
-		j, wrapped, err := spdxYAMLToJSON(data)
-		if err != nil {
-			return nil, fmt.Errorf("decode SPDX YAML: %w", err)
-		}
-		data = j
-		if wrapped {
-			prefix = "/Document/packages/"
-		}
-	}
-	var in spdxJSON
-	if err := json.Unmarshal(data, &in); err != nil {
-		return nil, fmt.Errorf("decode SPDX JSON: %w", jsonErrorContext(data, err))
-	}
-	return in.toDoc(prefix).document(), nil
-}
-
-func (in *spdxJSON) toDoc(prefix string) *spdxDoc {
-	s := &spdxDoc{
-		Version:   in.SPDXVersion,
-		Name:      in.Name,
-		Namespace: in.DocumentNamespace,
-		Created:   in.CreationInfo.Created,
-	}
-	for i, raw := range in.CreationInfo.Creators {
-		var c string
-		if json.Unmarshal(raw, &c) != nil {
-			s.warnf("creationInfo.creators[%d] is %s, not a string", i, truncate(string(raw), 60))
-			continue
-		}
-		s.Creators = append(s.Creators, c)
-	}
-	for _, d := range in.DocumentDescribes {
-		s.Describes = append(s.Describes, normalizeSPDXID(d))
-	}
-	for i := range in.Packages {
-		s.Packages = append(s.Packages, in.Packages[i].toPkg(prefix+strconv.Itoa(i)))
-	}
-	for i, f := range in.Files {
-		if len(f.Checksums) == 0 {
-			s.warnf("files[%d] (%s) has no checksums, which SPDX 2.x requires", i, f.FileName)
-		}
-	}
-	for _, r := range in.Relationships {
-		s.Relationships = append(s.Relationships, spdxRel{A: normalizeSPDXID(r.Element), Type: r.Type, B: normalizeSPDXID(r.Related)})
-	}
-	return s
-}
-
 func (p *spdxJSONPackage) toPkg(ptr string) spdxPkg {
 	out := spdxPkg{
 		ID: normalizeSPDXID(p.SPDXID), Name: p.Name, Version: p.Version, FileName: p.FileName,
@@ -121,13 +51,182 @@ func (p *spdxJSONPackage) toPkg(ptr string) spdxPkg {
 		Purpose: p.Purpose, LicenseConcluded: p.LicenseConcluded, LicenseDeclared: p.LicenseDeclared,
 		Origin: Origin{Pointer: ptr},
 	}
-	for _, c := range p.Checksums {
-		out.Checksums = append(out.Checksums, Hash{Algorithm: c.Algorithm, Value: c.Value})
+	if len(p.Checksums) > 0 {
+		out.Checksums = make([]Hash, len(p.Checksums))
+		for i, c := range p.Checksums {
+			out.Checksums[i] = Hash{Algorithm: c.Algorithm, Value: c.Value}
+		}
 	}
-	for _, r := range p.ExternalRefs {
-		out.Refs = append(out.Refs, spdxRef{Category: r.Category, Type: r.Type, Locator: r.Locator, Comment: r.Comment})
+	if len(p.ExternalRefs) > 0 {
+		out.Refs = make([]spdxRef, len(p.ExternalRefs))
+		for i, r := range p.ExternalRefs {
+			out.Refs[i] = spdxRef(r)
+		}
 	}
 	return out
+}
+
+// decodeSPDXJSON streams SPDX 2 JSON: one package at a time is decoded and
+// visited; files are only checked, relationships become the graph. prefix
+// is the JSON pointer of the packages array plus "/". When requireVersion
+// is set, a document without spdxVersion is no SPDX JSON (detection from a
+// prefix may have guessed it).
+func decodeSPDXJSON(r io.Reader, prefix string, visit func(*Component) error) (*Document, error) {
+	return decodeSPDXJSONStream(r, prefix, true, visit)
+}
+
+func decodeSPDXJSONStream(r io.Reader, prefix string, requireVersion bool, visit func(*Component) error) (*Document, error) {
+	dec := newJSONDecoder(r)
+	s := newSPDXState(visit)
+	d := s.doc
+	err := forEachMember(dec, func(name string) error {
+		var err error
+		switch name {
+		case "spdxVersion":
+			s.version, err = jsonString(dec)
+			d.SpecVersion = s.version
+		case "name":
+			d.Name, err = jsonString(dec)
+		case "documentNamespace":
+			d.Namespace, err = jsonString(dec)
+		case "creationInfo":
+			err = s.jsonCreationInfo(dec)
+		case "documentDescribes":
+			_, err = forEachElement(dec, func(int) error {
+				v, err := jsonString(dec)
+				s.describes = append(s.describes, normalizeSPDXID(v))
+				return err
+			})
+		case "packages":
+			_, err = forEachElement(dec, func(i int) error {
+				var p spdxJSONPackage
+				if err := jsonv2.UnmarshalDecode(dec, &p); err != nil {
+					return err
+				}
+				pkg := p.toPkg(prefix + strconv.Itoa(i))
+				return s.pkg(&pkg)
+			})
+		case "files":
+			_, err = forEachElement(dec, func(i int) error { return s.jsonFile(dec, i) })
+		case "relationships":
+			_, err = forEachElement(dec, func(int) error { return s.jsonRelationship(dec) })
+		default:
+			err = dec.SkipValue()
+		}
+		return err
+	})
+	if err != nil {
+		var ve *visitError
+		if errors.As(err, &ve) {
+			return nil, ve.err
+		}
+		return nil, jsonAt(dec, "decode SPDX JSON", err)
+	}
+	if err := jsonEnd(dec); err != nil {
+		return nil, fmt.Errorf("decode SPDX JSON: %w", err)
+	}
+	if requireVersion && s.version == "" {
+		return nil, errNotJSONSBOM
+	}
+	return s.finish(), nil
+}
+
+func (s *spdxState) jsonCreationInfo(dec *jsontext.Decoder) error {
+	if dec.PeekKind() == 'n' {
+		return dec.SkipValue()
+	}
+	return forEachMember(dec, func(name string) error {
+		switch name {
+		case "created":
+			var err error
+			s.created, err = jsonString(dec)
+			return err
+		case "creators":
+			s.doc.Creators = nil
+			_, err := forEachElement(dec, func(i int) error {
+				raw, err := dec.ReadValue()
+				if err != nil {
+					return err
+				}
+				if raw.Kind() != '"' {
+					s.warn.addf(spdxWarnCreators, "creationInfo.creators[%d] is %s, not a string", i, truncate(string(raw), 60))
+					return nil
+				}
+				var c string
+				if err := jsonv2.Unmarshal(raw, &c); err != nil {
+					return err
+				}
+				s.doc.Creators = append(s.doc.Creators, c)
+				return nil
+			})
+			return err
+		}
+		return dec.SkipValue()
+	})
+}
+
+// jsonFile checks one file: SPDX 2 requires its checksums.
+func (s *spdxState) jsonFile(dec *jsontext.Decoder, i int) error {
+	var name string
+	checksums := 0
+	err := forEachMember(dec, func(key string) error {
+		switch key {
+		case "fileName":
+			var err error
+			name, err = jsonString(dec)
+			return err
+		case "checksums":
+			_, err := forEachElement(dec, func(int) error {
+				checksums++
+				return dec.SkipValue()
+			})
+			return err
+		}
+		return dec.SkipValue()
+	})
+	if err == nil && checksums == 0 {
+		s.warn.addf(spdxWarnFiles, "files[%d] (%s) has no checksums, which SPDX 2.x requires", i, name)
+	}
+	return err
+}
+
+func (s *spdxState) jsonRelationship(dec *jsontext.Decoder) error {
+	var a, typ, b string
+	err := forEachMember(dec, func(key string) error {
+		var err error
+		switch key {
+		case "spdxElementId":
+			a, err = jsonString(dec)
+		case "relationshipType":
+			typ, err = jsonString(dec)
+		case "relatedSpdxElement":
+			b, err = jsonString(dec)
+		default:
+			err = dec.SkipValue()
+		}
+		return err
+	})
+	if err == nil {
+		s.relationship(normalizeSPDXID(a), typ, normalizeSPDXID(b))
+	}
+	return err
+}
+
+// decodeSPDXYAML converts SPDX YAML to JSON in memory and decodes that.
+func decodeSPDXYAML(data []byte, visit func(*Component) error) (*Document, error) {
+	j, wrapped, err := spdxYAMLToJSON(data)
+	if err != nil {
+		return nil, fmt.Errorf("decode SPDX YAML: %w", err)
+	}
+	prefix := "/packages/"
+	if wrapped {
+		prefix = "/Document/packages/"
+	}
+	doc, err := decodeSPDXJSONStream(bytes.NewReader(j), prefix, false, visit)
+	if err != nil {
+		return nil, fmt.Errorf("decode SPDX YAML: %w", err)
+	}
+	return doc, nil
 }
 
 // spdxYAMLToJSON converts SPDX YAML to JSON, unwrapping the top-level
@@ -145,23 +244,6 @@ func spdxYAMLToJSON(data []byte) ([]byte, bool, error) {
 		return inner, true, nil
 	}
 	return j, false, nil
-}
-
-// jsonErrorContext adds the line and column to a JSON syntax or type error.
-func jsonErrorContext(data []byte, err error) error {
-	var off int64 = -1
-	switch e := err.(type) {
-	case *json.SyntaxError:
-		off = e.Offset
-	case *json.UnmarshalTypeError:
-		off = e.Offset
-	}
-	if off < 0 || off > int64(len(data)) {
-		return err
-	}
-	line := bytes.Count(data[:off], []byte("\n")) + 1
-	col := off - int64(bytes.LastIndexByte(data[:off], '\n'))
-	return fmt.Errorf("line %d, column %d (byte offset %d): %w", line, col, off, err)
 }
 
 func truncate(s string, n int) string {

@@ -1,8 +1,11 @@
 package sbom
 
 import (
+	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
+	"io"
 	"strings"
 )
 
@@ -15,209 +18,258 @@ const (
 	tvOther // file, snippet, licence, review, annotation
 )
 
-// tvReader scans SPDX tag-value line by line, keeping the line of each
-// package so that findings can cite it.
+// tvReader scans SPDX tag-value line by line from a stream, keeping the
+// line of each package so that findings can cite it. It converts a value
+// to a string only when it keeps it: file, snippet and licence sections,
+// most of a big document, cost no allocation.
 type tvReader struct {
-	doc     spdxDoc
+	s       *spdxState
+	br      *bufio.Reader
+	lineNo  int
+	long    []byte // a line longer than the reader's buffer
+	tagBuf  []byte // the tag of a multi-line <text> value
 	section tvSection
 	pkg     *spdxPkg
 	// pending is an SPDXID line that came before its element's first tag,
-	// an order some writers use.
-	pending  string
+	// an order some writers use (a reused buffer: every file has one).
+	pending  []byte
 	docIDSet bool
 }
 
-func decodeSPDXTagValue(data []byte) (*Document, error) {
-	r := &tvReader{}
-	if err := r.scan(data); err != nil {
+// decodeSPDXTagValue streams tag-value from r; firstLine is the number of
+// lines already consumed before r.
+func decodeSPDXTagValue(r *bufio.Reader, firstLine int, visit func(*Component) error) (*Document, error) {
+	t := &tvReader{s: newSPDXState(visit), br: r, lineNo: firstLine}
+	err := t.scan()
+	if err == nil {
+		err = t.flush()
+	}
+	if err != nil {
+		var ve *visitError
+		if errors.As(err, &ve) {
+			return nil, ve.err
+		}
 		return nil, fmt.Errorf("decode SPDX tag-value: %w", err)
 	}
-	r.flush()
-	return r.doc.document(), nil
+	return t.s.finish(), nil
 }
 
-func (r *tvReader) scan(data []byte) error {
-	lineNo := 0
-	for len(data) > 0 {
-		var line []byte
-		line, data = cutLine(data)
-		lineNo++
-		text := strings.TrimSpace(string(line))
-		if text == "" || strings.HasPrefix(text, "#") {
+// readLine returns the next line without its line ending; the slice is
+// valid until the next call. It returns io.EOF after the last line.
+func (t *tvReader) readLine() ([]byte, error) {
+	line, err := t.br.ReadSlice('\n')
+	if errors.Is(err, bufio.ErrBufferFull) {
+		t.long = append(t.long[:0], line...)
+		for errors.Is(err, bufio.ErrBufferFull) {
+			line, err = t.br.ReadSlice('\n')
+			t.long = append(t.long, line...)
+		}
+		line = t.long
+	}
+	if err != nil && !errors.Is(err, io.EOF) {
+		return nil, err
+	}
+	if len(line) == 0 && err != nil {
+		return nil, io.EOF
+	}
+	t.lineNo++
+	line = bytes.TrimSuffix(line, []byte("\n"))
+	return bytes.TrimSuffix(line, []byte("\r")), nil
+}
+
+func (t *tvReader) scan() error {
+	for {
+		line, err := t.readLine()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("line %d: %w", t.lineNo+1, err)
+		}
+		text := bytes.TrimSpace(line)
+		if len(text) == 0 || text[0] == '#' {
 			continue
 		}
-		tag, value, ok := strings.Cut(text, ":")
-		if !ok {
-			r.doc.warnf("line %d: %q is not a Tag: Value pair; ignored", lineNo, truncate(text, 60))
+		i := bytes.IndexByte(text, ':')
+		if i < 0 {
+			t.s.warn.addf(spdxWarnScan, "line %d: %q is not a Tag: Value pair; ignored", t.lineNo, truncate(string(text), 60))
 			continue
 		}
-		value = strings.TrimSpace(value)
-		start := lineNo
-		if strings.HasPrefix(value, "<text>") {
-			var consumed int
-			var err error
-			value, data, consumed, err = readTextBlock(value, data)
+		tag, value := bytes.TrimSpace(text[:i]), bytes.TrimSpace(text[i+1:])
+		start := t.lineNo
+		if bytes.HasPrefix(value, []byte("<text>")) {
+			// Reading on reuses the buffer that tag points into.
+			t.tagBuf = append(t.tagBuf[:0], tag...)
+			tag = t.tagBuf
+			v, err := t.readTextBlock(value)
 			if err != nil {
 				return fmt.Errorf("line %d: %w", start, err)
 			}
-			lineNo += consumed
+			err = t.tag(tag, v, start)
+			if err != nil {
+				return err
+			}
+			continue
 		}
-		r.tag(strings.TrimSpace(tag), value, start)
+		if err := t.tag(tag, value, start); err != nil {
+			return err
+		}
+	}
+}
+
+// readTextBlock reads a <text>…</text> value that may span lines.
+func (t *tvReader) readTextBlock(first []byte) ([]byte, error) {
+	body := bytes.TrimPrefix(first, []byte("<text>"))
+	if before, _, ok := bytes.Cut(body, []byte("</text>")); ok {
+		return before, nil
+	}
+	var sb bytes.Buffer
+	sb.Write(body)
+	for {
+		line, err := t.readLine()
+		if errors.Is(err, io.EOF) {
+			return nil, errors.New("<text> block is never closed")
+		}
+		if err != nil {
+			return nil, err
+		}
+		sb.WriteByte('\n')
+		if before, _, ok := bytes.Cut(line, []byte("</text>")); ok {
+			sb.Write(before)
+			return sb.Bytes(), nil
+		}
+		sb.Write(line)
+	}
+}
+
+func (t *tvReader) flush() error {
+	if t.pkg == nil {
+		return nil
+	}
+	p := t.pkg
+	t.pkg = nil
+	return t.s.pkg(p)
+}
+
+func (t *tvReader) tag(tag, value []byte, line int) error {
+	switch string(tag) {
+	case "PackageName":
+		if err := t.flush(); err != nil {
+			return err
+		}
+		t.section = tvPackage
+		t.pkg = &spdxPkg{Name: string(value), Origin: Origin{Line: line}}
+		if len(t.pending) > 0 {
+			t.pkg.ID = normalizeSPDXID(string(t.pending))
+			t.pkg.Origin.Pointer = "#" + t.pkg.ID
+			t.pending = t.pending[:0]
+		}
+		return nil
+	case "FileName", "SnippetSPDXID", "LicenseID", "Reviewer", "Annotator":
+		t.section = tvOther
+		t.pending = t.pending[:0]
+		return t.flush()
+	case "SPDXID":
+		t.spdxID(value)
+		return nil
+	case "Relationship":
+		t.relationship(value)
+		return nil
+	}
+	switch t.section {
+	case tvPackage:
+		t.packageTag(tag, value)
+	case tvDocument:
+		t.documentTag(tag, value)
 	}
 	return nil
 }
 
-func cutLine(data []byte) ([]byte, []byte) {
-	if i := bytes.IndexByte(data, '\n'); i >= 0 {
-		return bytes.TrimSuffix(data[:i], []byte("\r")), data[i+1:]
-	}
-	return data, nil
-}
-
-// readTextBlock reads a <text>…</text> value that may span lines.
-func readTextBlock(first string, rest []byte) (string, []byte, int, error) {
-	body := strings.TrimPrefix(first, "<text>")
-	if before, _, ok := strings.Cut(body, "</text>"); ok {
-		return before, rest, 0, nil
-	}
-	var sb strings.Builder
-	sb.WriteString(body)
-	consumed := 0
-	for len(rest) > 0 {
-		var line []byte
-		line, rest = cutLine(rest)
-		consumed++
-		sb.WriteByte('\n')
-		if before, _, ok := strings.Cut(string(line), "</text>"); ok {
-			sb.WriteString(before)
-			return sb.String(), rest, consumed, nil
-		}
-		sb.Write(line)
-	}
-	return "", nil, consumed, fmt.Errorf("<text> block is never closed")
-}
-
-func (r *tvReader) flush() {
-	if r.pkg != nil {
-		r.doc.Packages = append(r.doc.Packages, *r.pkg)
-		r.pkg = nil
-	}
-}
-
-func (r *tvReader) tag(tag, value string, line int) {
-	switch tag {
-	case "PackageName":
-		r.flush()
-		r.section = tvPackage
-		r.pkg = &spdxPkg{Name: value, Origin: Origin{Line: line}}
-		if r.pending != "" {
-			r.pkg.ID = normalizeSPDXID(r.pending)
-			r.pkg.Origin.Pointer = "#" + r.pkg.ID
-			r.pending = ""
-		}
-		return
-	case "FileName", "SnippetSPDXID", "LicenseID", "Reviewer", "Annotator":
-		r.flush()
-		r.section = tvOther
-		r.pending = ""
-		return
-	case "SPDXID":
-		r.spdxID(value)
-		return
-	case "Relationship":
-		r.relationship(value)
-		return
-	}
-	if r.section == tvPackage {
-		r.packageTag(tag, value)
-		return
-	}
-	if r.section == tvDocument {
-		r.documentTag(tag, value)
-	}
-}
-
 // spdxID assigns an SPDXID to the open package, or keeps it for the
 // element that follows when the open one already has its id.
-func (r *tvReader) spdxID(value string) {
+func (t *tvReader) spdxID(value []byte) {
 	switch {
-	case r.section == tvPackage && r.pkg != nil && r.pkg.ID == "":
-		r.pkg.ID = normalizeSPDXID(value)
-		r.pkg.Origin.Pointer = "#" + r.pkg.ID
-	case r.section == tvDocument && !r.docIDSet:
-		r.docIDSet = true
+	case t.section == tvPackage && t.pkg != nil && t.pkg.ID == "":
+		t.pkg.ID = normalizeSPDXID(string(value))
+		t.pkg.Origin.Pointer = "#" + t.pkg.ID
+	case t.section == tvDocument && !t.docIDSet:
+		t.docIDSet = true
 	default:
-		r.pending = value
+		// Kept in a reused buffer: every file has an SPDXID.
+		t.pending = append(t.pending[:0], value...)
 	}
 }
 
-func (r *tvReader) documentTag(tag, value string) {
-	switch tag {
+func (t *tvReader) documentTag(tag, value []byte) {
+	d := t.s.doc
+	switch string(tag) {
 	case "SPDXVersion":
-		r.doc.Version = value
+		t.s.version = string(value)
+		d.SpecVersion = t.s.version
 	case "DocumentName":
-		r.doc.Name = value
+		d.Name = string(value)
 	case "DocumentNamespace":
-		r.doc.Namespace = value
+		d.Namespace = string(value)
 	case "Creator":
-		r.doc.Creators = append(r.doc.Creators, value)
+		d.Creators = append(d.Creators, string(value))
 	case "Created":
-		r.doc.Created = value
+		t.s.created = string(value)
 	}
 }
 
-func (r *tvReader) packageTag(tag, value string) {
-	p := r.pkg
-	switch tag {
+func (t *tvReader) packageTag(tag, value []byte) {
+	p := t.pkg
+	switch string(tag) {
 	case "PackageVersion":
-		p.Version = value
+		p.Version = string(value)
 	case "PackageFileName":
-		p.FileName = value
+		p.FileName = string(value)
 	case "PackageSupplier":
-		p.Supplier = value
+		p.Supplier = string(value)
 	case "PackageOriginator":
-		p.Originator = value
+		p.Originator = string(value)
 	case "PackageDownloadLocation":
-		p.Download = value
+		p.Download = string(value)
 	case "PackageHomePage":
-		p.Homepage = value
+		p.Homepage = string(value)
 	case "PackageCopyrightText":
-		p.Copyright = value
+		p.Copyright = string(value)
 	case "PackageSummary":
-		p.Summary = value
+		p.Summary = string(value)
 	case "PackageDescription":
-		p.Description = value
+		p.Description = string(value)
 	case "PackageComment":
-		p.Comment = value
+		p.Comment = string(value)
 	case "PrimaryPackagePurpose":
-		p.Purpose = value
+		p.Purpose = string(value)
 	case "PackageLicenseConcluded":
-		p.LicenseConcluded = value
+		p.LicenseConcluded = string(value)
 	case "PackageLicenseDeclared":
-		p.LicenseDeclared = value
+		p.LicenseDeclared = string(value)
 	case "PackageChecksum":
-		if alg, v, ok := strings.Cut(value, ":"); ok {
-			p.Checksums = append(p.Checksums, Hash{Algorithm: strings.TrimSpace(alg), Value: strings.TrimSpace(v)})
+		if alg, v, ok := bytes.Cut(value, []byte(":")); ok {
+			p.Checksums = append(p.Checksums, Hash{Algorithm: string(bytes.TrimSpace(alg)), Value: string(bytes.TrimSpace(v))})
 		}
 	case "ExternalRef":
-		if f := strings.Fields(value); len(f) >= 3 {
+		if f := strings.Fields(string(value)); len(f) >= 3 {
 			p.Refs = append(p.Refs, spdxRef{Category: f[0], Type: f[1], Locator: strings.Join(f[2:], " ")})
 		}
 	case "ExternalRefComment":
 		if n := len(p.Refs); n > 0 {
-			p.Refs[n-1].Comment = value
+			p.Refs[n-1].Comment = string(value)
 		}
 	}
 }
 
-func (r *tvReader) relationship(value string) {
-	f := strings.Fields(value)
+func (t *tvReader) relationship(value []byte) {
+	f := bytes.Fields(value)
 	if len(f) < 3 {
-		r.doc.warnf("relationship %q does not have three parts", value)
+		t.s.warn.addf(spdxWarnScan, "relationship %q does not have three parts", value)
 		return
 	}
-	r.doc.Relationships = append(r.doc.Relationships, spdxRel{A: normalizeSPDXID(f[0]), Type: f[1], B: normalizeSPDXID(f[2])})
-	if strings.EqualFold(f[1], "DESCRIBES") && (f[0] == "SPDXRef-DOCUMENT") {
-		r.doc.Describes = append(r.doc.Describes, normalizeSPDXID(f[2]))
+	a, typ, b := normalizeSPDXID(string(f[0])), string(f[1]), normalizeSPDXID(string(f[2]))
+	if strings.EqualFold(typ, "DESCRIBES") && string(f[0]) == "SPDXRef-DOCUMENT" {
+		t.s.describes = append(t.s.describes, b)
 	}
+	t.s.relationship(a, typ, b)
 }

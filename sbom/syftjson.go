@@ -1,79 +1,124 @@
 package sbom
 
 import (
-	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"net/mail"
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
 )
 
-// syftDoc is the part of syft's own JSON format that embargo reads. It is
-// decoded directly rather than through syft, whose decoder would link all
-// of syft into every test binary and drop nothing we need here anyway.
-type syftDoc struct {
-	Artifacts     []syftArtifact `json:"artifacts"`
-	Relationships []struct {
-		Parent string `json:"parent"`
-		Child  string `json:"child"`
-		Type   string `json:"type"`
-	} `json:"artifactRelationships"`
-	Source struct {
-		ID      string `json:"id"`
-		Name    string `json:"name"`
-		Version string `json:"version"`
-		Type    string `json:"type"`
-	} `json:"source"`
-	Descriptor struct {
-		Name    string `json:"name"`
-		Version string `json:"version"`
-	} `json:"descriptor"`
-	Schema struct {
-		Version string `json:"version"`
-	} `json:"schema"`
-}
+// syft's own JSON format is decoded directly rather than through syft,
+// whose decoder would link all of syft into every test binary and drop
+// nothing we need here anyway. Artifacts stream one at a time.
 
 type syftArtifact struct {
-	ID       string            `json:"id"`
-	Name     string            `json:"name"`
-	Version  string            `json:"version"`
-	Type     string            `json:"type"`
-	PURL     string            `json:"purl"`
-	CPEs     []json.RawMessage `json:"cpes"`
-	Licenses []json.RawMessage `json:"licenses"`
-	Metadata map[string]any    `json:"metadata"`
+	ID       string           `json:"id"`
+	Name     string           `json:"name"`
+	Version  string           `json:"version"`
+	Type     string           `json:"type"`
+	PURL     string           `json:"purl"`
+	CPEs     []jsontext.Value `json:"cpes"`
+	Licenses []jsontext.Value `json:"licenses"`
+	Metadata map[string]any   `json:"metadata"`
 }
 
-func decodeSyftJSON(data []byte) (*Document, error) {
-	var in syftDoc
-	if err := json.Unmarshal(data, &in); err != nil {
+func decodeSyftJSON(r io.Reader, visit func(*Component) error) (*Document, error) {
+	dec := newJSONDecoder(r)
+	d := &Document{Dependencies: map[string][]string{}}
+	em := emitter{visit: visit}
+	seen := map[string]bool{}
+	var descriptor struct {
+		Name    string `json:"name"`
+		Version string `json:"version"`
+	}
+	hasArtifacts, hasDescriptor := false, false
+	err := forEachMember(dec, func(name string) error {
+		var err error
+		switch name {
+		case "artifacts":
+			hasArtifacts = true
+			_, err = forEachElement(dec, func(i int) error {
+				var a syftArtifact
+				if err := json.UnmarshalDecode(dec, &a); err != nil {
+					return err
+				}
+				c := syftComponent(&a, i)
+				if c.Ref != "" && seen[c.Ref] {
+					return nil
+				}
+				seen[c.Ref] = true
+				return em.emit(&c, "id", func(string) {})
+			})
+		case "artifactRelationships":
+			_, err = forEachElement(dec, func(int) error { return syftRelationship(dec, d) })
+		case "source":
+			var src struct {
+				Name string `json:"name"`
+			}
+			err = json.UnmarshalDecode(dec, &src)
+			d.Name = src.Name
+		case "descriptor":
+			hasDescriptor = true
+			err = json.UnmarshalDecode(dec, &descriptor)
+		case "schema":
+			hasDescriptor = true
+			var schema struct {
+				Version string `json:"version"`
+			}
+			err = json.UnmarshalDecode(dec, &schema)
+			d.SpecVersion = schema.Version
+		default:
+			err = dec.SkipValue()
+		}
+		return err
+	})
+	if err != nil {
+		var ve *visitError
+		if errors.As(err, &ve) {
+			return nil, ve.err
+		}
+		return nil, jsonAt(dec, "decode syft JSON", err)
+	}
+	if err := jsonEnd(dec); err != nil {
 		return nil, fmt.Errorf("decode syft JSON: %w", err)
 	}
-	d := &Document{
-		SpecVersion:  in.Schema.Version,
-		Name:         in.Source.Name,
-		Dependencies: map[string][]string{},
-		Creators:     []string{strings.TrimSpace("Tool: " + in.Descriptor.Name + " " + in.Descriptor.Version)},
+	if !hasArtifacts || !hasDescriptor {
+		return nil, errNotJSONSBOM
 	}
-	seen := map[string]bool{}
-	for i := range in.Artifacts {
-		c := syftComponent(&in.Artifacts[i], i)
-		if c.Ref != "" && seen[c.Ref] {
-			continue
-		}
-		seen[c.Ref] = true
-		d.Components = append(d.Components, c)
-	}
-	for _, r := range in.Relationships {
-		switch r.Type {
-		case "contains", "evident-by":
-			d.Dependencies[r.Parent] = append(d.Dependencies[r.Parent], r.Child)
-		case "dependency-of":
-			d.Dependencies[r.Child] = append(d.Dependencies[r.Child], r.Parent)
-		}
-	}
+	d.Creators = []string{strings.TrimSpace("Tool: " + descriptor.Name + " " + descriptor.Version)}
+	d.ComponentCount = em.count
 	return d, nil
+}
+
+func syftRelationship(dec *jsontext.Decoder, d *Document) error {
+	var parent, child, typ string
+	err := forEachMember(dec, func(key string) error {
+		var err error
+		switch key {
+		case "parent":
+			parent, err = jsonString(dec)
+		case "child":
+			child, err = jsonString(dec)
+		case "type":
+			typ, err = jsonString(dec)
+		default:
+			err = dec.SkipValue()
+		}
+		return err
+	})
+	switch typ {
+	case "contains", "evident-by":
+		d.Dependencies[parent] = append(d.Dependencies[parent], child)
+	case "dependency-of":
+		d.Dependencies[child] = append(d.Dependencies[child], parent)
+	}
+	return err
 }
 
 func syftComponent(a *syftArtifact, i int) Component {
@@ -99,26 +144,26 @@ func syftComponent(a *syftArtifact, i int) Component {
 
 // syftCPE reads a CPE as a string (old schemas) or {cpe, source}; only a
 // CPE whose source is a dictionary or a declaration counts as declared.
-func syftCPE(raw json.RawMessage) CPE {
+func syftCPE(raw jsontext.Value) CPE {
 	var s string
-	if json.Unmarshal(raw, &s) == nil {
+	if (raw.Kind() == '"' || raw.Kind() == 'n') && json.Unmarshal(raw, &s) == nil {
 		return CPE{Value: s, Source: "syft", Generated: true}
 	}
 	var o struct{ CPE, Source string }
-	_ = json.Unmarshal(raw, &o)
+	_ = json.Unmarshal(raw, &o, jsonOpts)
 	return CPE{Value: o.CPE, Source: "syft:" + o.Source, Generated: o.Source == "" || strings.HasPrefix(o.Source, "syft-gen")}
 }
 
-func syftLicense(raw json.RawMessage) string {
+func syftLicense(raw jsontext.Value) string {
 	var s string
-	if json.Unmarshal(raw, &s) == nil {
+	if (raw.Kind() == '"' || raw.Kind() == 'n') && json.Unmarshal(raw, &s) == nil {
 		return s
 	}
 	var o struct {
 		Value          string `json:"value"`
 		SPDXExpression string `json:"spdxExpression"`
 	}
-	_ = json.Unmarshal(raw, &o)
+	_ = json.Unmarshal(raw, &o, jsonOpts)
 	return firstNonEmpty(o.SPDXExpression, o.Value)
 }
 

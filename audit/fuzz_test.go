@@ -1,0 +1,55 @@
+package audit
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/embargo-sbom/embargo/sbom"
+)
+
+// FuzzNormalizeOrg: normalisation never panics, is idempotent, yields
+// valid UTF-8 without upper-case letters or doubled spaces.
+func FuzzNormalizeOrg(f *testing.F) {
+	for _, s := range []string{
+		"AO Kaspersky Lab", "KASPERSKY LAB", "Kaspersky Lab, Inc.", "АО «Лаборатория Касперского»",
+		"Organization: Kaspersky Labs GmbH (info@kaspersky.com)", "Person: Jane <j@x>", "",
+		"\xff\xfe", "ＫＡＳＰＥＲＳＫＹ", "O'Reilly & Sons, Ltd.", "ООО «Касперский»",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n := NormalizeOrg(s)
+		if !utf8.ValidString(n) {
+			t.Fatalf("invalid UTF-8 from %q: %q", s, n)
+		}
+		if strings.Contains(n, "  ") || strings.TrimSpace(n) != n {
+			t.Fatalf("untidy spaces from %q: %q", s, n)
+		}
+		if again := NormalizeOrg(n); again != n {
+			t.Fatalf("not idempotent: %q -> %q -> %q", s, n, again)
+		}
+	})
+}
+
+// FuzzMatchComponent: the matcher never panics on hostile component
+// fields, and every finding it makes carries evidence.
+func FuzzMatchComponent(f *testing.F) {
+	f.Add("AO Kaspersky Lab", "pkg:maven/com.kaspersky.android-components/kaspresso@1.5.4", "cpe:2.3:a:kaspersky:total_security:*:*:*:*:*:*:*:*", "https://products.s.kaspersky-labs.com/x.deb", "kesl")
+	f.Add("", "pkg:", "cpe:/", "http://[::1", "")
+	f.Add("\x00\xff", "pkg:npm/%40kaspersky/hexa-ui", "cpe:2.3:a:kaspersky_lab", "mailto:a@kaspersky.com", "casperjs")
+	a := newTestAuditor(f)
+	f.Fuzz(func(t *testing.T, supplier, purl, cpe, url, name string) {
+		c := sbom.Component{
+			Name: name, PURL: purl, CPEs: []sbom.CPE{{Value: cpe}},
+			Supplier:     &sbom.Organization{Name: supplier, URLs: []string{url}},
+			ExternalRefs: []sbom.ExternalRef{{Type: "distribution", URL: url}},
+			Copyright:    supplier, Description: supplier,
+		}
+		for _, fd := range a.MatchComponent(&c) {
+			if len(fd.Evidence) == 0 || fd.Verdict == "" || fd.ID == "" {
+				t.Fatalf("finding without evidence, verdict or id: %+v", fd)
+			}
+		}
+	})
+}
