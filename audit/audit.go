@@ -166,31 +166,66 @@ func knownProfiles(lists []*vendorlists.List) []string {
 	return ids
 }
 
-// Audit matches every component of doc. Findings come in component order,
-// then list and entity order, and carry the document path and the
-// dependency path from the document's subject.
+// Audit matches every component of doc, and its subject (CycloneDX
+// metadata.component: the product itself may be the entity's). Findings
+// come in component order, then list and entity order, and carry the
+// document path and the dependency path from the document's subject.
 func (a *Auditor) Audit(doc *sbom.Document) []Finding {
-	var out []Finding
-	var paths *pathFinder
+	d := a.newDocAudit(doc.Path)
 	for i := range doc.Components {
-		c := &doc.Components[i]
-		fs := a.match(c, doc.Path)
-		if len(fs) == 0 {
-			continue
-		}
-		if paths == nil {
-			paths = newPathFinder(doc)
-		}
-		p := paths.pathTo(c.Ref)
-		for _, f := range fs {
-			f.Path = append([]string{}, p...)
-			out = append(out, f)
-		}
+		d.visit(&doc.Components[i])
 	}
-	return out
+	return d.finish(doc)
 }
 
-// MatchComponent matches one component, with no input or path.
+// docAudit matches the components of one document as they stream by
+// (sbom.Decode), keeping only findings and ref labels, so that a document
+// never has to be held whole.
+type docAudit struct {
+	a       *Auditor
+	input   string
+	labels  map[string]string // ref → "name@version", for dependency paths
+	found   []Finding
+	foundAt []string // ref of each finding's component
+}
+
+func (a *Auditor) newDocAudit(input string) *docAudit {
+	return &docAudit{a: a, input: input, labels: map[string]string{}}
+}
+
+// visit matches one component; it keeps nothing of c but strings.
+func (d *docAudit) visit(c *sbom.Component) {
+	if c.Ref != "" && c.Name != "" {
+		d.labels[c.Ref] = label(*c)
+	}
+	for _, f := range d.a.match(c, d.input) {
+		d.found = append(d.found, f)
+		d.foundAt = append(d.foundAt, c.Ref)
+	}
+}
+
+// finish matches the subject and adds dependency paths, once the graph
+// is complete.
+func (d *docAudit) finish(doc *sbom.Document) []Finding {
+	if s := doc.Subject; s != nil {
+		if s.Ref != "" && s.Name != "" {
+			d.labels[s.Ref] = label(*s)
+		}
+		for _, f := range d.a.match(s, d.input) {
+			d.found = append([]Finding{f}, d.found...)
+			d.foundAt = append([]string{s.Ref}, d.foundAt...)
+		}
+	}
+	if len(d.found) == 0 {
+		return nil
+	}
+	paths := newPathFinder(doc, d.labels)
+	for i := range d.found {
+		d.found[i].Path = paths.pathTo(d.foundAt[i])
+	}
+	return d.found
+}
+
 func (a *Auditor) MatchComponent(c *sbom.Component) []Finding {
 	return a.match(c, "")
 }

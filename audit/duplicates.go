@@ -25,13 +25,14 @@ func duplicates(inputs []sbom.Input) map[int]int {
 		bySize[info.Size()] = append(bySize[info.Size()], i)
 	}
 	dupOf := map[int]int{}
+	buf := make([]byte, 64<<10)
 	for _, group := range bySize {
 		if len(group) < 2 {
 			continue
 		}
 		first := map[[sha256.Size]byte]int{}
 		for _, i := range group {
-			sum, ok := fileSHA256(inputs[i].Path)
+			sum, ok := fileSHA256(inputs[i].Path, buf)
 			if !ok {
 				continue
 			}
@@ -45,7 +46,7 @@ func duplicates(inputs []sbom.Input) map[int]int {
 	return dupOf
 }
 
-func fileSHA256(path string) ([sha256.Size]byte, bool) {
+func fileSHA256(path string, buf []byte) ([sha256.Size]byte, bool) {
 	var sum [sha256.Size]byte
 	f, err := os.Open(path)
 	if err != nil {
@@ -53,7 +54,7 @@ func fileSHA256(path string) ([sha256.Size]byte, bool) {
 	}
 	defer f.Close()
 	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
+	if _, err := io.CopyBuffer(h, f, buf); err != nil {
 		return sum, false
 	}
 	copy(sum[:], h.Sum(nil))

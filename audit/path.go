@@ -10,13 +10,8 @@ type pathFinder struct {
 	root   string
 }
 
-func newPathFinder(doc *sbom.Document) *pathFinder {
-	pf := &pathFinder{parent: map[string]string{}, labels: map[string]string{}, root: doc.SubjectRef}
-	for _, c := range doc.Components {
-		if c.Ref != "" && c.Name != "" {
-			pf.labels[c.Ref] = label(c)
-		}
-	}
+func newPathFinder(doc *sbom.Document, labels map[string]string) *pathFinder {
+	pf := &pathFinder{parent: map[string]string{}, labels: labels, root: doc.SubjectRef}
 	if pf.root == "" {
 		return pf
 	}

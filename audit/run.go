@@ -140,7 +140,8 @@ func (a *Auditor) auditInput(in sbom.Input, opts RunOptions) *inputOutcome {
 		o.result.Status, o.result.Error = StatusFailed, in.Err.Error()
 		return o
 	}
-	doc, err := readInput(in, opts)
+	d := a.newDocAudit(in.Path)
+	doc, err := decodeInput(in, opts, d.visit)
 	if err != nil {
 		o.result.Status, o.result.Error = StatusFailed, err.Error()
 		if in.FromWalk && errors.Is(err, sbom.ErrNotSBOM) {
@@ -151,17 +152,19 @@ func (a *Auditor) auditInput(in sbom.Input, opts RunOptions) *inputOutcome {
 	o.result = InputResult{
 		Path: in.Path, Status: StatusAudited, Error: "", Warnings: append([]string{}, doc.Warnings...),
 		Format: string(doc.Format), SpecVersion: doc.SpecVersion, SHA256: doc.SHA256,
-		Components: len(doc.Components), Name: doc.Name,
+		Components: doc.ComponentCount, Name: doc.Name,
 		Vendor: meta.Vendor, Product: meta.Product, Version: meta.Version,
 	}
-	if len(doc.Components) == 0 && doc.Subject == nil {
+	if doc.ComponentCount == 0 && doc.Subject == nil {
 		o.result.Warnings = append(o.result.Warnings, "the SBOM lists no components, so it cannot show the absence of sanctioned vendors")
 	}
-	o.findings = a.Audit(doc)
+	o.findings = d.finish(doc)
 	return o
 }
 
-func readInput(in sbom.Input, opts RunOptions) (*sbom.Document, error) {
+// decodeInput streams one input through visit; the document it returns
+// holds no components, so memory does not grow with the SBOM's size.
+func decodeInput(in sbom.Input, opts RunOptions, visit func(*sbom.Component)) (*sbom.Document, error) {
 	stdin := opts.Stdin
 	if stdin == nil {
 		stdin = eofReader{}
@@ -171,7 +174,10 @@ func readInput(in sbom.Input, opts RunOptions) (*sbom.Document, error) {
 		return nil, fmt.Errorf("open %s: %w", in.Path, unwrapPath(err))
 	}
 	defer rc.Close()
-	doc, err := sbom.Read(in.Path, rc, opts.Decode)
+	doc, err := sbom.Decode(in.Path, rc, opts.Decode, func(c *sbom.Component) error {
+		visit(c)
+		return nil
+	})
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", in.Path, err)
 	}

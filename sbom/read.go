@@ -11,6 +11,7 @@ import (
 	"hash"
 	"io"
 	"os"
+	"sync"
 
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
@@ -86,8 +87,11 @@ func Read(path string, r io.Reader, opts Options) (*Document, error) {
 // which are small in practice, are read whole (up to Options.MaxBytes).
 func Decode(path string, r io.Reader, opts Options, visit func(*Component) error) (*Document, error) {
 	limit := opts.maxBytes()
+	bufs := getBuffers()
+	defer putBuffers(bufs)
 	raw := &hashingReader{r: r, h: sha256.New(), limit: limit}
-	rawBuf := bufio.NewReaderSize(raw, 32<<10)
+	rawBuf := bufs.raw
+	rawBuf.Reset(raw)
 	var stream io.Reader = rawBuf
 	gzipped := false
 	if magic, _ := rawBuf.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
@@ -98,7 +102,7 @@ func Decode(path string, r io.Reader, opts Options, visit func(*Component) error
 		stream, gzipped = zr, true
 	}
 	lim := &limitedReader{r: stream, n: limit, limit: limit, gzipped: gzipped}
-	br, cleaner, err := utf8Reader(lim)
+	br, cleaner, err := utf8Reader(lim, bufs)
 	if err != nil {
 		return nil, err
 	}
@@ -285,33 +289,61 @@ func (l *limitedReader) Read(p []byte) (int, error) {
 // utf8Reader removes a UTF-8 byte-order mark, transcodes UTF-16 (with a
 // BOM, or recognised by its zero bytes) to UTF-8, and cleans invalid UTF-8
 // and control characters, as a stream.
-func utf8Reader(r io.Reader) (*bufio.Reader, *cleanReader, error) {
-	br := bufio.NewReaderSize(r, sniffSize)
+func utf8Reader(r io.Reader, bufs *buffers) (*bufio.Reader, *cleanReader, error) {
+	br := bufs.pre
+	br.Reset(r)
 	head, _ := br.Peek(4)
 	var e unicode.Endianness
+	var src io.Reader = br
 	switch {
 	case bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}):
 		if _, err := br.Discard(3); err != nil {
 			return nil, nil, err
 		}
-		c := newCleanReader(br)
-		return bufio.NewReaderSize(c, sniffSize), c, nil
 	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}), looksUTF16(head, false):
 		e = unicode.LittleEndian
+		src = transform.NewReader(br, unicode.UTF16(e, unicode.UseBOM).NewDecoder())
 	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}), looksUTF16(head, true):
 		e = unicode.BigEndian
-	default:
-		c := newCleanReader(br)
-		return bufio.NewReaderSize(c, sniffSize), c, nil
+		src = transform.NewReader(br, unicode.UTF16(e, unicode.UseBOM).NewDecoder())
 	}
-	dec := unicode.UTF16(e, unicode.UseBOM).NewDecoder()
-	c := newCleanReader(transform.NewReader(br, dec))
-	return bufio.NewReaderSize(c, sniffSize), c, nil
+	c := &cleanReader{r: src, buf: bufs.clean}
+	bufs.post.Reset(c)
+	return bufs.post, c, nil
+}
+
+// buffers are the large read buffers of one Decode, pooled: a batch of
+// thousands of small SBOMs would otherwise allocate (and collect) some
+// 200 KiB per input.
+type buffers struct {
+	raw, pre, post *bufio.Reader
+	clean          []byte
+}
+
+var bufferPool = sync.Pool{New: func() any {
+	return &buffers{
+		raw:   bufio.NewReaderSize(nil, 32<<10),
+		pre:   bufio.NewReaderSize(nil, sniffSize),
+		post:  bufio.NewReaderSize(nil, sniffSize),
+		clean: make([]byte, 64<<10),
+	}
+}}
+
+func getBuffers() *buffers { return bufferPool.Get().(*buffers) }
+
+// putBuffers drops every reference to the input before pooling.
+func putBuffers(b *buffers) {
+	b.raw.Reset(nil)
+	b.pre.Reset(nil)
+	b.post.Reset(nil)
+	bufferPool.Put(b)
 }
 
 // toUTF8 is utf8Reader for data in memory.
 func toUTF8(data []byte) ([]byte, []string, error) {
-	br, _, err := utf8Reader(bytes.NewReader(data))
+	bufs := getBuffers()
+	defer putBuffers(bufs)
+	br, _, err := utf8Reader(bytes.NewReader(data), bufs)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -1,0 +1,131 @@
+package audit_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/embargo-sbom/embargo/audit"
+	"github.com/embargo-sbom/embargo/sbom"
+	"github.com/embargo-sbom/embargo/vendorlists"
+)
+
+func embeddedAuditor(t testing.TB) *audit.Auditor {
+	t.Helper()
+	lists, err := vendorlists.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := audit.New(audit.Config{Lists: lists, AsOf: time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+// TestSubjectIsAudited: the product an SBOM describes (CycloneDX
+// metadata.component) is audited too, though not counted as a component.
+func TestSubjectIsAudited(t *testing.T) {
+	doc, err := sbom.Read("kes.cdx.json", strings.NewReader(`{"bomFormat":"CycloneDX","specVersion":"1.6",
+	  "metadata":{"component":{"type":"application","bom-ref":"kes","name":"Kaspersky Endpoint Security","version":"12.6",
+	    "supplier":{"name":"AO Kaspersky Lab"}}},
+	  "components":[{"type":"library","bom-ref":"zlib","name":"zlib","version":"1.3"}],
+	  "dependencies":[{"ref":"kes","dependsOn":["zlib"]}]}`), sbom.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs := embeddedAuditor(t).Audit(doc)
+	if len(fs) != 1 || fs[0].Component.Ref != "kes" || fs[0].Verdict != audit.VerdictProhibited {
+		t.Fatalf("findings = %+v", fs)
+	}
+	if got := strings.Join(fs[0].Path, " > "); got != "Kaspersky Endpoint Security@12.6" {
+		t.Errorf("path = %q", got)
+	}
+}
+
+// writeSmallSBOMs writes n small clean CycloneDX files.
+func writeSmallSBOMs(t *testing.T, dir string, n int) []sbom.Input {
+	t.Helper()
+	inputs := make([]sbom.Input, n)
+	for i := range n {
+		p := filepath.Join(dir, fmt.Sprintf("sbom-%05d.cdx.json", i))
+		body := fmt.Sprintf(`{"bomFormat":"CycloneDX","specVersion":"1.6","metadata":{"component":{"type":"application","bom-ref":"app","name":"app-%d","version":"1.0"}},"components":[`, i)
+		for j := range 20 {
+			if j > 0 {
+				body += ","
+			}
+			body += fmt.Sprintf(`{"type":"library","bom-ref":"c%d","name":"lib-%d-%d","version":"1.%d","purl":"pkg:npm/lib-%d-%d@1.%d","supplier":{"name":"Vendor %d"}}`, j, i, j, j, i, j, j, j)
+		}
+		if err := os.WriteFile(p, []byte(body+"]}"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		inputs[i] = sbom.Input{Path: p}
+	}
+	return inputs
+}
+
+// peakHeap runs f while sampling the live heap, and returns its peak.
+func peakHeap(f func()) uint64 {
+	runtime.GC()
+	var peak atomic.Uint64
+	stop := make(chan struct{})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		var ms runtime.MemStats
+		for {
+			runtime.ReadMemStats(&ms)
+			if ms.HeapInuse > peak.Load() {
+				peak.Store(ms.HeapInuse)
+			}
+			select {
+			case <-stop:
+				return
+			case <-time.After(5 * time.Millisecond):
+			}
+		}
+	}()
+	f()
+	close(stop)
+	<-done
+	return peak.Load()
+}
+
+// TestMemoryFlatInInputs: documents are dropped once matched, so a batch
+// of 10,000 small SBOMs peaks no higher than a batch of 100 (beyond the
+// per-input result lines the report must keep).
+func TestMemoryFlatInInputs(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes 10,000 files; skipped with -short")
+	}
+	// Collect garbage eagerly, so that the peak measures what is live
+	// rather than how far the collector let garbage pile up.
+	defer debug.SetGCPercent(debug.SetGCPercent(10))
+	a := embeddedAuditor(t)
+	dir := t.TempDir()
+	all := writeSmallSBOMs(t, dir, 10000)
+	run := func(inputs []sbom.Input) uint64 {
+		return peakHeap(func() {
+			res, err := a.Run(context.Background(), inputs, audit.RunOptions{Parallelism: 2})
+			if err != nil || len(res.Inputs) != len(inputs) {
+				t.Fatalf("run: %v, %d results", err, len(res.Inputs))
+			}
+		})
+	}
+	small, large := run(all[:100]), run(all)
+	t.Logf("peak heap in use: 100 inputs %.1f MiB, 10,000 inputs %.1f MiB", float64(small)/(1<<20), float64(large)/(1<<20))
+	// The report keeps one result line per input (measured: about 600
+	// bytes in the heap with its sha256, name and bookkeeping); nothing
+	// else may grow with the count. A decoded document (here some 15 KiB
+	// of components each) must never be among what is kept.
+	if limit := small + 10000*1024; large > limit {
+		t.Errorf("10,000 inputs peaked at %d MiB, over %d MiB: memory grows with the number of inputs", large>>20, limit>>20)
+	}
+}

@@ -1,0 +1,82 @@
+package syftgen
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/embargo-sbom/embargo/sbom"
+)
+
+func TestPeople(t *testing.T) {
+	tests := []struct {
+		raw  string
+		want []sbom.Contact
+	}{
+		{``, nil},
+		{`"AO Kaspersky Lab"`, []sbom.Contact{{Name: "AO Kaspersky Lab"}}},
+		{`{"name": "AO Kaspersky Lab", "email": "npm@kaspersky.com", "url": "https://kaspersky.com"}`, []sbom.Contact{{Name: "AO Kaspersky Lab", Email: "npm@kaspersky.com"}}},
+		{`["A <a@example.com>", {"name": "B"}, 7]`, []sbom.Contact{{Name: "A", Email: "a@example.com"}, {Name: "B"}}},
+		{`{}`, nil},
+		{`42`, nil},
+	}
+	for _, tt := range tests {
+		if got := people(json.RawMessage(tt.raw)); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("people(%s) = %+v, want %+v", tt.raw, got, tt.want)
+		}
+	}
+}
+
+func TestRepositoryURL(t *testing.T) {
+	tests := map[string]string{
+		``: "", `"lodash/lodash"`: "lodash/lodash",
+		`{"type": "git", "url": "git+https://github.com/KasperskyLab/hexa-ui.git"}`: "git+https://github.com/KasperskyLab/hexa-ui.git",
+		`[1]`: "",
+	}
+	for raw, want := range tests {
+		if got := repositoryURL(json.RawMessage(raw)); got != want {
+			t.Errorf("repositoryURL(%s) = %q, want %q", raw, got, want)
+		}
+	}
+}
+
+// TestEnrichNPMNeedsSameVersion checks that an installed package.json of
+// another version (a nested node_modules copy, a stale install) lends no
+// evidence to the lock-file package.
+func TestEnrichNPMNeedsSameVersion(t *testing.T) {
+	dir := t.TempDir()
+	write := func(rel, body string) {
+		p := filepath.Join(dir, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("package-lock.json", `{"name":"app","version":"1.0.0","lockfileVersion":3,"packages":{
+		"":{"name":"app","version":"1.0.0"},
+		"node_modules/@kaspersky/hexa-ui":{"version":"6.4.0"},
+		"node_modules/left-pad":{"version":"1.3.0"}}}`)
+	write("node_modules/@kaspersky/hexa-ui/package.json", `{"name":"@kaspersky/hexa-ui","version":"6.3.0","author":"AO Kaspersky Lab"}`)
+	write("node_modules/left-pad/package.json", `{"name":"left-pad","version":"1.3.0","author":{"name":"azer","email":"azer@roadbeats.com"}}`)
+	r, err := Generate(context.Background(), "dir:"+dir, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string][]sbom.Contact{}
+	for _, c := range r.Document.Components {
+		got[c.Name] = c.Authors
+	}
+	want := map[string][]sbom.Contact{
+		"app":                nil,
+		"@kaspersky/hexa-ui": nil,
+		"left-pad":           {{Name: "azer", Email: "azer@roadbeats.com"}},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("authors = %+v, want %+v", got, want)
+	}
+}
