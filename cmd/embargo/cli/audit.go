@@ -82,7 +82,9 @@ func planAudit(env *environment, opts *auditOptions, args []string, cfg *setting
 	if p.generatedAt, err = env.reportTime(); err != nil {
 		return nil, err
 	}
-	asOf, discovered, err := opts.dates(env.now())
+	// The as-of date defaults to the report time: with SOURCE_DATE_EPOCH
+	// set, a rerun on another day still gives the same report.
+	asOf, discovered, err := opts.dates(p.generatedAt)
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,114 @@
+package cli
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// repoRoot runs the test from the repository root, so that report paths
+// read "testdata/sboms/...".
+func repoRoot(t *testing.T) {
+	t.Helper()
+	root, err := filepath.Abs("../../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	inDir(t, root)
+}
+
+// plantedFixtures are every hand-written SBOM with planted components.
+func plantedFixtures(t *testing.T) []string {
+	t.Helper()
+	paths, err := filepath.Glob("testdata/sboms/*")
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no fixtures: %v", err)
+	}
+	return paths
+}
+
+// TestGoldenPlantedReport pins the full JSON report of an audit of every
+// planted fixture: each planted component with its verdict, evidence,
+// obligations and dates, and no false positive.
+func TestGoldenPlantedReport(t *testing.T) {
+	isolate(t)
+	repoRoot(t)
+	out := filepath.Join(t.TempDir(), "report.json")
+	args := append([]string{"audit", "--as-of", "2026-11-27", "--fail-on", "never", "-o", "json=" + out}, plantedFixtures(t)...)
+	if code, _, errOut := runIsolated(t, args...); code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	got, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	compareGolden(t, "testdata/golden/planted-report.json", got)
+}
+
+func compareGolden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./cmd/... -update)", err)
+	}
+	if !bytes.Equal(got, want) {
+		gl, wl := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
+		for i := 0; i < len(gl) && i < len(wl); i++ {
+			if gl[i] != wl[i] {
+				t.Fatalf("%s differs at line %d (run go test ./cmd/... -update and review the diff):\n got: %s\nwant: %s", path, i+1, gl[i], wl[i])
+			}
+		}
+		t.Fatalf("%s differs in length: %d lines, want %d", path, len(gl), len(wl))
+	}
+}
+
+// TestReproducibleReports: with SOURCE_DATE_EPOCH set, two runs over the
+// same inputs give byte-identical reports in every format, whatever day
+// they run.
+func TestReproducibleReports(t *testing.T) {
+	isolate(t)
+	repoRoot(t)
+	formats := []string{"table", "json", "sarif", "junit", "csv", "markdown", "html", "xlsx"}
+	render := func(dir string) map[string][]byte {
+		args := []string{"audit", "--fail-on", "never"}
+		for _, f := range formats {
+			args = append(args, "-o", f+"="+filepath.Join(dir, "report."+f))
+		}
+		args = append(args, plantedFixtures(t)...)
+		if code, _, errOut := runIsolated(t, args...); code != ExitOK {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		out := map[string][]byte{}
+		for _, f := range formats {
+			data, err := os.ReadFile(filepath.Join(dir, "report."+f))
+			if err != nil {
+				t.Fatal(err)
+			}
+			out[f] = data
+		}
+		return out
+	}
+	a, b := render(t.TempDir()), render(t.TempDir())
+	for _, f := range formats {
+		if !bytes.Equal(a[f], b[f]) {
+			t.Errorf("%s differs between two runs", f)
+		}
+		if !bytes.Contains(a["json"], []byte(`"asOf": "2026-09-21"`)) {
+			t.Fatalf("as-of does not follow SOURCE_DATE_EPOCH (1790000000 = 2026-09-21)")
+		}
+	}
+}
