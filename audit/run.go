@@ -27,6 +27,13 @@ type RunOptions struct {
 	OnInput func(InputResult)
 	// Meta labels inputs by path with their manifest row.
 	Meta map[string]InputMeta
+	// Generate makes an SBOM from a source input (a directory, file or
+	// image archive named with a scheme such as dir: or oci-archive:).
+	// Inputs whose path IsSource reports true go to it instead of being
+	// decoded. The CLI injects syft here, so that this package never
+	// links it.
+	Generate func(ctx context.Context, source string) (*sbom.Document, error)
+	IsSource func(path string) bool
 }
 
 // inputOutcome is one input's result and findings, kept in input order.
@@ -58,7 +65,7 @@ func (a *Auditor) Run(ctx context.Context, inputs []sbom.Input, opts RunOptions)
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				o := a.auditInput(inputs[i], opts)
+				o := a.auditInput(ctx, inputs[i], opts)
 				log.Debug("audited", "input", o.result.Path, "status", o.result.Status, "findings", len(o.findings))
 				outcomes[i] = o
 				if opts.OnInput != nil {
@@ -133,7 +140,7 @@ func (a *Auditor) result(outcomes []*inputOutcome) *Result {
 
 // auditInput decodes and audits one input; every failure becomes the
 // input's status, never an error of the run.
-func (a *Auditor) auditInput(in sbom.Input, opts RunOptions) *inputOutcome {
+func (a *Auditor) auditInput(ctx context.Context, in sbom.Input, opts RunOptions) *inputOutcome {
 	meta := opts.Meta[in.Path]
 	o := &inputOutcome{result: InputResult{Path: in.Path, Warnings: []string{}, Vendor: meta.Vendor, Product: meta.Product, Version: meta.Version}}
 	if in.Err != nil {
@@ -141,7 +148,13 @@ func (a *Auditor) auditInput(in sbom.Input, opts RunOptions) *inputOutcome {
 		return o
 	}
 	d := a.newDocAudit(in.Path)
-	doc, err := decodeInput(in, opts, d.visit)
+	var doc *sbom.Document
+	var err error
+	if opts.IsSource != nil && opts.IsSource(in.Path) && opts.Generate != nil {
+		doc, err = generateInput(ctx, in.Path, opts, d.visit)
+	} else {
+		doc, err = decodeInput(in, opts, d.visit)
+	}
 	if err != nil {
 		o.result.Status, o.result.Error = StatusFailed, err.Error()
 		if in.FromWalk && errors.Is(err, sbom.ErrNotSBOM) {
@@ -160,6 +173,20 @@ func (a *Auditor) auditInput(in sbom.Input, opts RunOptions) *inputOutcome {
 	}
 	o.findings = d.finish(doc)
 	return o
+}
+
+// generateInput makes the SBOM of a source and visits its components.
+func generateInput(ctx context.Context, source string, opts RunOptions, visit func(*sbom.Component)) (*sbom.Document, error) {
+	doc, err := opts.Generate(ctx, source)
+	if err != nil {
+		return nil, err
+	}
+	for i := range doc.Components {
+		visit(&doc.Components[i])
+	}
+	doc.ComponentCount = len(doc.Components)
+	doc.Components = nil
+	return doc, nil
 }
 
 // decodeInput streams one input through visit; the document it returns

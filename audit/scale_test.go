@@ -129,3 +129,33 @@ func TestMemoryFlatInInputs(t *testing.T) {
 		t.Errorf("10,000 inputs peaked at %d MiB, over %d MiB: memory grows with the number of inputs", large>>20, limit>>20)
 	}
 }
+
+// TestGenerateHook: source inputs go to the injected generator, are
+// audited like decoded SBOMs, and a generator error fails only that input.
+func TestGenerateHook(t *testing.T) {
+	a := embeddedAuditor(t)
+	gen := func(_ context.Context, src string) (*sbom.Document, error) {
+		if src == "dir:broken" {
+			return nil, fmt.Errorf("catalog %q: boom", src)
+		}
+		return &sbom.Document{Path: src, Format: "syft-scan", SHA256: strings.Repeat("ab", 32), Dependencies: map[string][]string{},
+			Components: []sbom.Component{{Ref: "k", Name: "kesl", Version: "12", PURL: "pkg:deb/debian/kesl@12",
+				Supplier: &sbom.Organization{Name: "AO Kaspersky Lab"}}}}, nil
+	}
+	inputs := []sbom.Input{{Path: "dir:/srv/app"}, {Path: "dir:broken"}}
+	res, err := a.Run(context.Background(), inputs, audit.RunOptions{
+		Generate: gen, IsSource: func(p string) bool { return strings.HasPrefix(p, "dir:") },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Inputs[0].Status != audit.StatusAudited || res.Inputs[0].Format != "syft-scan" || res.Inputs[0].Components != 1 {
+		t.Errorf("input 0 = %+v", res.Inputs[0])
+	}
+	if res.Inputs[1].Status != audit.StatusFailed || !strings.Contains(res.Inputs[1].Error, "boom") {
+		t.Errorf("input 1 = %+v", res.Inputs[1])
+	}
+	if len(res.Findings) != 1 || res.Findings[0].Input != "dir:/srv/app" || res.Findings[0].Verdict != audit.VerdictProhibited {
+		t.Errorf("findings = %+v", res.Findings)
+	}
+}
