@@ -73,7 +73,16 @@ func writeSpec(s Spec, m *Model, wo WriteOptions) error {
 // directory, fsyncs it and renames it over the target, so that readers see
 // the old report or the new one, never a torn one. On any error the
 // temporary file is removed and an existing report is left as it was.
-func writeFileAtomic(path string, render func(io.Writer) error) (err error) {
+func writeFileAtomic(path string, render func(io.Writer) error) error {
+	return WriteFileAtomic(path, render)
+}
+
+// WriteFileAtomic writes path through a temporary file in its directory,
+// fsynced and renamed over it, so that readers see the old file or the new
+// one, never a torn one; on error the temporary file is removed and an
+// existing file is left as it was. Other outputs (a generated SBOM kept
+// with --sbom-out) use it too.
+func WriteFileAtomic(path string, render func(io.Writer) error) (err error) {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err

@@ -73,6 +73,7 @@ func toDocument(s *syftsbom.SBOM, res file.Resolver) *sbom.Document {
 			d.Components = append(d.Components, component(&pkgs[i], res))
 		}
 	}
+	d.Warnings = unknowns(s.Artifacts.Unknowns)
 	var alias map[string]string
 	d.Components, alias = mergeNPM(d.Components)
 	d.ComponentCount = len(d.Components)
@@ -86,6 +87,20 @@ func toDocument(s *syftsbom.SBOM, res file.Resolver) *sbom.Document {
 		d.Dependencies[d.SubjectRef] = refs
 	}
 	return d
+}
+
+// unknowns turns what syft could not read (a corrupt archive, an
+// unparseable lock file) into warnings, so a short component list is not
+// mistaken for a clean one.
+func unknowns(u map[file.Coordinates][]string) []string {
+	var out []string
+	for coord, msgs := range u {
+		for _, m := range msgs {
+			out = append(out, "syft: "+coord.RealPath+": "+m)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // subject describes an image or a single file as the document's subject.
@@ -247,7 +262,10 @@ func addDependencies(d *sbom.Document, s *syftsbom.SBOM, alias map[string]string
 		seen[[2]string{from, to}] = true
 		d.Dependencies[from] = append(d.Dependencies[from], to)
 	}
-	for _, r := range s.RelationshipsSorted() {
+	// s.Relationships, not RelationshipsSorted, which sorts in place and
+	// would race with the syft-json encoder reading the same slice; each
+	// list is sorted below instead
+	for _, r := range s.Relationships {
 		if r.From == nil || r.To == nil {
 			continue
 		}

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/embargo-sbom/embargo/sbom"
@@ -78,5 +79,45 @@ func TestEnrichNPMNeedsSameVersion(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("authors = %+v, want %+v", got, want)
+	}
+}
+
+// TestExcludeAndUnknowns checks that excluded paths are not read (not even
+// for npm evidence) and that what syft cannot parse becomes a warning.
+func TestExcludeAndUnknowns(t *testing.T) {
+	dir := t.TempDir()
+	for rel, body := range map[string]string{
+		"package-lock.json":                  `{"name":"app","version":"1.0.0","lockfileVersion":3,"packages":{"":{"name":"app","version":"1.0.0"},"node_modules/left-pad":{"version":"1.3.0"}}}`,
+		"node_modules/left-pad/package.json": `{"name":"left-pad","version":"1.3.0","author":"azer"}`,
+		"broken/package-lock.json":           `{"lockfileVersion": 3, "packages": {`,
+	} {
+		p := filepath.Join(dir, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r, err := Generate(context.Background(), "dir:"+dir, Config{Exclude: []string{"./node_modules/**"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, c := range r.Document.Components {
+		names = append(names, c.Name)
+		if len(c.Authors) != 0 {
+			t.Errorf("%s: Authors %+v read from an excluded path", c.Name, c.Authors)
+		}
+	}
+	if want := []string{"app", "left-pad"}; !reflect.DeepEqual(names, want) {
+		t.Errorf("components %q, want %q", names, want)
+	}
+	found := false
+	for _, w := range r.Document.Warnings {
+		found = found || strings.HasPrefix(w, "syft: /broken/package-lock.json: ")
+	}
+	if !found {
+		t.Errorf("Warnings = %q, want one for broken/package-lock.json", r.Document.Warnings)
 	}
 }

@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"sync"
 	"time"
 
 	// syft's rpmdb cataloger reads sqlite databases and needs a registered
@@ -91,6 +92,7 @@ type Status struct {
 type Result struct {
 	Document *sbom.Document
 
+	mu       sync.Mutex // syft does not promise its encoders may share one SBOM
 	syft     *syftsbom.SBOM
 	syftJSON []byte // the syft-json encoding Document.SHA256 was taken from
 }
@@ -103,11 +105,13 @@ func EncodeFormats() []string { return slices.Clone(encoderFormats) }
 
 // Encode writes the generated SBOM in one of EncodeFormats using syft's own
 // encoders. syft-json is written byte for byte as hashed into
-// Document.SHA256.
+// Document.SHA256. It is safe to call from several goroutines.
 func (r *Result) Encode(w io.Writer, format string) error {
 	if r == nil || r.syft == nil {
 		return errors.New("encode SBOM: no generated SBOM")
 	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	if format == "syft-json" && r.syftJSON != nil {
 		if _, err := w.Write(r.syftJSON); err != nil {
 			return fmt.Errorf("write syft-json SBOM: %w", err)
@@ -244,6 +248,9 @@ func createConfig(cfg Config) *syft.CreateSBOMConfig {
 	pc.Python = python.DefaultCatalogerConfig().WithSearchRemoteLicenses(false)
 	pc.Cpp = cpp.DefaultCatalogerConfig().WithVcpkgAllowGitClone(false)
 	c = c.WithPackagesConfig(pc)
+	// as the CLI does: record what could not be read, except where a
+	// package was found anyway (DefaultCreateSBOMConfig leaves this zero)
+	c = c.WithUnknownsConfig(cataloging.DefaultUnknownsConfig())
 	if len(cfg.Catalogers) > 0 {
 		c = c.WithCatalogerSelection(cataloging.NewSelectionRequest().WithExpression(cfg.Catalogers...))
 	}

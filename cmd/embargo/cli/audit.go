@@ -68,6 +68,8 @@ type auditPlan struct {
 	waivers     []policy.Waiver
 	baseline    map[string]bool
 	maxListAge  time.Duration
+	sources     map[string]bool
+	gen         *generator
 }
 
 func planAudit(env *environment, opts *auditOptions, args []string, cfg *settings) (*auditPlan, error) {
@@ -99,8 +101,18 @@ func planAudit(env *environment, opts *auditOptions, args []string, cfg *setting
 	if err != nil {
 		return nil, &usageError{msg: err.Error()}
 	}
-	if p.inputs, p.meta, err = resolveInputs(opts, args); err != nil {
+	if p.inputs, p.meta, p.sources, err = resolveInputs(opts, args); err != nil {
 		return nil, err
+	}
+	outs, err := parseSBOMOut(opts.SBOMOut, len(p.sources))
+	if err != nil {
+		return nil, err
+	}
+	p.gen = &generator{env: env, network: opts.Network, outs: outs, index: map[string]int{}}
+	for _, in := range p.inputs {
+		if p.sources[in.Path] {
+			p.gen.index[in.Path] = len(p.gen.index) + 1
+		}
 	}
 	if p.waivers, err = loadWaivers(opts.Waivers, cfg); err != nil {
 		return nil, err
@@ -111,13 +123,25 @@ func planAudit(env *environment, opts *auditOptions, args []string, cfg *setting
 	return p, nil
 }
 
-func resolveInputs(opts *auditOptions, args []string) ([]sbom.Input, map[string]audit.InputMeta, error) {
-	inputs := sbom.ExpandInputs(args)
+// resolveInputs turns arguments into inputs: sources (dir:PATH... or, for
+// scan, every argument) stay as given for syft; everything else is expanded
+// as SBOM files, directories and globs.
+func resolveInputs(opts *auditOptions, args []string) ([]sbom.Input, map[string]audit.InputMeta, map[string]bool, error) {
+	var inputs []sbom.Input
+	sources := map[string]bool{}
+	for _, arg := range args {
+		if opts.scan || isSourceArg(arg) {
+			inputs = append(inputs, sbom.Input{Path: arg})
+			sources[arg] = true
+			continue
+		}
+		inputs = append(inputs, sbom.ExpandInputs([]string{arg})...)
+	}
 	meta := map[string]audit.InputMeta{}
 	if opts.Manifest != "" {
 		rows, err := audit.ReadManifest(opts.Manifest)
 		if err != nil {
-			return nil, nil, &usageError{msg: err.Error()}
+			return nil, nil, nil, &usageError{msg: err.Error()}
 		}
 		mi, mm := audit.ExpandManifest(rows)
 		inputs = append(inputs, mi...)
@@ -128,11 +152,11 @@ func resolveInputs(opts *auditOptions, args []string) ([]sbom.Input, map[string]
 	if opts.Shard != "" {
 		i, n, err := audit.ParseShard(opts.Shard)
 		if err != nil {
-			return nil, nil, &usageError{msg: err.Error()}
+			return nil, nil, nil, &usageError{msg: err.Error()}
 		}
 		inputs = audit.Shard(inputs, i, n)
 	}
-	return inputs, meta, nil
+	return inputs, meta, sources, nil
 }
 
 func loadWaivers(file string, cfg *settings) ([]policy.Waiver, error) {
@@ -185,7 +209,8 @@ func runAudit(ctx context.Context, env *environment, global *globalOptions, opts
 	if err != nil {
 		return err
 	}
-	bar := newProgress(env, global.Quiet, len(p.inputs))
+	p.gen.quiet = global.Quiet
+	bar := newProgress(env, global.Quiet || len(p.sources) > 0, len(p.inputs))
 	res, runErr := p.auditor.Run(ctx, p.inputs, audit.RunOptions{
 		Parallelism: opts.Parallelism,
 		Decode:      sbom.Options{MaxBytes: opts.MaxBytes},
@@ -193,8 +218,11 @@ func runAudit(ctx context.Context, env *environment, global *globalOptions, opts
 		Logger:      log,
 		Meta:        p.meta,
 		OnInput:     bar.done,
+		Generate:    p.gen.generate,
+		IsSource:    func(path string) bool { return p.sources[path] },
 	})
 	bar.finish()
+	p.gen.finish()
 	if runErr != nil && !opts.Partial {
 		return fmt.Errorf("audit interrupted; no report written (use --partial to keep what was done): %w", runErr)
 	}

@@ -34,6 +34,11 @@ type auditOptions struct {
 	MaxListAge  string   `mapstructure:"max-list-age" yaml:"max-list-age"`
 	Manifest    string   `mapstructure:"manifest" yaml:"manifest"`
 	Shard       string   `mapstructure:"shard" yaml:"shard"`
+	SBOMOut     []string `mapstructure:"sbom-out" yaml:"sbom-out"`
+	Network     bool     `mapstructure:"allow-network" yaml:"allow-network"`
+
+	// scan is set by the scan command: every argument is a source.
+	scan bool
 }
 
 func defaultAuditOptions() auditOptions {
@@ -65,6 +70,8 @@ func (o *auditOptions) addFlags(fs *pflag.FlagSet) {
 	fs.StringVar(&o.MaxListAge, "max-list-age", d.MaxListAge, "warn when a list was published longer ago than this (`DAYS`d, e.g. 180d)")
 	fs.StringVar(&o.Manifest, "manifest", "", "CSV `FILE` with columns vendor,product,version,sbom: audit each row, rolled up per vendor and product")
 	fs.StringVar(&o.Shard, "shard", "", "audit only shard `I/N` of the inputs (deterministic), for CI matrices; combine with embargo merge")
+	fs.StringArrayVar(&o.SBOMOut, "sbom-out", nil, "keep each SBOM generated from a source as `FORMAT=FILE` (cyclonedx-json, spdx-json, syft-json; {n} in FILE numbers the sources), repeatable")
+	fs.BoolVar(&o.Network, "allow-network", false, "allow registry: sources, the only thing that may reach the network")
 }
 
 // maxListAge parses --max-list-age: "180d", "180" (days) or a Go duration.

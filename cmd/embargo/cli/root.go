@@ -20,6 +20,7 @@ requires of you and by when.
 	global.addFlags(root.PersistentFlags())
 	root.AddCommand(
 		newAuditCommand(env, &global),
+		newScanCommand(env, &global),
 		newListsCommand(env),
 		newConfigCommand(env, &global),
 		newMergeCommand(env, &global),
