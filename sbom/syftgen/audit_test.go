@@ -27,7 +27,7 @@ func TestAuditGenerated(t *testing.T) {
 		evidence []string
 	}
 	kesl := finding{"kesl", audit.VerdictProhibited, []string{"supplier supplier.name", "domain supplier.emails[0]"}}
-	kavsdk := finding{"kavsdk", audit.VerdictReview, []string{"supplier supplier.name", "manufacturer manufacturer.name"}}
+	kavsdk := finding{"kavsdk", audit.VerdictProhibited, []string{"supplier supplier.name", "manufacturer manufacturer.name"}}
 	want := map[string][]finding{
 		"dpkg":           {kesl},
 		"npm":            {{"@kaspersky/hexa-ui", audit.VerdictReview, []string{"author authors[0].name", "purl purl"}}},
