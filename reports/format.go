@@ -92,7 +92,7 @@ func Completions() []string {
 // FlagUsage is the --help text of the -o flag.
 func FlagUsage() string {
 	var b strings.Builder
-	b.WriteString("output FORMAT[=FILE], repeatable; without =FILE to stdout (at most one). Formats:")
+	b.WriteString("report `FORMAT[=FILE]`, repeatable; without =FILE to stdout (at most one). Formats:")
 	for _, f := range Formats() {
 		fmt.Fprintf(&b, "\n  %-9s %s", f.Name, f.Description)
 	}

@@ -30,7 +30,7 @@ of the combined audit.
 			return runMerge(env, outputs, args)
 		},
 	}
-	cmd.Flags().StringArrayVarP(&outputs, "output", "o", []string{string(reports.DefaultFormat)}, "report `FORMAT[=FILE]`, repeatable; formats: "+reports.FlagUsage())
+	cmd.Flags().StringArrayVarP(&outputs, "output", "o", []string{string(reports.DefaultFormat)}, reports.FlagUsage())
 	return cmd
 }
 

@@ -54,9 +54,9 @@ func defaultAuditOptions() auditOptions {
 
 func (o *auditOptions) addFlags(fs *pflag.FlagSet) {
 	d := defaultAuditOptions()
-	fs.StringArrayVarP(&o.Output, "output", "o", d.Output, "report `FORMAT[=FILE]`, repeatable; formats: "+reports.FlagUsage())
+	fs.StringArrayVarP(&o.Output, "output", "o", d.Output, reports.FlagUsage())
 	fs.StringVar(&o.FailOn, "fail-on", d.FailOn, "exit 2 when a finding is at or above this verdict: prohibited, review, info or never")
-	fs.StringArrayVar(&o.Profile, "profile", d.Profile, "who you are, repeatable: us-commercial, us-federal-agency, us-federal-contractor, fcc-subsidy-recipient")
+	fs.StringArrayVar(&o.Profile, "profile", d.Profile, "who you are (`PROFILE`, repeatable): us-commercial, us-federal-agency, us-federal-contractor, fcc-subsidy-recipient")
 	fs.StringVar(&o.AsOf, "as-of", "", "date obligations are measured against, `YYYY-MM-DD` (default today)")
 	fs.StringVar(&o.Discovered, "discovered", "", "date the components were identified, `YYYY-MM-DD`, start of FAR report deadlines (default --as-of)")
 	fs.StringArrayVar(&o.List, "list", nil, "add a sanctioned-vendor list `FILE` beside the embedded ones, repeatable")
@@ -67,7 +67,7 @@ func (o *auditOptions) addFlags(fs *pflag.FlagSet) {
 	fs.StringVar(&o.Waivers, "waivers", "", "waiver `FILE` (YAML): accountable, expiring exceptions; also the waivers: key of the config file")
 	fs.BoolVar(&o.FailUnused, "fail-on-unused-waivers", false, "exit 2 when a waiver matched no finding")
 	fs.StringVar(&o.Baseline, "baseline", "", "earlier JSON `REPORT`: findings already in it are marked baseline and do not fail the run")
-	fs.StringVar(&o.MaxListAge, "max-list-age", d.MaxListAge, "warn when a list was published longer ago than this (`DAYS`d, e.g. 180d)")
+	fs.StringVar(&o.MaxListAge, "max-list-age", d.MaxListAge, "warn when a list was published more than `DAYS` ago (e.g. 180d; 0 turns the warning off)")
 	fs.StringVar(&o.Manifest, "manifest", "", "CSV `FILE` with columns vendor,product,version,sbom: audit each row, rolled up per vendor and product")
 	fs.StringVar(&o.Shard, "shard", "", "audit only shard `I/N` of the inputs (deterministic), for CI matrices; combine with embargo merge")
 	fs.StringArrayVar(&o.SBOMOut, "sbom-out", nil, "keep each SBOM generated from a source as `FORMAT=FILE` (cyclonedx-json, spdx-json, syft-json; {n} in FILE numbers the sources), repeatable")
