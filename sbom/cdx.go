@@ -116,6 +116,8 @@ type cdxState struct {
 	warn *warnings
 	em   emitter
 
+	deps []string // scratch for a dependency's dependsOn
+
 	syft           bool // the metadata names syft as a tool
 	metadataSeen   bool
 	componentsSeen bool
@@ -216,15 +218,17 @@ func (s *cdxState) topComponent(in *cdxComp, ptr, checkPath, parent string, dedu
 	if check {
 		s.checkComponent(in, checkPath, cdxWarnComponents)
 	}
-	c := s.component(in, ptr, parent)
-	if err := s.em.emit(&c, "bom-ref", func(w string) { s.warn.add(dedupGroup, w) }); err != nil {
+	c := &s.em.buf
+	*c = s.component(in, ptr, parent)
+	if err := s.em.emit(c, "bom-ref", func(w string) { s.warn.add(dedupGroup, w) }); err != nil {
 		return err
 	}
-	if parent != "" && c.Ref != "" {
-		s.doc.Dependencies[parent] = append(s.doc.Dependencies[parent], c.Ref)
+	ref := c.Ref // c is reused by the nested components
+	if parent != "" && ref != "" {
+		s.doc.Dependencies[parent] = append(s.doc.Dependencies[parent], ref)
 	}
 	if in.Components != nil {
-		return s.components(in.Components, ptr+"/components", checkPath+".components", c.Ref, dedupGroup, check)
+		return s.components(in.Components, ptr+"/components", checkPath+".components", ref, dedupGroup, check)
 	}
 	return nil
 }
@@ -248,6 +252,18 @@ func (s *cdxState) component(in *cdxComp, ptr, parent string) Component {
 	}
 	if in.Author != "" {
 		c.Authors = append(c.Authors, Contact{Name: in.Author})
+	}
+	ncpe := 0
+	if in.CPE != "" {
+		ncpe++
+	}
+	for _, p := range in.Properties {
+		if p.Name == "syft:cpe23" && p.Value != "" {
+			ncpe++
+		}
+	}
+	if ncpe > 0 {
+		c.CPEs = make([]CPE, 0, ncpe)
 	}
 	if in.CPE != "" {
 		c.CPEs = append(c.CPEs, CPE{Value: in.CPE, Source: "cpe"})

@@ -125,6 +125,7 @@ func jsonEnd(dec *jsontext.Decoder) error {
 // visited.
 func decodeCycloneDXJSON(r io.Reader, visit func(*Component) error) (*Document, error) {
 	dec := newJSONDecoder(r)
+	w := newJSONWalker(dec)
 	s := newCDXState(false, visit)
 	var bomFormat, schema string
 	hasBOMFormat, hasSpecVersion := false, false
@@ -150,15 +151,18 @@ func decodeCycloneDXJSON(r io.Reader, visit func(*Component) error) (*Document, 
 		case "metadata":
 			err = s.jsonMetadata(dec)
 		case "components":
-			s.hasComponents, err = forEachElement(dec, func(i int) error {
-				var in cdxComp
-				if err := json.UnmarshalDecode(dec, &in); err != nil {
-					return err
+			var in cdxComp
+			s.hasComponents, err = forEachRawElement(dec, func(raw []byte, i int) error {
+				w.cdx.reset()
+				in = cdxComp{}
+				w.walk(raw)
+				if err := w.cdxComp(&in); err != nil {
+					return fmt.Errorf("components[%d]: %w", i, err)
 				}
 				return s.topComponent(&in, "/components/"+strconv.Itoa(i), "components["+strconv.Itoa(i)+"]", "", cdxWarnDedupComponents, true)
 			})
 		case "dependencies":
-			_, err = forEachElement(dec, func(i int) error { return s.jsonDependency(dec, i) })
+			_, err = forEachRawElement(dec, func(raw []byte, i int) error { return s.jsonDependency(w, raw, i) })
 		case "vulnerabilities":
 			_, err = forEachElement(dec, func(i int) error { return s.jsonVulnerability(dec, i) })
 		default:
@@ -239,30 +243,32 @@ func (s *cdxState) jsonMetadata(dec *jsontext.Decoder) error {
 	return s.metadata(&out)
 }
 
-func (s *cdxState) jsonDependency(dec *jsontext.Decoder, i int) error {
+func (s *cdxState) jsonDependency(w *jsonWalker, raw []byte, i int) error {
 	var ref string
-	var deps []string
+	deps := s.deps[:0]
 	present := false
-	err := forEachMember(dec, func(name string) error {
-		switch name {
-		case "ref":
-			var err error
-			ref, err = jsonString(dec)
-			return err
-		case "dependsOn":
-			deps = deps[:0]
-			var err error
-			present, err = forEachElement(dec, func(int) error {
-				v, err := jsonString(dec)
-				deps = append(deps, v)
-				return err
-			})
+	w.walk(raw)
+	isObject, err := w.object(cdxDepFields, func(f int) error {
+		if f == 0 {
+			b, err := w.stringBytes()
+			ref = s.em.dedup.intern(b)
 			return err
 		}
-		return dec.SkipValue()
-	})
-	if err != nil {
+		deps = deps[:0]
+		var err error
+		present, err = w.array(func() error {
+			b, err := w.stringBytes()
+			deps = append(deps, s.em.dedup.intern(b))
+			return err
+		})
 		return err
+	})
+	s.deps = deps
+	if err == nil && !isObject {
+		err = errors.New("expected an object, found null")
+	}
+	if err != nil {
+		return fmt.Errorf("dependencies[%d]: %w", i, err)
 	}
 	s.dependency(i, ref, deps, present)
 	return nil
@@ -283,4 +289,344 @@ func (s *cdxState) jsonVulnerability(dec *jsontext.Decoder, i int) error {
 		s.checkVulnerability(i, v.ID, v.Analysis.State, v.Analysis.Justification)
 	}
 	return nil
+}
+
+// Field indexes of the CycloneDX structs the JSON walker reads, in the
+// order of their jsonFields.
+const (
+	ccBOMRef = iota
+	ccType
+	ccName
+	ccGroup
+	ccVersion
+	ccVersionRange
+	ccPURL
+	ccCPE
+	ccSupplier
+	ccManufacturer
+	ccAuthor
+	ccAuthors
+	ccPublisher
+	ccCopyright
+	ccDescription
+	ccLicenses
+	ccHashes
+	ccExternalRefs
+	ccProperties
+	ccPedigree
+	ccComponents
+)
+
+var (
+	cdxCompFields = newJSONFields("bom-ref", "type", "name", "group", "version", "versionRange", "purl", "cpe",
+		"supplier", "manufacturer", "author", "authors", "publisher", "copyright", "description", "licenses",
+		"hashes", "externalReferences", "properties", "pedigree", "components")
+	cdxOrgFields      = newJSONFields("name", "address", "url", "contact")
+	cdxAddressFields  = newJSONFields("country")
+	cdxContactFields  = newJSONFields("name", "email", "phone")
+	cdxLicenseFields  = newJSONFields("license", "expression")
+	cdxLicIDFields    = newJSONFields("id", "name")
+	cdxHashFields     = newJSONFields("alg", "content")
+	cdxExtRefFields   = newJSONFields("url", "comment", "type")
+	cdxPropertyFields = newJSONFields("name", "value")
+	cdxPedigreeFields = newJSONFields("notes")
+	cdxDepFields      = newJSONFieldsExact("ref", "dependsOn")
+)
+
+// cdxArenas hold the lists of the component being read: they are copied
+// into the model's types before the next top-level component, so their
+// memory is reused.
+type cdxArenas struct {
+	hashes  []cdxHash
+	extRefs []cdxExtRef
+	props   []cdxProperty
+}
+
+func (a *cdxArenas) reset() {
+	a.hashes, a.extRefs, a.props = a.hashes[:0], a.extRefs[:0], a.props[:0]
+}
+
+// cdxComp reads a component into in, as json.UnmarshalDecode would; its
+// hashes, external references and properties live in w.cdx until
+// w.cdx.reset.
+func (w *jsonWalker) cdxComp(in *cdxComp) error {
+	_, err := w.object(cdxCompFields, func(f int) error {
+		var err error
+		switch f {
+		case ccBOMRef:
+			in.BOMRef, err = w.str()
+		case ccType:
+			in.Type, err = w.istr()
+		case ccName:
+			in.Name, err = w.str()
+		case ccGroup:
+			in.Group, err = w.istr()
+		case ccVersion:
+			in.Version, err = w.str()
+		case ccVersionRange:
+			in.VersionRange, err = w.str()
+		case ccPURL:
+			in.PURL, err = w.str()
+		case ccCPE:
+			in.CPE, err = w.str()
+		case ccSupplier:
+			err = w.cdxOrg(&in.Supplier)
+		case ccManufacturer:
+			err = w.cdxOrg(&in.Manufacturer)
+		case ccAuthor:
+			in.Author, err = w.istr()
+		case ccAuthors:
+			in.Authors, err = w.cdxContacts(in.Authors)
+		case ccPublisher:
+			in.Publisher, err = w.istr()
+		case ccCopyright:
+			in.Copyright, err = w.istr()
+		case ccDescription:
+			in.Description, err = w.str()
+		case ccLicenses:
+			err = w.cdxLicenses(&in.Licenses)
+		case ccHashes:
+			err = w.cdxHashes(&in.Hashes)
+		case ccExternalRefs:
+			err = w.cdxExtRefs(&in.ExternalRefs)
+		case ccProperties:
+			err = w.cdxProperties(&in.Properties)
+		case ccPedigree:
+			err = w.cdxPedigree(&in.Pedigree)
+		case ccComponents:
+			list := in.Components[:0]
+			if list == nil {
+				list = []cdxComp{}
+			}
+			var present bool
+			present, err = w.array(func() error {
+				list = append(list, cdxComp{})
+				return w.cdxComp(&list[len(list)-1])
+			})
+			if !present {
+				list = nil
+			}
+			in.Components = list
+		}
+		return err
+	})
+	return err
+}
+
+func (w *jsonWalker) cdxOrg(p **cdxOrg) error {
+	if w.peekKind() == 'n' {
+		*p = nil
+		w.pos += len("null")
+		return nil
+	}
+	o := *p
+	if o == nil {
+		o = new(cdxOrg)
+	}
+	present, err := w.object(cdxOrgFields, func(f int) error {
+		var err error
+		switch f {
+		case 0:
+			o.Name, err = w.istr()
+		case 1:
+			if w.peekKind() == 'n' {
+				o.Address = nil
+				w.pos += len("null")
+				return nil
+			}
+			a := o.Address
+			if a == nil {
+				a = new(cdxAddress)
+			}
+			if _, err = w.object(cdxAddressFields, func(int) error {
+				var err error
+				a.Country, err = w.istr()
+				return err
+			}); err == nil {
+				o.Address = a
+			}
+		case 2:
+			o.URL, err = w.stringList(o.URL, true)
+		case 3:
+			o.Contact, err = w.cdxContacts(o.Contact)
+		}
+		return err
+	})
+	if present {
+		*p = o
+	}
+	return err
+}
+
+func (w *jsonWalker) cdxContacts(list []cdxContact) ([]cdxContact, error) {
+	out := list[:0]
+	if out == nil {
+		out = []cdxContact{}
+	}
+	present, err := w.array(func() error {
+		out = append(out, cdxContact{})
+		c := &out[len(out)-1]
+		_, err := w.object(cdxContactFields, func(f int) error {
+			var err error
+			switch f {
+			case 0:
+				c.Name, err = w.istr()
+			case 1:
+				c.Email, err = w.istr()
+			case 2:
+				c.Phone, err = w.istr()
+			}
+			return err
+		})
+		return err
+	})
+	if !present {
+		return nil, err
+	}
+	return out, err
+}
+
+func (w *jsonWalker) cdxLicenses(p *cdxLicenses) error {
+	out := (*p)[:0]
+	if out == nil {
+		out = cdxLicenses{}
+	}
+	present, err := w.array(func() error {
+		out = append(out, cdxLicense{})
+		l := &out[len(out)-1]
+		_, err := w.object(cdxLicenseFields, func(f int) error {
+			if f == 1 {
+				var err error
+				l.Expression, err = w.istr()
+				return err
+			}
+			if w.peekKind() == 'n' {
+				l.License = nil
+				w.pos += len("null")
+				return nil
+			}
+			id := l.License
+			if id == nil {
+				id = new(cdxLicenseID)
+			}
+			present, err := w.object(cdxLicIDFields, func(f int) error {
+				var err error
+				if f == 0 {
+					id.ID, err = w.istr()
+				} else {
+					id.Name, err = w.istr()
+				}
+				return err
+			})
+			if present {
+				l.License = id
+			}
+			return err
+		})
+		return err
+	})
+	if !present {
+		out = nil
+	}
+	*p = out
+	return err
+}
+
+func (w *jsonWalker) cdxHashes(p *[]cdxHash) error {
+	a := &w.cdx.hashes
+	start := len(*a)
+	present, err := w.array(func() error {
+		*a = append(*a, cdxHash{})
+		h := &(*a)[len(*a)-1]
+		_, err := w.object(cdxHashFields, func(f int) error {
+			var err error
+			if f == 0 {
+				h.Alg, err = w.istr()
+			} else {
+				h.Content, err = w.str()
+			}
+			return err
+		})
+		return err
+	})
+	if present {
+		*p = (*a)[start:len(*a):len(*a)]
+	} else {
+		*p = nil
+	}
+	return err
+}
+
+func (w *jsonWalker) cdxExtRefs(p *[]cdxExtRef) error {
+	a := &w.cdx.extRefs
+	start := len(*a)
+	present, err := w.array(func() error {
+		*a = append(*a, cdxExtRef{})
+		r := &(*a)[len(*a)-1]
+		_, err := w.object(cdxExtRefFields, func(f int) error {
+			var err error
+			switch f {
+			case 0:
+				r.URL, err = w.str()
+			case 1:
+				r.Comment, err = w.istr()
+			case 2:
+				r.Type, err = w.istr()
+			}
+			return err
+		})
+		return err
+	})
+	if present {
+		*p = (*a)[start:len(*a):len(*a)]
+	} else {
+		*p = nil
+	}
+	return err
+}
+
+func (w *jsonWalker) cdxProperties(p *[]cdxProperty) error {
+	a := &w.cdx.props
+	start := len(*a)
+	present, err := w.array(func() error {
+		*a = append(*a, cdxProperty{})
+		pr := &(*a)[len(*a)-1]
+		_, err := w.object(cdxPropertyFields, func(f int) error {
+			var err error
+			if f == 0 {
+				pr.Name, err = w.istr()
+			} else {
+				pr.Value, err = w.str()
+			}
+			return err
+		})
+		return err
+	})
+	if present {
+		*p = (*a)[start:len(*a):len(*a)]
+	} else {
+		*p = nil
+	}
+	return err
+}
+
+func (w *jsonWalker) cdxPedigree(p **cdxPedigree) error {
+	if w.peekKind() == 'n' {
+		*p = nil
+		w.pos += len("null")
+		return nil
+	}
+	pd := *p
+	if pd == nil {
+		pd = new(cdxPedigree)
+	}
+	present, err := w.object(cdxPedigreeFields, func(int) error {
+		var err error
+		pd.Notes, err = w.str()
+		return err
+	})
+	if present {
+		*p = pd
+	}
+	return err
 }

@@ -9,91 +9,34 @@ import (
 	"strings"
 )
 
-// UnmarshalXML reads <license> and <expression> children in order, as
-// cyclonedx-go does.
-func (l *cdxLicenses) UnmarshalXML(d *xml.Decoder, _ xml.StartElement) error {
-	list := cdxLicenses{}
-	for {
-		tok, err := d.Token()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return err
-		}
-		if _, end := tok.(xml.EndElement); end {
-			break
-		}
-		se, ok := tok.(xml.StartElement)
-		if !ok {
-			continue
-		}
-		switch se.Name.Local {
-		case "license":
-			id := new(cdxLicenseID)
-			if err := d.DecodeElement(id, &se); err != nil {
-				return err
-			}
-			list = append(list, cdxLicense{License: id})
-		case "expression", "expression-detailed":
-			var expr struct {
-				Text string `xml:",chardata"`
-				Attr string `xml:"expression,attr"`
-			}
-			if err := d.DecodeElement(&expr, &se); err != nil {
-				return err
-			}
-			list = append(list, cdxLicense{Expression: firstNonEmpty(expr.Attr, expr.Text)})
-		default:
-			if err := d.Skip(); err != nil {
-				return err
-			}
-		}
-	}
-	*l = list
-	return nil
-}
-
-type cdxMetadataXML struct {
-	Timestamp    string       `xml:"timestamp"`
-	Tools        *cdxToolsXML `xml:"tools"`
-	Authors      []cdxContact `xml:"authors>author"`
-	Component    *cdxComp     `xml:"component"`
-	Manufacture  *cdxOrg      `xml:"manufacture"`
-	Manufacturer *cdxOrg      `xml:"manufacturer"`
-	Supplier     *cdxOrg      `xml:"supplier"`
-}
-
-type cdxToolsXML struct {
-	Tools      []cdxTool `xml:"tool"`
-	Components []cdxTool `xml:"components>component"`
-	Services   []cdxTool `xml:"services>service"`
-}
-
-type cdxDependencyXML struct {
-	Ref       string `xml:"ref,attr"`
-	DependsOn []struct {
-		Ref string `xml:"ref,attr"`
-	} `xml:"dependency"`
-}
-
-type cdxVulnerabilityXML struct {
-	ID       string `xml:"id"`
-	Analysis *struct {
-		State         string `xml:"state"`
-		Justification string `xml:"justification"`
-	} `xml:"analysis"`
-}
+// CycloneDX XML is walked with the decoder's RawToken, which skips the
+// name-space bookkeeping of Token, and no reflection: DecodeElement cost
+// more than twice a plain token scan. The walker keeps encoding/xml's
+// semantics for the structs in cdx.go: elements and attributes match by
+// local name; a string field holds the character data directly inside its
+// element (nested elements are skipped), the last occurrence winning; a
+// pointer field is allocated once and merged into; a slice field (a>b
+// paths included) appends one element per occurrence. It checks, as Token
+// does, that every end element matches its start element.
 
 const cdxXMLNSPrefix = "http://cyclonedx.org/schema/bom/"
 
+// xmlWalker reads a CycloneDX XML document token by token.
+type xmlWalker struct {
+	dec   *xml.Decoder
+	open  []xml.Name // the elements open, as written (prefix in Space)
+	text  []byte     // character data scratch
+	strs  map[string]string
+	props []cdxProperty // arena for the properties of the component being read
+}
+
 // decodeCycloneDXXML streams a CycloneDX XML BOM: one top-level
-// <component> at a time is decoded with DecodeElement, checked, flattened
-// and visited.
+// <component> at a time is read, checked, flattened and visited.
 func decodeCycloneDXXML(r io.Reader, visit func(*Component) error) (*Document, error) {
 	dec := xml.NewDecoder(r)
 	s := newCDXState(true, visit)
-	if err := s.xmlBOM(dec); err != nil {
+	w := &xmlWalker{dec: dec, strs: map[string]string{}, props: []cdxProperty{}}
+	if err := w.bom(s); err != nil {
 		var ve *visitError
 		if errors.As(err, &ve) {
 			return nil, ve.err
@@ -104,10 +47,159 @@ func decodeCycloneDXXML(r io.Reader, visit func(*Component) error) (*Document, e
 	return s.finish(), nil
 }
 
-func (s *cdxState) xmlBOM(dec *xml.Decoder) error {
-	root, err := xmlRoot(dec)
+func (w *xmlWalker) syntaxError(msg string) error {
+	line, _ := w.dec.InputPos()
+	return &xml.SyntaxError{Msg: msg, Line: line}
+}
+
+// token is the next token, with start and end elements checked to match
+// as Token checks them.
+func (w *xmlWalker) token() (xml.Token, error) {
+	tok, err := w.dec.RawToken()
 	if err != nil {
-		return err
+		if errors.Is(err, io.EOF) && len(w.open) > 0 {
+			return nil, w.syntaxError("unexpected EOF")
+		}
+		return nil, err
+	}
+	switch t := tok.(type) {
+	case xml.StartElement:
+		w.open = append(w.open, t.Name)
+	case xml.EndElement:
+		if len(w.open) == 0 {
+			return nil, w.syntaxError("unexpected end element </" + t.Name.Local + ">")
+		}
+		s := w.open[len(w.open)-1]
+		w.open = w.open[:len(w.open)-1]
+		switch {
+		case s.Local != t.Name.Local:
+			return nil, w.syntaxError("element <" + s.Local + "> closed by </" + t.Name.Local + ">")
+		case s.Space != t.Name.Space:
+			ns := t.Name.Space
+			if ns == "" {
+				ns = `""`
+			}
+			return nil, w.syntaxError("element <" + s.Local + "> in space " + s.Space + " closed by </" + t.Name.Local + "> in space " + ns)
+		}
+	}
+	return tok, nil
+}
+
+// children calls fn for each child element of the element just started;
+// fn must consume the child, for instance with skip. It returns after the
+// element's end.
+func (w *xmlWalker) children(fn func(se *xml.StartElement) error) error {
+	for {
+		tok, err := w.token()
+		if err != nil {
+			return err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if err := fn(&t); err != nil {
+				return err
+			}
+		case xml.EndElement:
+			return nil
+		}
+	}
+}
+
+// skip consumes the rest of the element just started.
+func (w *xmlWalker) skip() error {
+	for depth := 1; depth > 0; {
+		tok, err := w.token()
+		if err != nil {
+			return err
+		}
+		switch tok.(type) {
+		case xml.StartElement:
+			depth++
+		case xml.EndElement:
+			depth--
+		}
+	}
+	return nil
+}
+
+// textBytes reads the character data directly inside the element just
+// started, skipping nested elements; valid until the next read.
+func (w *xmlWalker) textBytes() ([]byte, error) {
+	w.text = w.text[:0]
+	for {
+		tok, err := w.token()
+		if err != nil {
+			return nil, err
+		}
+		switch t := tok.(type) {
+		case xml.CharData:
+			w.text = append(w.text, t...)
+		case xml.StartElement:
+			if err := w.skip(); err != nil {
+				return nil, err
+			}
+		case xml.EndElement:
+			return w.text, nil
+		}
+	}
+}
+
+// str is the text of the element just started.
+func (w *xmlWalker) str() (string, error) {
+	b, err := w.textBytes()
+	return string(b), err
+}
+
+// istr is str for values that repeat: each is allocated once.
+func (w *xmlWalker) istr() (string, error) {
+	b, err := w.textBytes()
+	if err != nil || len(b) == 0 {
+		return "", err
+	}
+	if s, ok := w.strs[string(b)]; ok {
+		return s, nil
+	}
+	s := string(b)
+	if len(w.strs) < maxInterned && len(b) <= 128 {
+		w.strs[s] = s
+	}
+	return s, nil
+}
+
+// list calls fn for each child named item of the element just started
+// (the b of an a>b path) and skips the other children.
+func (w *xmlWalker) list(item string, fn func(se *xml.StartElement) error) error {
+	return w.children(func(se *xml.StartElement) error {
+		if se.Name.Local != item {
+			return w.skip()
+		}
+		return fn(se)
+	})
+}
+
+func attr(se *xml.StartElement, name string) (string, bool) {
+	v, found := "", false
+	for _, a := range se.Attr {
+		if a.Name.Local == name {
+			v, found = a.Value, true
+		}
+	}
+	return v, found
+}
+
+func (w *xmlWalker) bom(s *cdxState) error {
+	var root *xml.StartElement
+	for root == nil {
+		tok, err := w.token()
+		if err != nil {
+			if errors.Is(err, io.EOF) {
+				return fmt.Errorf("%w: no root element", ErrNotSBOM)
+			}
+			return err
+		}
+		if se, ok := tok.(xml.StartElement); ok {
+			root = &se
+		}
 	}
 	if root.Name.Local != "bom" {
 		return fmt.Errorf("%w: root element <%s> is not a CycloneDX <bom>", ErrNotSBOM, root.Name.Local)
@@ -126,30 +218,22 @@ func (s *cdxState) xmlBOM(dec *xml.Decoder) error {
 		version = v
 	}
 	s.specVersion(version)
-	return xmlChildren(dec, func(se *xml.StartElement) error {
+	return w.children(func(se *xml.StartElement) error {
 		switch se.Name.Local {
 		case "metadata":
-			var m cdxMetadataXML
-			if err := dec.DecodeElement(&m, se); err != nil {
+			m, err := w.metadata()
+			if err != nil {
 				return err
 			}
-			out := cdxMetadata{
-				Timestamp: m.Timestamp, Authors: m.Authors, Component: m.Component,
-				Manufacture: m.Manufacture, Manufacturer: m.Manufacturer, Supplier: m.Supplier,
-			}
-			if m.Tools != nil {
-				out.Tools = toolNames(m.Tools.Tools, m.Tools.Components, m.Tools.Services)
-			}
-			return s.metadata(&out)
+			return s.metadata(m)
 		case "components":
 			s.hasComponents = true
 			i := 0
-			return xmlChildren(dec, func(se *xml.StartElement) error {
-				if se.Name.Local != "component" {
-					return dec.Skip()
-				}
-				var in cdxComp
-				if err := dec.DecodeElement(&in, se); err != nil {
+			var in cdxComp
+			return w.list("component", func(se *xml.StartElement) error {
+				w.props = w.props[:0]
+				in = cdxComp{}
+				if err := w.comp(se, &in); err != nil {
 					return err
 				}
 				n := strconv.Itoa(i)
@@ -158,77 +242,347 @@ func (s *cdxState) xmlBOM(dec *xml.Decoder) error {
 			})
 		case "dependencies":
 			i := 0
-			return xmlChildren(dec, func(se *xml.StartElement) error {
-				if se.Name.Local != "dependency" {
-					return dec.Skip()
-				}
-				var d cdxDependencyXML
-				if err := dec.DecodeElement(&d, se); err != nil {
-					return err
-				}
-				deps := make([]string, len(d.DependsOn))
-				for j, x := range d.DependsOn {
-					deps[j] = x.Ref
-				}
-				s.dependency(i, d.Ref, deps, len(deps) > 0)
+			return w.list("dependency", func(se *xml.StartElement) error {
+				err := w.dependency(s, se, i)
 				i++
-				return nil
+				return err
 			})
 		case "vulnerabilities":
 			i := 0
-			return xmlChildren(dec, func(se *xml.StartElement) error {
-				if se.Name.Local != "vulnerability" {
-					return dec.Skip()
-				}
-				var v cdxVulnerabilityXML
-				if err := dec.DecodeElement(&v, se); err != nil {
-					return err
-				}
-				if v.Analysis != nil {
-					s.checkVulnerability(i, v.ID, v.Analysis.State, v.Analysis.Justification)
-				}
+			return w.list("vulnerability", func(*xml.StartElement) error {
+				err := w.vulnerability(s, i)
 				i++
-				return nil
+				return err
 			})
 		}
-		return dec.Skip()
+		return w.skip()
 	})
 }
 
-// xmlRoot reads up to the root element.
-func xmlRoot(dec *xml.Decoder) (*xml.StartElement, error) {
-	for {
-		tok, err := dec.Token()
-		if err != nil {
-			if errors.Is(err, io.EOF) {
-				return nil, fmt.Errorf("%w: no root element", ErrNotSBOM)
-			}
-			return nil, err
-		}
-		if se, ok := tok.(xml.StartElement); ok {
-			return &se, nil
-		}
+func (w *xmlWalker) dependency(s *cdxState, se *xml.StartElement, i int) error {
+	ref, _ := attr(se, "ref")
+	ref = s.em.dedup.internString(ref)
+	deps := s.deps[:0]
+	err := w.list("dependency", func(se *xml.StartElement) error {
+		r, _ := attr(se, "ref")
+		deps = append(deps, s.em.dedup.internString(r))
+		return w.skip()
+	})
+	s.deps = deps
+	if err != nil {
+		return err
 	}
+	// dependency copies deps, a reused scratch, into the graph.
+	s.dependency(i, ref, deps, len(deps) > 0)
+	return nil
 }
 
-// xmlChildren calls fn for each child element of the element just
-// started; fn must consume the child. It returns after the end tag.
-func xmlChildren(dec *xml.Decoder, fn func(*xml.StartElement) error) error {
-	for {
-		tok, err := dec.Token()
-		if err != nil {
-			if errors.Is(err, io.EOF) {
-				return io.ErrUnexpectedEOF
-			}
+func (w *xmlWalker) vulnerability(s *cdxState, i int) error {
+	var id, state, justification string
+	hasAnalysis := false
+	err := w.children(func(se *xml.StartElement) error {
+		switch se.Name.Local {
+		case "id":
+			var err error
+			id, err = w.str()
 			return err
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if err := fn(&t); err != nil {
+		case "analysis":
+			hasAnalysis = true
+			return w.children(func(se *xml.StartElement) error {
+				var err error
+				switch se.Name.Local {
+				case "state":
+					state, err = w.str()
+				case "justification":
+					justification, err = w.str()
+				default:
+					err = w.skip()
+				}
 				return err
+			})
+		}
+		return w.skip()
+	})
+	if err == nil && hasAnalysis {
+		s.checkVulnerability(i, id, state, justification)
+	}
+	return err
+}
+
+func (w *xmlWalker) metadata() (*cdxMetadata, error) {
+	m := &cdxMetadata{}
+	var tools, toolComps, toolServices []cdxTool
+	hasTools := false
+	err := w.children(func(se *xml.StartElement) error {
+		var err error
+		switch se.Name.Local {
+		case "timestamp":
+			m.Timestamp, err = w.str()
+		case "tools":
+			hasTools = true
+			err = w.children(func(se *xml.StartElement) error {
+				switch se.Name.Local {
+				case "tool":
+					t, err := w.tool()
+					tools = append(tools, t)
+					return err
+				case "components":
+					return w.list("component", func(*xml.StartElement) error {
+						t, err := w.tool()
+						toolComps = append(toolComps, t)
+						return err
+					})
+				case "services":
+					return w.list("service", func(*xml.StartElement) error {
+						t, err := w.tool()
+						toolServices = append(toolServices, t)
+						return err
+					})
+				}
+				return w.skip()
+			})
+		case "authors":
+			err = w.list("author", func(*xml.StartElement) error {
+				c, err := w.contact()
+				m.Authors = append(m.Authors, c)
+				return err
+			})
+		case "component":
+			if m.Component == nil {
+				m.Component = new(cdxComp)
 			}
-		case xml.EndElement:
-			return nil
+			err = w.comp(se, m.Component)
+		case "manufacture":
+			err = w.org(&m.Manufacture)
+		case "manufacturer":
+			err = w.org(&m.Manufacturer)
+		case "supplier":
+			err = w.org(&m.Supplier)
+		default:
+			err = w.skip()
+		}
+		return err
+	})
+	if hasTools {
+		m.Tools = toolNames(tools, toolComps, toolServices)
+	}
+	return m, err
+}
+
+func (w *xmlWalker) tool() (cdxTool, error) {
+	var t cdxTool
+	err := w.children(func(se *xml.StartElement) error {
+		var err error
+		switch se.Name.Local {
+		case "vendor":
+			t.Vendor, err = w.istr()
+		case "group":
+			t.Group, err = w.istr()
+		case "name":
+			t.Name, err = w.istr()
+		case "version":
+			t.Version, err = w.istr()
+		default:
+			err = w.skip()
+		}
+		return err
+	})
+	return t, err
+}
+
+// comp reads the component just started (se) into in.
+func (w *xmlWalker) comp(se *xml.StartElement, in *cdxComp) error {
+	for _, a := range se.Attr {
+		switch a.Name.Local {
+		case "bom-ref":
+			in.BOMRef = a.Value
+		case "type":
+			in.Type = a.Value
 		}
 	}
+	return w.children(func(se *xml.StartElement) error {
+		var err error
+		switch se.Name.Local {
+		case "name":
+			in.Name, err = w.str()
+		case "group":
+			in.Group, err = w.istr()
+		case "version":
+			in.Version, err = w.str()
+		case "versionRange":
+			in.VersionRange, err = w.str()
+		case "purl":
+			in.PURL, err = w.str()
+		case "cpe":
+			in.CPE, err = w.str()
+		case "supplier":
+			err = w.org(&in.Supplier)
+		case "manufacturer":
+			err = w.org(&in.Manufacturer)
+		case "author":
+			in.Author, err = w.istr()
+		case "authors":
+			err = w.list("author", func(*xml.StartElement) error {
+				c, err := w.contact()
+				in.Authors = append(in.Authors, c)
+				return err
+			})
+		case "publisher":
+			in.Publisher, err = w.istr()
+		case "copyright":
+			in.Copyright, err = w.istr()
+		case "description":
+			in.Description, err = w.str()
+		case "licenses":
+			in.Licenses, err = w.licenses()
+		case "hashes":
+			err = w.list("hash", func(se *xml.StartElement) error {
+				alg, _ := attr(se, "alg")
+				v, err := w.str()
+				in.Hashes = append(in.Hashes, cdxHash{Alg: alg, Content: v})
+				return err
+			})
+		case "externalReferences":
+			err = w.list("reference", func(se *xml.StartElement) error {
+				var r cdxExtRef
+				r.Type, _ = attr(se, "type")
+				err := w.children(func(se *xml.StartElement) error {
+					var err error
+					switch se.Name.Local {
+					case "url":
+						r.URL, err = w.str()
+					case "comment":
+						r.Comment, err = w.istr()
+					default:
+						err = w.skip()
+					}
+					return err
+				})
+				in.ExternalRefs = append(in.ExternalRefs, r)
+				return err
+			})
+		case "properties":
+			start := len(w.props)
+			err = w.list("property", func(se *xml.StartElement) error {
+				name, _ := attr(se, "name")
+				v, err := w.str()
+				w.props = append(w.props, cdxProperty{Name: name, Value: v})
+				return err
+			})
+			if group := w.props[start:len(w.props):len(w.props)]; len(in.Properties) == 0 {
+				in.Properties = group
+			} else {
+				in.Properties = append(in.Properties, group...)
+			}
+		case "pedigree":
+			if in.Pedigree == nil {
+				in.Pedigree = new(cdxPedigree)
+			}
+			err = w.children(func(se *xml.StartElement) error {
+				if se.Name.Local != "notes" {
+					return w.skip()
+				}
+				var err error
+				in.Pedigree.Notes, err = w.str()
+				return err
+			})
+		case "components":
+			err = w.list("component", func(se *xml.StartElement) error {
+				in.Components = append(in.Components, cdxComp{})
+				return w.comp(se, &in.Components[len(in.Components)-1])
+			})
+		default:
+			err = w.skip()
+		}
+		return err
+	})
+}
+
+func (w *xmlWalker) org(p **cdxOrg) error {
+	if *p == nil {
+		*p = new(cdxOrg)
+	}
+	o := *p
+	return w.children(func(se *xml.StartElement) error {
+		var err error
+		switch se.Name.Local {
+		case "name":
+			o.Name, err = w.istr()
+		case "address":
+			if o.Address == nil {
+				o.Address = new(cdxAddress)
+			}
+			err = w.children(func(se *xml.StartElement) error {
+				if se.Name.Local != "country" {
+					return w.skip()
+				}
+				var err error
+				o.Address.Country, err = w.istr()
+				return err
+			})
+		case "url":
+			var u string
+			u, err = w.istr()
+			o.URL = append(o.URL, u)
+		case "contact":
+			var c cdxContact
+			c, err = w.contact()
+			o.Contact = append(o.Contact, c)
+		default:
+			err = w.skip()
+		}
+		return err
+	})
+}
+
+func (w *xmlWalker) contact() (cdxContact, error) {
+	var c cdxContact
+	err := w.children(func(se *xml.StartElement) error {
+		var err error
+		switch se.Name.Local {
+		case "name":
+			c.Name, err = w.istr()
+		case "email":
+			c.Email, err = w.istr()
+		case "phone":
+			c.Phone, err = w.istr()
+		default:
+			err = w.skip()
+		}
+		return err
+	})
+	return c, err
+}
+
+// licenses reads <license> and <expression> children in order, as
+// cyclonedx-go does; the list replaces any earlier one.
+func (w *xmlWalker) licenses() (cdxLicenses, error) {
+	list := cdxLicenses{}
+	err := w.children(func(se *xml.StartElement) error {
+		switch se.Name.Local {
+		case "license":
+			id := new(cdxLicenseID)
+			err := w.children(func(se *xml.StartElement) error {
+				var err error
+				switch se.Name.Local {
+				case "id":
+					id.ID, err = w.istr()
+				case "name":
+					id.Name, err = w.istr()
+				default:
+					err = w.skip()
+				}
+				return err
+			})
+			list = append(list, cdxLicense{License: id})
+			return err
+		case "expression", "expression-detailed":
+			a, _ := attr(se, "expression")
+			text, err := w.istr()
+			list = append(list, cdxLicense{Expression: firstNonEmpty(a, text)})
+			return err
+		}
+		return w.skip()
+	})
+	return list, err
 }

@@ -85,11 +85,18 @@ func Read(path string, r io.Reader, opts Options) (*Document, error) {
 // XML), SPDX 2 JSON and tag-value and syft JSON: it is hashed, gunzipped,
 // transcoded and decoded as a stream. SPDX 2 YAML and RDF and SPDX 3,
 // which are small in practice, are read whole (up to Options.MaxBytes).
+//
+// Decode uses a second core where it can: goroutines of its own read and
+// hash the input, and for the big arrays of the JSON formats and for
+// tag-value lines, validate or split the part ahead of the one being
+// decoded. visit is always called on the caller's goroutine, in document
+// order, and no goroutine of Decode touches r after Decode returns.
 func Decode(path string, r io.Reader, opts Options, visit func(*Component) error) (*Document, error) {
 	limit := opts.maxBytes()
 	bufs := getBuffers()
 	defer putBuffers(bufs)
-	raw := &hashingReader{r: r, h: sha256.New(), limit: limit}
+	raw := newHashingReader(r, limit, bufs)
+	defer raw.close()
 	rawBuf := bufs.raw
 	rawBuf.Reset(raw)
 	var stream io.Reader = rawBuf
@@ -146,7 +153,7 @@ func Decode(path string, r io.Reader, opts Options, visit func(*Component) error
 		return nil, firstErr(raw.err, fmt.Errorf("read: %w", err))
 	}
 	doc.Path = path
-	doc.SHA256 = hex.EncodeToString(raw.h.Sum(nil))
+	doc.SHA256 = hex.EncodeToString(raw.sum())
 	doc.Format = format
 	if w := cleaner.warning(); w != "" {
 		doc.Warnings = append([]string{w}, doc.Warnings...)
@@ -225,33 +232,128 @@ func emitAll(d *Document, visit func(*Component) error) (*Document, error) {
 	return d, nil
 }
 
-// hashingReader hashes every byte it reads and enforces the size limit on
-// the input as stored. Its error is sticky, so that Decode can report the
-// source's failure rather than what a decoder made of it.
+// hashingReader reads the input ahead of the decoder in a goroutine of its
+// own, which also hashes every byte, so that hashing runs on a second core
+// in parallel with decoding. It enforces the size limit on the input as
+// stored. Its error is sticky, so that Decode can report the source's
+// failure rather than what a decoder made of it. close stops the
+// goroutine and waits for it: after that the source is not read again.
 type hashingReader struct {
-	r     io.Reader
-	h     hash.Hash
-	limit int64
-	n     int64
+	h     hash.Hash // written by the goroutine until it sends its last chunk
+	full  chan readChunk
+	free  chan []byte
+	stop  chan struct{}
+	done  chan struct{}
+	cur   readChunk
+	off   int
+	ended bool // the last chunk was received
 	err   error
 }
 
+// readChunk is one block of the input as read, with the error that ended
+// the input after it, if any.
+type readChunk struct {
+	buf []byte
+	n   int
+	err error
+}
+
+// readAhead is how many chunks the goroutine may read ahead, and their size.
+const (
+	readAhead = 4
+	chunkSize = 128 << 10
+)
+
+func newHashingReader(r io.Reader, limit int64, bufs *buffers) *hashingReader {
+	h := &hashingReader{
+		h:    sha256.New(),
+		full: make(chan readChunk, readAhead),
+		free: make(chan []byte, readAhead),
+		stop: make(chan struct{}),
+		done: make(chan struct{}),
+	}
+	for _, b := range bufs.chunks {
+		h.free <- b
+	}
+	go h.run(r, limit)
+	return h
+}
+
+func (h *hashingReader) run(r io.Reader, limit int64) {
+	defer close(h.done)
+	var n int64
+	for {
+		var buf []byte
+		select {
+		case buf = <-h.free:
+		case <-h.stop:
+			return
+		}
+		// Fill the chunk, so that hashing and hand-over work on large
+		// blocks even from a source that returns small reads.
+		k := 0
+		var err error
+		for k < len(buf) && err == nil {
+			var m int
+			m, err = r.Read(buf[k:])
+			k += m
+		}
+		h.h.Write(buf[:k])
+		n += int64(k)
+		switch {
+		case n > limit:
+			k, err = 0, fmt.Errorf("%w of %d bytes", ErrTooLarge, limit)
+		case err != nil && err != io.EOF:
+			err = fmt.Errorf("read: %w", err)
+		}
+		select {
+		case h.full <- readChunk{buf: buf, n: k, err: err}:
+		case <-h.stop:
+			return
+		}
+		if err != nil {
+			return
+		}
+	}
+}
+
 func (h *hashingReader) Read(p []byte) (int, error) {
-	if h.err != nil {
-		return 0, h.err
+	for h.off == h.cur.n {
+		if h.err != nil {
+			return 0, h.err
+		}
+		if h.ended {
+			return 0, io.EOF
+		}
+		if h.cur.buf != nil {
+			h.free <- h.cur.buf
+		}
+		h.cur, h.off = <-h.full, 0
+		if err := h.cur.err; err != nil {
+			h.ended = true
+			if err != io.EOF {
+				h.err = err
+				if h.cur.n == 0 {
+					return 0, err
+				}
+			}
+		}
 	}
-	n, err := h.r.Read(p)
-	h.h.Write(p[:n])
-	h.n += int64(n)
-	if h.n > h.limit {
-		h.err = fmt.Errorf("%w of %d bytes", ErrTooLarge, h.limit)
-		return 0, h.err
-	}
-	if err != nil && err != io.EOF {
-		h.err = fmt.Errorf("read: %w", err)
-		return n, h.err
-	}
-	return n, err
+	n := copy(p, h.cur.buf[h.off:h.cur.n])
+	h.off += n
+	return n, nil
+}
+
+// sum is the digest of the whole input; only valid once Read has returned
+// io.EOF.
+func (h *hashingReader) sum() []byte {
+	return h.h.Sum(nil)
+}
+
+// close stops the goroutine and waits until it no longer reads the source.
+func (h *hashingReader) close() {
+	close(h.stop)
+	<-h.done
 }
 
 // limitedReader enforces the size limit on the decompressed stream, so
@@ -318,6 +420,7 @@ func utf8Reader(r io.Reader, bufs *buffers) (*bufio.Reader, *cleanReader, error)
 type buffers struct {
 	raw, pre, post *bufio.Reader
 	clean          []byte
+	chunks         [][]byte // for hashingReader
 }
 
 var bufferPool = sync.Pool{New: func() any {
@@ -326,6 +429,13 @@ var bufferPool = sync.Pool{New: func() any {
 		pre:   bufio.NewReaderSize(nil, sniffSize),
 		post:  bufio.NewReaderSize(nil, sniffSize),
 		clean: make([]byte, 64<<10),
+		chunks: func() [][]byte {
+			c := make([][]byte, readAhead)
+			for i := range c {
+				c[i] = make([]byte, chunkSize)
+			}
+			return c
+		}(),
 	}
 }}
 

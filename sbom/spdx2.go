@@ -115,8 +115,9 @@ func newSPDXState(visit func(*Component) error) *spdxState {
 }
 
 func (s *spdxState) pkg(p *spdxPkg) error {
-	c := p.component()
-	return s.em.emit(&c, "SPDXID", func(w string) { s.warn.add(spdxWarnDedup, w) })
+	c := &s.em.buf
+	*c = p.component()
+	return s.em.emit(c, "SPDXID", func(w string) { s.warn.add(spdxWarnDedup, w) })
 }
 
 // relationship turns a relationship into a graph edge from the including
@@ -166,7 +167,7 @@ func (p *spdxPkg) component() Component {
 		Ref:         p.ID,
 		Name:        p.Name,
 		Version:     p.Version,
-		Type:        strings.ToLower(p.Purpose),
+		Type:        lowerPurpose(p.Purpose),
 		Copyright:   noAssertion(p.Copyright),
 		Description: firstNonEmpty(p.Description, p.Summary),
 		Comment:     p.Comment,
@@ -192,15 +193,47 @@ func (p *spdxPkg) component() Component {
 	return c
 }
 
+// lowerPurpose is strings.ToLower without an allocation for the purposes
+// SPDX defines.
+func lowerPurpose(p string) string {
+	switch p {
+	case "APPLICATION":
+		return "application"
+	case "FRAMEWORK":
+		return "framework"
+	case "LIBRARY":
+		return "library"
+	case "CONTAINER":
+		return "container"
+	case "OPERATING-SYSTEM":
+		return "operating-system"
+	case "DEVICE":
+		return "device"
+	case "FIRMWARE":
+		return "firmware"
+	case "SOURCE":
+		return "source"
+	case "ARCHIVE":
+		return "archive"
+	case "FILE":
+		return "file"
+	case "INSTALL":
+		return "install"
+	case "OTHER":
+		return "other"
+	}
+	return strings.ToLower(p)
+}
+
 func addSPDXRef(c *Component, r spdxRef) {
-	switch strings.ToLower(r.Type) {
-	case "purl":
+	switch t := r.Type; {
+	case strings.EqualFold(t, "purl"):
 		if c.PURL == "" {
 			c.PURL = r.Locator
 		} else if r.Locator != c.PURL {
 			c.Properties = append(c.Properties, Property{Name: "spdx:purl", Value: r.Locator})
 		}
-	case "cpe23type", "cpe22type":
+	case strings.EqualFold(t, "cpe23Type"), strings.EqualFold(t, "cpe22Type"):
 		c.CPEs = append(c.CPEs, CPE{Value: r.Locator, Source: "externalRef"})
 	default:
 		c.ExternalRefs = append(c.ExternalRefs, ExternalRef{Type: r.Category + ":" + r.Type, URL: r.Locator, Comment: r.Comment})

@@ -13,59 +13,6 @@ import (
 	"sigs.k8s.io/yaml"
 )
 
-// spdxJSONPackage is an SPDX 2 package as written in JSON (and in YAML,
-// converted to JSON).
-type spdxJSONPackage struct {
-	SPDXID           string `json:"SPDXID"`
-	Name             string `json:"name"`
-	Version          string `json:"versionInfo"`
-	FileName         string `json:"packageFileName"`
-	Supplier         string `json:"supplier"`
-	Originator       string `json:"originator"`
-	Download         string `json:"downloadLocation"`
-	Homepage         string `json:"homepage"`
-	Copyright        string `json:"copyrightText"`
-	Summary          string `json:"summary"`
-	Description      string `json:"description"`
-	Comment          string `json:"comment"`
-	Purpose          string `json:"primaryPackagePurpose"`
-	LicenseConcluded string `json:"licenseConcluded"`
-	LicenseDeclared  string `json:"licenseDeclared"`
-	Checksums        []struct {
-		Algorithm string `json:"algorithm"`
-		Value     string `json:"checksumValue"`
-	} `json:"checksums"`
-	ExternalRefs []struct {
-		Category string `json:"referenceCategory"`
-		Type     string `json:"referenceType"`
-		Locator  string `json:"referenceLocator"`
-		Comment  string `json:"comment"`
-	} `json:"externalRefs"`
-}
-
-func (p *spdxJSONPackage) toPkg(ptr string) spdxPkg {
-	out := spdxPkg{
-		ID: normalizeSPDXID(p.SPDXID), Name: p.Name, Version: p.Version, FileName: p.FileName,
-		Supplier: p.Supplier, Originator: p.Originator, Download: p.Download, Homepage: p.Homepage,
-		Copyright: p.Copyright, Summary: p.Summary, Description: p.Description, Comment: p.Comment,
-		Purpose: p.Purpose, LicenseConcluded: p.LicenseConcluded, LicenseDeclared: p.LicenseDeclared,
-		Origin: Origin{Pointer: ptr},
-	}
-	if len(p.Checksums) > 0 {
-		out.Checksums = make([]Hash, len(p.Checksums))
-		for i, c := range p.Checksums {
-			out.Checksums[i] = Hash{Algorithm: c.Algorithm, Value: c.Value}
-		}
-	}
-	if len(p.ExternalRefs) > 0 {
-		out.Refs = make([]spdxRef, len(p.ExternalRefs))
-		for i, r := range p.ExternalRefs {
-			out.Refs[i] = spdxRef(r)
-		}
-	}
-	return out
-}
-
 // decodeSPDXJSON streams SPDX 2 JSON: one package at a time is decoded and
 // visited; files are only checked, relationships become the graph. prefix
 // is the JSON pointer of the packages array plus "/". When requireVersion
@@ -77,6 +24,7 @@ func decodeSPDXJSON(r io.Reader, prefix string, visit func(*Component) error) (*
 
 func decodeSPDXJSONStream(r io.Reader, prefix string, requireVersion bool, visit func(*Component) error) (*Document, error) {
 	dec := newJSONDecoder(r)
+	w := newJSONWalker(dec)
 	s := newSPDXState(visit)
 	d := s.doc
 	err := forEachMember(dec, func(name string) error {
@@ -98,18 +46,19 @@ func decodeSPDXJSONStream(r io.Reader, prefix string, requireVersion bool, visit
 				return err
 			})
 		case "packages":
-			_, err = forEachElement(dec, func(i int) error {
-				var p spdxJSONPackage
-				if err := jsonv2.UnmarshalDecode(dec, &p); err != nil {
-					return err
+			_, err = forEachRawElement(dec, func(raw []byte, i int) error {
+				w.walk(raw)
+				pkg := spdxPkg{Origin: Origin{Pointer: prefix + strconv.Itoa(i)}}
+				if err := w.spdxPackage(&pkg); err != nil {
+					return fmt.Errorf("packages[%d]: %w", i, err)
 				}
-				pkg := p.toPkg(prefix + strconv.Itoa(i))
+				pkg.ID = normalizeSPDXID(pkg.ID)
 				return s.pkg(&pkg)
 			})
 		case "files":
-			_, err = forEachElement(dec, func(i int) error { return s.jsonFile(dec, i) })
+			_, err = forEachElement(dec, func(i int) error { return s.jsonFile(w, i) })
 		case "relationships":
-			_, err = forEachElement(dec, func(int) error { return s.jsonRelationship(dec) })
+			_, err = forEachRawElement(dec, func(raw []byte, i int) error { return s.jsonRelationship(w, raw, i) })
 		default:
 			err = dec.SkipValue()
 		}
@@ -166,49 +115,183 @@ func (s *spdxState) jsonCreationInfo(dec *jsontext.Decoder) error {
 }
 
 // jsonFile checks one file: SPDX 2 requires its checksums.
-func (s *spdxState) jsonFile(dec *jsontext.Decoder, i int) error {
+func (s *spdxState) jsonFile(w *jsonWalker, i int) error {
 	var name string
 	checksums := 0
-	err := forEachMember(dec, func(key string) error {
-		switch key {
-		case "fileName":
+	if err := w.load(); err != nil {
+		return err
+	}
+	isObject, err := w.object(spdxFileFields, func(f int) error {
+		if f == 0 {
 			var err error
-			name, err = jsonString(dec)
-			return err
-		case "checksums":
-			_, err := forEachElement(dec, func(int) error {
-				checksums++
-				return dec.SkipValue()
-			})
+			name, err = w.str()
 			return err
 		}
-		return dec.SkipValue()
+		_, err := w.array(func() error {
+			checksums++
+			w.skip()
+			return nil
+		})
+		return err
 	})
+	if err == nil && !isObject {
+		err = errors.New("expected an object, found null")
+	}
 	if err == nil && checksums == 0 {
 		s.warn.addf(spdxWarnFiles, "files[%d] (%s) has no checksums, which SPDX 2.x requires", i, name)
 	}
 	return err
 }
 
-func (s *spdxState) jsonRelationship(dec *jsontext.Decoder) error {
+func (s *spdxState) jsonRelationship(w *jsonWalker, raw []byte, i int) error {
 	var a, typ, b string
-	err := forEachMember(dec, func(key string) error {
+	w.walk(raw)
+	isObject, err := w.object(spdxRelFields, func(f int) error {
 		var err error
-		switch key {
-		case "spdxElementId":
-			a, err = jsonString(dec)
-		case "relationshipType":
-			typ, err = jsonString(dec)
-		case "relatedSpdxElement":
-			b, err = jsonString(dec)
-		default:
-			err = dec.SkipValue()
+		switch f {
+		case 0:
+			a, err = w.spdxID(&s.em.dedup)
+		case 1:
+			typ, err = w.istr()
+		case 2:
+			b, err = w.spdxID(&s.em.dedup)
 		}
 		return err
 	})
-	if err == nil {
-		s.relationship(normalizeSPDXID(a), typ, normalizeSPDXID(b))
+	if err == nil && !isObject {
+		err = errors.New("expected an object, found null")
 	}
+	if err != nil {
+		return fmt.Errorf("relationships[%d]: %w", i, err)
+	}
+	s.relationship(a, typ, b)
+	return nil
+}
+
+var (
+	spdxFileFields = newJSONFieldsExact("fileName", "checksums")
+	spdxRelFields  = newJSONFieldsExact("spdxElementId", "relationshipType", "relatedSpdxElement")
+	spdxPkgFields  = newJSONFields("SPDXID", "name", "versionInfo", "packageFileName", "supplier", "originator",
+		"downloadLocation", "homepage", "copyrightText", "summary", "description", "comment",
+		"primaryPackagePurpose", "licenseConcluded", "licenseDeclared", "checksums", "externalRefs")
+	spdxChecksumFields = newJSONFields("algorithm", "checksumValue")
+	spdxExtRefFields   = newJSONFields("referenceCategory", "referenceType", "referenceLocator", "comment")
+)
+
+// spdxID reads an SPDX id, normalised (see normalizeSPDXID) and interned
+// in d.
+func (w *jsonWalker) spdxID(d *dedup) (string, error) {
+	b, err := w.stringBytes()
+	if err != nil {
+		return "", err
+	}
+	return d.intern(w.normalizeSPDXID(b)), nil
+}
+
+// normalizeSPDXID is normalizeSPDXID for bytes, valid until the next call.
+func (w *jsonWalker) normalizeSPDXID(b []byte) []byte {
+	b = bytes.TrimSpace(b)
+	if len(b) == 0 || bytes.HasPrefix(b, []byte("SPDXRef-")) || bytes.HasPrefix(b, []byte("DocumentRef-")) ||
+		string(b) == "NOASSERTION" || string(b) == "NONE" {
+		return b
+	}
+	w.idBuf = append(append(w.idBuf[:0], "SPDXRef-"...), b...)
+	return w.idBuf
+}
+
+// spdxPackage reads a package into p, as json.UnmarshalDecode into a
+// struct of its JSON fields would; p.ID is not normalised yet.
+func (w *jsonWalker) spdxPackage(p *spdxPkg) error {
+	isObject, err := w.object(spdxPkgFields, func(f int) error {
+		var err error
+		switch f {
+		case 0:
+			p.ID, err = w.str()
+		case 1:
+			p.Name, err = w.str()
+		case 2:
+			p.Version, err = w.str()
+		case 3:
+			p.FileName, err = w.str()
+		case 4:
+			p.Supplier, err = w.istr()
+		case 5:
+			p.Originator, err = w.istr()
+		case 6:
+			p.Download, err = w.istr()
+		case 7:
+			p.Homepage, err = w.istr()
+		case 8:
+			p.Copyright, err = w.istr()
+		case 9:
+			p.Summary, err = w.str()
+		case 10:
+			p.Description, err = w.str()
+		case 11:
+			p.Comment, err = w.str()
+		case 12:
+			p.Purpose, err = w.istr()
+		case 13:
+			p.LicenseConcluded, err = w.istr()
+		case 14:
+			p.LicenseDeclared, err = w.istr()
+		case 15:
+			out := p.Checksums[:0]
+			if out == nil {
+				out = []Hash{}
+			}
+			var present bool
+			present, err = w.array(func() error {
+				out = append(out, Hash{})
+				h := &out[len(out)-1]
+				_, err := w.object(spdxChecksumFields, func(f int) error {
+					var err error
+					if f == 0 {
+						h.Algorithm, err = w.istr()
+					} else {
+						h.Value, err = w.str()
+					}
+					return err
+				})
+				return err
+			})
+			if !present || len(out) == 0 {
+				out = nil // as the reference's conversion leaves an empty list
+			}
+			p.Checksums = out
+		case 16:
+			out := p.Refs[:0]
+			if out == nil {
+				out = []spdxRef{}
+			}
+			var present bool
+			present, err = w.array(func() error {
+				out = append(out, spdxRef{})
+				r := &out[len(out)-1]
+				_, err := w.object(spdxExtRefFields, func(f int) error {
+					var err error
+					switch f {
+					case 0:
+						r.Category, err = w.istr()
+					case 1:
+						r.Type, err = w.istr()
+					case 2:
+						r.Locator, err = w.str()
+					case 3:
+						r.Comment, err = w.istr()
+					}
+					return err
+				})
+				return err
+			})
+			if !present || len(out) == 0 {
+				out = nil
+			}
+			p.Refs = out
+		}
+		return err
+	})
+	_ = isObject // null reads as a package with no fields, as Unmarshal does
 	return err
 }
 

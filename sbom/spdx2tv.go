@@ -3,10 +3,12 @@ package sbom
 import (
 	"bufio"
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 )
 
 // tvSection is what the tags after a section header describe.
@@ -24,9 +26,11 @@ const (
 // most of a big document, cost no allocation.
 type tvReader struct {
 	s       *spdxState
-	br      *bufio.Reader
+	lines   *lineReader
+	batch   *lineBatch // the lines being read
+	next    int        // index in batch of the next line
+	start   int        // offset in batch.data of the next line
 	lineNo  int
-	long    []byte // a line longer than the reader's buffer
 	tagBuf  []byte // the tag of a multi-line <text> value
 	section tvSection
 	pkg     *spdxPkg
@@ -34,12 +38,19 @@ type tvReader struct {
 	// an order some writers use (a reused buffer: every file has one).
 	pending  []byte
 	docIDSet bool
+	pkgBuf   spdxPkg
+	idBuf    []byte
+	strs     map[string]string
+	lastA    lastID
+	lastB    lastID
 }
 
 // decodeSPDXTagValue streams tag-value from r; firstLine is the number of
 // lines already consumed before r.
 func decodeSPDXTagValue(r *bufio.Reader, firstLine int, visit func(*Component) error) (*Document, error) {
-	t := &tvReader{s: newSPDXState(visit), br: r, lineNo: firstLine}
+	lines := newLineReader(r)
+	defer lines.close()
+	t := &tvReader{s: newSPDXState(visit), lines: lines, batch: &lineBatch{}, lineNo: firstLine, strs: map[string]string{}}
 	err := t.scan()
 	if err == nil {
 		err = t.flush()
@@ -57,24 +68,106 @@ func decodeSPDXTagValue(r *bufio.Reader, firstLine int, visit func(*Component) e
 // readLine returns the next line without its line ending; the slice is
 // valid until the next call. It returns io.EOF after the last line.
 func (t *tvReader) readLine() ([]byte, error) {
-	line, err := t.br.ReadSlice('\n')
-	if errors.Is(err, bufio.ErrBufferFull) {
-		t.long = append(t.long[:0], line...)
-		for errors.Is(err, bufio.ErrBufferFull) {
-			line, err = t.br.ReadSlice('\n')
-			t.long = append(t.long, line...)
+	for t.next == len(t.batch.ends) {
+		if t.batch.err != nil {
+			return nil, t.batch.err
 		}
-		line = t.long
+		if t.batch.data != nil {
+			t.lines.free <- t.batch
+		}
+		t.batch, t.next, t.start = <-t.lines.full, 0, 0
 	}
-	if err != nil && !errors.Is(err, io.EOF) {
-		return nil, err
-	}
-	if len(line) == 0 && err != nil {
-		return nil, io.EOF
-	}
+	end := t.batch.ends[t.next]
+	line := t.batch.data[t.start:end]
+	t.next++
+	t.start = end
 	t.lineNo++
-	line = bytes.TrimSuffix(line, []byte("\n"))
-	return bytes.TrimSuffix(line, []byte("\r")), nil
+	return line, nil
+}
+
+// lineBatch is a run of lines without their line endings, copied out of
+// the reader's buffer.
+type lineBatch struct {
+	data []byte
+	ends []int // end offset of each line in data
+	err  error // what ended the input after these lines, if anything
+}
+
+// lineReader reads lines in a goroutine of its own, so that reading,
+// cleaning and splitting the input run in parallel with the tags.
+type lineReader struct {
+	full, free chan *lineBatch
+	stop, done chan struct{}
+}
+
+func newLineReader(br *bufio.Reader) *lineReader {
+	l := &lineReader{
+		full: make(chan *lineBatch, 2),
+		free: make(chan *lineBatch, 3),
+		stop: make(chan struct{}),
+		done: make(chan struct{}),
+	}
+	for range 3 {
+		l.free <- &lineBatch{data: make([]byte, 0, rawBatchSize)}
+	}
+	go l.run(br)
+	return l
+}
+
+func (l *lineReader) run(br *bufio.Reader) {
+	defer close(l.done)
+	for {
+		var b *lineBatch
+		select {
+		case b = <-l.free:
+		case <-l.stop:
+			return
+		}
+		b.data, b.ends, b.err = b.data[:0], b.ends[:0], nil
+		for len(b.data) < rawBatchSize && b.err == nil {
+			n := len(b.data)
+			line, err := br.ReadSlice('\n')
+			b.data = append(b.data, line...)
+			for errors.Is(err, bufio.ErrBufferFull) {
+				line, err = br.ReadSlice('\n')
+				b.data = append(b.data, line...)
+			}
+			if err != nil && !errors.Is(err, io.EOF) {
+				b.data, b.err = b.data[:n], err
+				break
+			}
+			if len(b.data) == n {
+				b.err = io.EOF
+				break
+			}
+			end := len(b.data)
+			if b.data[end-1] == '\n' {
+				end--
+			}
+			if end > n && b.data[end-1] == '\r' {
+				end--
+			}
+			b.data = b.data[:end]
+			b.ends = append(b.ends, end)
+			if err != nil {
+				b.err = io.EOF // a last line without a line ending
+			}
+		}
+		select {
+		case l.full <- b:
+		case <-l.stop:
+			return
+		}
+		if b.err != nil {
+			return
+		}
+	}
+}
+
+// close stops the goroutine and waits until it no longer reads.
+func (l *lineReader) close() {
+	close(l.stop)
+	<-l.done
 }
 
 func (t *tvReader) scan() error {
@@ -158,7 +251,10 @@ func (t *tvReader) tag(tag, value []byte, line int) error {
 			return err
 		}
 		t.section = tvPackage
-		t.pkg = &spdxPkg{Name: string(value), Origin: Origin{Line: line}}
+		// The package is reused: component copies all but Checksums,
+		// and Refs is only read.
+		t.pkgBuf = spdxPkg{Name: string(value), Origin: Origin{Line: line}, Refs: t.pkgBuf.Refs[:0]}
+		t.pkg = &t.pkgBuf
 		if len(t.pending) > 0 {
 			t.pkg.ID = normalizeSPDXID(string(t.pending))
 			t.pkg.Origin.Pointer = "#" + t.pkg.ID
@@ -225,15 +321,15 @@ func (t *tvReader) packageTag(tag, value []byte) {
 	case "PackageFileName":
 		p.FileName = string(value)
 	case "PackageSupplier":
-		p.Supplier = string(value)
+		p.Supplier = t.intern(value)
 	case "PackageOriginator":
-		p.Originator = string(value)
+		p.Originator = t.intern(value)
 	case "PackageDownloadLocation":
-		p.Download = string(value)
+		p.Download = t.intern(value)
 	case "PackageHomePage":
-		p.Homepage = string(value)
+		p.Homepage = t.intern(value)
 	case "PackageCopyrightText":
-		p.Copyright = string(value)
+		p.Copyright = t.intern(value)
 	case "PackageSummary":
 		p.Summary = string(value)
 	case "PackageDescription":
@@ -241,17 +337,21 @@ func (t *tvReader) packageTag(tag, value []byte) {
 	case "PackageComment":
 		p.Comment = string(value)
 	case "PrimaryPackagePurpose":
-		p.Purpose = string(value)
+		p.Purpose = t.intern(value)
 	case "PackageLicenseConcluded":
-		p.LicenseConcluded = string(value)
+		p.LicenseConcluded = t.intern(value)
 	case "PackageLicenseDeclared":
-		p.LicenseDeclared = string(value)
+		p.LicenseDeclared = t.intern(value)
 	case "PackageChecksum":
 		if alg, v, ok := bytes.Cut(value, []byte(":")); ok {
-			p.Checksums = append(p.Checksums, Hash{Algorithm: string(bytes.TrimSpace(alg)), Value: string(bytes.TrimSpace(v))})
+			p.Checksums = append(p.Checksums, Hash{Algorithm: t.intern(bytes.TrimSpace(alg)), Value: string(bytes.TrimSpace(v))})
 		}
 	case "ExternalRef":
-		if f := strings.Fields(string(value)); len(f) >= 3 {
+		if a, b, c, rest, ok := asciiFields3(value); ok && len(rest) == 0 {
+			if len(c) > 0 {
+				p.Refs = append(p.Refs, spdxRef{Category: t.intern(a), Type: t.intern(b), Locator: string(c)})
+			}
+		} else if f := strings.Fields(string(value)); len(f) >= 3 {
 			p.Refs = append(p.Refs, spdxRef{Category: f[0], Type: f[1], Locator: strings.Join(f[2:], " ")})
 		}
 	case "ExternalRefComment":
@@ -262,6 +362,19 @@ func (t *tvReader) packageTag(tag, value []byte) {
 }
 
 func (t *tvReader) relationship(value []byte) {
+	if a, typ, b, _, ok := asciiFields3(value); ok {
+		if len(b) == 0 {
+			t.s.warn.addf(spdxWarnScan, "relationship %q does not have three parts", value)
+			return
+		}
+		aID := t.refID(a, &t.lastA)
+		bID := t.refID(b, &t.lastB)
+		if strings.EqualFold(string(typ), "DESCRIBES") && string(a) == "SPDXRef-DOCUMENT" {
+			t.s.describes = append(t.s.describes, bID)
+		}
+		t.s.relationship(aID, t.intern(typ), bID)
+		return
+	}
 	f := bytes.Fields(value)
 	if len(f) < 3 {
 		t.s.warn.addf(spdxWarnScan, "relationship %q does not have three parts", value)
@@ -273,3 +386,88 @@ func (t *tvReader) relationship(value []byte) {
 	}
 	t.s.relationship(a, typ, b)
 }
+
+// lastID is the last id read at one position of a relationship:
+// relationships come grouped by their first element.
+type lastID struct {
+	raw []byte
+	id  string
+}
+
+// refID normalises an id (see normalizeSPDXID) and interns it with the
+// document's refs.
+func (t *tvReader) refID(b []byte, last *lastID) string {
+	if last.id != "" && bytes.Equal(b, last.raw) {
+		return last.id
+	}
+	last.raw = append(last.raw[:0], b...)
+	last.id = t.internID(b)
+	return last.id
+}
+
+func (t *tvReader) internID(b []byte) string {
+	if len(b) == 0 || bytes.HasPrefix(b, []byte("SPDXRef-")) || bytes.HasPrefix(b, []byte("DocumentRef-")) ||
+		string(b) == "NOASSERTION" || string(b) == "NONE" {
+		return t.s.em.dedup.intern(b)
+	}
+	t.idBuf = append(append(t.idBuf[:0], "SPDXRef-"...), b...)
+	return t.s.em.dedup.intern(t.idBuf)
+}
+
+// intern allocates each distinct short value once.
+func (t *tvReader) intern(b []byte) string {
+	if s, ok := t.strs[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	if len(t.strs) < maxInterned && len(b) <= 128 {
+		t.strs[s] = s
+	}
+	return s
+}
+
+// asciiFields3 splits text as bytes.Fields does, into its first three
+// fields and the rest after them (without leading space); a missing field
+// is empty. ok is false when a field holds a non-ASCII byte, which could
+// be white space that only bytes.Fields knows.
+func asciiFields3(v []byte) (a, b, c, rest []byte, ok bool) {
+	var f [3][]byte
+	for k := range f {
+		i := 0
+		for i < len(v) && v[i] < utf8.RuneSelf && asciiSpace[v[i]] {
+			i++
+		}
+		v = v[i:]
+		j := fieldEnd(v)
+		if j < len(v) && (v[j] >= utf8.RuneSelf || !asciiSpace[v[j]]) {
+			return nil, nil, nil, nil, false
+		}
+		f[k], v = v[:j], v[j:]
+	}
+	i := 0
+	for i < len(v) && v[i] < utf8.RuneSelf && asciiSpace[v[i]] {
+		i++
+	}
+	return f[0], f[1], f[2], v[i:], true
+}
+
+// fieldEnd is the index of the first byte of v that is white space or
+// control (<= ' ') or not ASCII, or len(v); eight bytes at a time.
+func fieldEnd(v []byte) int {
+	i := 0
+	for ; i+8 <= len(v); i += 8 {
+		x := binary.LittleEndian.Uint64(v[i:])
+		if (x-lows*0x21)&^x&highs != 0 || x&highs != 0 {
+			break
+		}
+	}
+	for ; i < len(v); i++ {
+		if v[i] <= ' ' || v[i] >= utf8.RuneSelf {
+			return i
+		}
+	}
+	return len(v)
+}
+
+// asciiSpace is the ASCII white space of unicode.IsSpace.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/pprof"
 	"time"
 
 	"github.com/embargo-sbom/embargo/sbom"
@@ -19,7 +20,20 @@ import (
 
 func main() {
 	xmlScan := flag.Bool("xmlscan", false, "only scan XML tokens with encoding/xml")
+	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile to this file")
 	flag.Parse()
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "decodebench:", err)
+			os.Exit(1)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintln(os.Stderr, "decodebench:", err)
+			os.Exit(1)
+		}
+		defer pprof.StopCPUProfile()
+	}
 	status := 0
 	for _, path := range flag.Args() {
 		if err := run(path, *xmlScan); err != nil {
@@ -27,7 +41,10 @@ func main() {
 			status = 1
 		}
 	}
-	os.Exit(status)
+	if status != 0 {
+		pprof.StopCPUProfile()
+		os.Exit(status)
+	}
 }
 
 func run(path string, xmlScan bool) error {

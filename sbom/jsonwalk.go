@@ -1,0 +1,485 @@
+package sbom
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
+)
+
+// The hot arrays of the JSON formats (CycloneDX components and
+// dependencies, SPDX packages and relationships) are not decoded with
+// json.UnmarshalDecode, whose reflection and string handling cost half of
+// a decode. The decoder reads (and so validates) each element whole, in a
+// goroutine ahead of the caller (forEachRawElement), and a jsonWalker walks
+// the element's bytes by hand. The walkers keep Unmarshal's semantics
+// under jsonOpts: a member name matches a field exactly, or else
+// case-insensitively with '-' and '_' ignored; null stores the zero value;
+// an array replaces a slice; an object is merged into a struct a pointer
+// already points to; a value of the wrong kind is an error; unknown
+// members are skipped. jsonwalk_test.go holds them to Unmarshal.
+
+// jsonFields matches member names to the fields of one struct. The lists
+// are short, so a scan beats hashing.
+type jsonFields struct {
+	exact, folded []string // folded is nil for exact matching only
+}
+
+// newJSONFields indexes names; a name's index is its position.
+func newJSONFields(names ...string) *jsonFields {
+	f := &jsonFields{exact: names}
+	for _, n := range names {
+		f.folded = append(f.folded, string(foldJSONName(nil, []byte(n))))
+	}
+	return f
+}
+
+// newJSONFieldsExact indexes names that match only exactly.
+func newJSONFieldsExact(names ...string) *jsonFields {
+	return &jsonFields{exact: names}
+}
+
+// lookup returns the index of the field that name (unquoted) matches, or
+// -1.
+func (f *jsonFields) lookup(name []byte) int {
+	for i, n := range f.exact {
+		if len(n) == len(name) && n == string(name) {
+			return i
+		}
+	}
+	if f.folded == nil {
+		return -1
+	}
+	var arr [64]byte
+	folded := foldJSONName(arr[:0], name)
+	for i, n := range f.folded {
+		if n == string(folded) {
+			return i
+		}
+	}
+	return -1
+}
+
+// foldJSONName folds a name as json.MatchCaseInsensitiveNames does: upper
+// case, without '-' and '_'.
+func foldJSONName(out, in []byte) []byte {
+	for i := 0; i < len(in); {
+		if c := in[i]; c < utf8.RuneSelf {
+			if c != '_' && c != '-' {
+				if 'a' <= c && c <= 'z' {
+					c -= 'a' - 'A'
+				}
+				out = append(out, c)
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(in[i:])
+		out = utf8.AppendRune(out, foldRune(r))
+		i += n
+	}
+	return out
+}
+
+// foldRune is the smallest rune of r's case-folding orbit.
+func foldRune(r rune) rune {
+	for {
+		r2 := unicode.SimpleFold(r)
+		if r2 <= r {
+			return r2
+		}
+		r = r2
+	}
+}
+
+// jsonWalker walks one JSON value that the decoder has read whole (and so
+// validated): the decoder checks the syntax in one tight pass, and the
+// walk over bytes known to be valid JSON costs less than reading token by
+// token. It reuses its buffers and interns the short strings that repeat
+// across components.
+type jsonWalker struct {
+	dec     *jsontext.Decoder
+	b       []byte // the value being walked, valid until dec reads on
+	pos     int
+	scratch []byte
+	idBuf   []byte
+	strs    map[string]string
+	cdx     cdxArenas
+}
+
+func newJSONWalker(dec *jsontext.Decoder) *jsonWalker {
+	return &jsonWalker{dec: dec, strs: map[string]string{}, cdx: cdxArenas{
+		hashes: []cdxHash{}, extRefs: []cdxExtRef{}, props: []cdxProperty{},
+	}}
+}
+
+// load reads the decoder's next value for walking.
+func (w *jsonWalker) load() error {
+	v, err := w.dec.ReadValue()
+	if err != nil {
+		return err
+	}
+	w.b, w.pos = v, 0
+	return nil
+}
+
+// maxInterned bounds the interning table, so that a document of unique
+// values cannot grow it without limit.
+const maxInterned = 1 << 14
+
+// ws skips white space and returns the next byte, or 0 at the end.
+func (w *jsonWalker) ws() byte {
+	for w.pos < len(w.b) {
+		switch c := w.b[w.pos]; c {
+		case ' ', '\t', '\n', '\r':
+			w.pos++
+		default:
+			return c
+		}
+	}
+	return 0
+}
+
+// peekKind is the kind of the next value.
+func (w *jsonWalker) peekKind() jsontext.Kind {
+	switch c := w.ws(); c {
+	case '"', '{', '[', 'n', 't', 'f', '}', ']':
+		return jsontext.Kind(c)
+	case 0:
+		return 0
+	default:
+		return '0'
+	}
+}
+
+// rawString consumes the string that starts at pos, quotes included.
+func (w *jsonWalker) rawString() []byte {
+	start := w.pos
+	w.pos++
+	for {
+		j := bytes.IndexByte(w.b[w.pos:], '"')
+		if j < 0 {
+			panic("jsonWalker: unterminated string in a value the decoder accepted")
+		}
+		w.pos += j + 1
+		k := w.pos - 2
+		for k > start && w.b[k] == '\\' {
+			k--
+		}
+		if (w.pos-2-k)%2 == 0 {
+			return w.b[start:w.pos]
+		}
+	}
+}
+
+// skip consumes the next value.
+func (w *jsonWalker) skip() {
+	switch w.ws() {
+	case '"':
+		w.rawString()
+	case '{', '[':
+		depth := 0
+		for {
+			switch w.b[w.pos] {
+			case '"':
+				w.rawString()
+				continue
+			case '{', '[':
+				depth++
+			case '}', ']':
+				depth--
+				if depth == 0 {
+					w.pos++
+					return
+				}
+			}
+			w.pos++
+		}
+	default:
+		for w.pos < len(w.b) {
+			switch w.b[w.pos] {
+			case ',', '}', ']', ' ', '\t', '\n', '\r':
+				return
+			}
+			w.pos++
+		}
+	}
+}
+
+// unquote returns the content of a raw JSON string, valid until the next
+// call.
+func (w *jsonWalker) unquote(raw []byte) ([]byte, error) {
+	body := raw[1 : len(raw)-1]
+	if bytes.IndexByte(body, '\\') < 0 {
+		return body, nil
+	}
+	out, err := jsontext.AppendUnquote(w.scratch[:0], raw)
+	if err != nil {
+		// Lone surrogates and the like: let Unmarshal replace them as it
+		// does for any field.
+		var s string
+		if err := json.Unmarshal(raw, &s, jsonOpts); err != nil {
+			return nil, err
+		}
+		out = append(w.scratch[:0], s...)
+	}
+	w.scratch = out
+	return out, nil
+}
+
+// stringBytes reads a string value, valid until the next read; null reads
+// as nil.
+func (w *jsonWalker) stringBytes() ([]byte, error) {
+	switch k := w.peekKind(); k {
+	case '"':
+		return w.unquote(w.rawString())
+	case 'n':
+		w.pos += len("null")
+		return nil, nil
+	default:
+		return nil, w.wrongKind(k, "a string")
+	}
+}
+
+// str reads a string value; null reads as "".
+func (w *jsonWalker) str() (string, error) {
+	b, err := w.stringBytes()
+	return string(b), err
+}
+
+// istr is str for values that repeat (types, algorithms, property names):
+// each distinct value is allocated once.
+func (w *jsonWalker) istr() (string, error) {
+	b, err := w.stringBytes()
+	if err != nil || len(b) == 0 {
+		return "", err
+	}
+	return w.intern(b), nil
+}
+
+func (w *jsonWalker) intern(b []byte) string {
+	if s, ok := w.strs[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	if len(w.strs) < maxInterned && len(b) <= 128 {
+		w.strs[s] = s
+	}
+	return s
+}
+
+// wrongKind consumes a value of kind k where want was expected and says
+// so.
+func (w *jsonWalker) wrongKind(k jsontext.Kind, want string) error {
+	w.skip()
+	return fmt.Errorf("expected %s, found %s", want, kindName(k))
+}
+
+// object calls fn with the index of each member of the object that is the
+// next value, positioned at the member's value; fn must consume it.
+// Members of no field are skipped. null calls nothing and reports false;
+// a value of another kind is an error.
+func (w *jsonWalker) object(fields *jsonFields, fn func(field int) error) (present bool, err error) {
+	switch k := w.peekKind(); k {
+	case 'n':
+		w.pos += len("null")
+		return false, nil
+	case '{':
+	default:
+		return false, w.wrongKind(k, "an object")
+	}
+	w.pos++
+	for {
+		switch w.ws() {
+		case '}':
+			w.pos++
+			return true, nil
+		case ',':
+			w.pos++
+			w.ws()
+		}
+		name, err := w.unquote(w.rawString())
+		if err != nil {
+			return true, err
+		}
+		field := fields.lookup(name)
+		w.ws()
+		w.pos++ // the colon
+		if field < 0 {
+			w.skip()
+		} else if err := fn(field); err != nil {
+			return true, err
+		}
+	}
+}
+
+// array calls fn for each element of the array that is the next value,
+// positioned at the element; fn must consume it. null reports false and
+// calls nothing; a value of another kind is an error.
+func (w *jsonWalker) array(fn func() error) (present bool, err error) {
+	switch k := w.peekKind(); k {
+	case 'n':
+		w.pos += len("null")
+		return false, nil
+	case '[':
+	default:
+		return false, w.wrongKind(k, "an array")
+	}
+	w.pos++
+	for {
+		switch w.ws() {
+		case ']':
+			w.pos++
+			return true, nil
+		case ',':
+			w.pos++
+		}
+		if err := fn(); err != nil {
+			return true, err
+		}
+	}
+}
+
+// stringList reads an array of strings into list (reused); null stores
+// nil.
+func (w *jsonWalker) stringList(list []string, interned bool) ([]string, error) {
+	out := list[:0]
+	if out == nil {
+		out = []string{}
+	}
+	present, err := w.array(func() error {
+		var s string
+		var err error
+		if interned {
+			s, err = w.istr()
+		} else {
+			s, err = w.str()
+		}
+		out = append(out, s)
+		return err
+	})
+	if !present {
+		return nil, err
+	}
+	return out, err
+}
+
+// walk sets the value to walk.
+func (w *jsonWalker) walk(raw []byte) {
+	w.b, w.pos = raw, 0
+}
+
+// rawBatch is a run of array elements as read by the decoder, copied out
+// of its buffer.
+type rawBatch struct {
+	data  []byte
+	ends  []int // end offset of each element in data
+	first int   // index of the first element
+	err   error // what ended the array after these elements, if anything
+}
+
+// fill reads elements into b until it is full or the array ends; i is
+// the index of the next element. A panic of the decoder becomes b's error,
+// as decode turns one into an error on the caller's goroutine.
+func (b *rawBatch) fill(dec *jsontext.Decoder, i int) int {
+	defer func() {
+		if r := recover(); r != nil {
+			b.err = fmt.Errorf("internal error reading an array, please report it: %v", r)
+		}
+	}()
+	for len(b.data) < rawBatchSize {
+		if dec.PeekKind() == ']' {
+			_, b.err = dec.ReadToken()
+			if b.err == nil {
+				b.err = io.EOF
+			}
+			return i
+		}
+		v, err := dec.ReadValue()
+		if err != nil {
+			b.err = err
+			return i
+		}
+		b.data = append(b.data, v...)
+		b.ends = append(b.ends, len(b.data))
+		i++
+	}
+	return i
+}
+
+// rawBatchSize is the size at which a batch is handed over.
+const rawBatchSize = 128 << 10
+
+// forEachRawElement is forEachElement for arrays of values that the caller
+// walks with a jsonWalker: a goroutine reads (and so validates) the
+// elements with dec while fn walks the ones read before, on a second core.
+// fn gets each element's raw JSON, valid during the call, and its index.
+// dec is only used by the goroutine until forEachRawElement returns.
+func forEachRawElement(dec *jsontext.Decoder, fn func(raw []byte, i int) error) (present bool, err error) {
+	if dec.PeekKind() == 'n' {
+		_, err := dec.ReadToken()
+		return false, err
+	}
+	tok, err := dec.ReadToken()
+	if err != nil {
+		return false, err
+	}
+	if tok.Kind() != '[' {
+		return false, fmt.Errorf("expected an array, found %s", kindName(tok.Kind()))
+	}
+	full := make(chan *rawBatch, 2)
+	free := make(chan *rawBatch, 3)
+	for range 3 {
+		free <- &rawBatch{data: make([]byte, 0, rawBatchSize)}
+	}
+	stop, done := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(done)
+		defer close(full)
+		i := 0
+		for {
+			var b *rawBatch
+			select {
+			case b = <-free:
+			case <-stop:
+				return
+			}
+			b.data, b.ends, b.first, b.err = b.data[:0], b.ends[:0], i, nil
+			i = b.fill(dec, i)
+			select {
+			case full <- b:
+			case <-stop:
+				return
+			}
+			if b.err != nil {
+				return
+			}
+		}
+	}()
+	defer func() {
+		close(stop)
+		<-done
+	}()
+	for b := range full {
+		start := 0
+		for k, end := range b.ends {
+			if err := fn(b.data[start:end], b.first+k); err != nil {
+				return true, err
+			}
+			start = end
+		}
+		if b.err == io.EOF {
+			return true, nil
+		}
+		if b.err != nil {
+			return true, b.err
+		}
+		free <- b
+	}
+	return true, errors.New("element reader ended early")
+}
