@@ -33,6 +33,8 @@ func detect(data []byte, complete bool) (Format, error) {
 	switch trimmed[0] {
 	case '{':
 		return detectJSON(trimmed, complete)
+	case '[':
+		return FormatUnknown, fmt.Errorf("%w: a JSON array, not an SBOM document", ErrNotSBOM)
 	case '<':
 		return detectXML(trimmed, complete)
 	}
@@ -167,9 +169,9 @@ func readString(dec *jsontext.Decoder, dst *string) error {
 
 func jsonError(err error, dec *jsontext.Decoder) error {
 	if err == nil {
-		err = errors.New("top level is not an object")
+		return fmt.Errorf("%w: the JSON top level is not an object", ErrNotSBOM)
 	}
-	return fmt.Errorf("%w: invalid JSON at byte offset %d: %w", ErrNotSBOM, dec.InputOffset(), err)
+	return fmt.Errorf("%w: invalid JSON at byte offset %d: %w", ErrMalformed, dec.InputOffset(), err)
 }
 
 // detectXML reads up to the root element.
@@ -180,7 +182,7 @@ func detectXML(data []byte, complete bool) (Format, error) {
 	for {
 		tok, err := dec.Token()
 		if err != nil {
-			return FormatUnknown, fmt.Errorf("%w: invalid XML at byte offset %d: %w", ErrNotSBOM, dec.InputOffset(), err)
+			return FormatUnknown, fmt.Errorf("%w: invalid XML at byte offset %d: %w", ErrMalformed, dec.InputOffset(), err)
 		}
 		se, ok := tok.(xml.StartElement)
 		if !ok {

@@ -153,7 +153,7 @@ func FuzzSPDXTagValue(f *testing.F) {
 	seedFuzz(f, "planted.spdx", ".spdx")
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fuzzDecoder(t, data, func(r *bufio.Reader, v func(*Component) error) (*Document, error) {
-			return decodeSPDXTagValue(r, 0, v)
+			return decodeSPDXTagValue(r, 0, v, DefaultMaxStringBytes)
 		})
 	})
 }
@@ -161,7 +161,7 @@ func FuzzSPDXTagValue(f *testing.F) {
 func FuzzSPDXRDF(f *testing.F) {
 	seedFuzz(f, ".rdf")
 	f.Fuzz(func(t *testing.T, data []byte) {
-		fuzzDecoder(t, data, inMemory(decodeSPDXRDF))
+		fuzzDecoder(t, data, inMemory(func(d []byte) (*Document, error) { return decodeSPDXRDF(d, DefaultMaxDepth) }))
 	})
 }
 

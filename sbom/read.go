@@ -25,13 +25,49 @@ type Options struct {
 	// MaxBytes is the largest input accepted, both as stored and after
 	// decompression; 0 means DefaultMaxBytes.
 	MaxBytes int64
+	// MaxComponents bounds the components of one document; 0 means
+	// DefaultMaxComponents.
+	MaxComponents int
+	// MaxStringBytes bounds any single value of a component and any line
+	// of tag-value; 0 means DefaultMaxStringBytes.
+	MaxStringBytes int
+	// MaxDepth bounds the nesting of components (and of RDF/XML
+	// elements); 0 means DefaultMaxDepth. JSON nesting beyond 10,000
+	// levels is refused by the JSON reader itself.
+	MaxDepth int
+}
+
+// Defaults of the limits that hostile input meets.
+const (
+	DefaultMaxComponents  = 5_000_000
+	DefaultMaxStringBytes = 4 << 20
+	DefaultMaxDepth       = 1000
+)
+
+// ErrLimit is returned when an input exceeds a limit other than its size.
+var ErrLimit = errors.New("input exceeds a limit")
+
+func (o Options) maxComponents() int  { return orDefault(o.MaxComponents, DefaultMaxComponents) }
+func (o Options) maxStringBytes() int { return orDefault(o.MaxStringBytes, DefaultMaxStringBytes) }
+func (o Options) maxDepth() int       { return orDefault(o.MaxDepth, DefaultMaxDepth) }
+
+func orDefault(v, d int) int {
+	if v <= 0 {
+		return d
+	}
+	return v
 }
 
 // ErrTooLarge is returned when an input exceeds Options.MaxBytes.
 var ErrTooLarge = errors.New("input exceeds the size limit")
 
-// ErrNotSBOM is returned when the content is no SBOM format embargo knows.
+// ErrNotSBOM is returned when the content is no SBOM format embargo knows:
+// well-formed, but something else (a package.json, a README).
 var ErrNotSBOM = errors.New("not a recognised SBOM")
+
+// ErrMalformed is returned when the content is broken JSON or XML: it may
+// have been an SBOM, so a directory walk reports it as failed, not skipped.
+var ErrMalformed = errors.New("malformed input")
 
 func (o Options) maxBytes() int64 {
 	if o.MaxBytes <= 0 {
@@ -135,7 +171,7 @@ func Decode(path string, r io.Reader, opts Options, visit func(*Component) error
 	if visit == nil {
 		visit = func(*Component) error { return nil }
 	}
-	doc, err := decode(format, br, skippedLines, visit)
+	doc, err := decode(format, br, skippedLines, limitVisit(opts, visit), opts)
 	// A failure of the source (read error, size limit, corrupt gzip) is
 	// the real cause of whatever the decoder then reports.
 	if srcErr := firstErr(raw.err, lim.err); srcErr != nil {
@@ -172,7 +208,7 @@ func firstErr(errs ...error) error {
 
 // decode dispatches to the format's decoder. A panic in a decoder (ours or
 // a library's) must not take down a batch: it becomes this input's error.
-func decode(f Format, r *bufio.Reader, skippedLines int, visit func(*Component) error) (doc *Document, err error) {
+func decode(f Format, r *bufio.Reader, skippedLines int, visit func(*Component) error, opts Options) (doc *Document, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			doc, err = nil, fmt.Errorf("internal error decoding %s, please report it: %v", f, r)
@@ -186,7 +222,7 @@ func decode(f Format, r *bufio.Reader, skippedLines int, visit func(*Component) 
 	case FormatSPDXJSON:
 		return decodeSPDXJSON(r, "/packages/", visit)
 	case FormatSPDXTagValue:
-		return decodeSPDXTagValue(r, skippedLines, visit)
+		return decodeSPDXTagValue(r, skippedLines, visit, opts.maxStringBytes())
 	case FormatSyftJSON:
 		return decodeSyftJSON(r, visit)
 	}
@@ -207,7 +243,7 @@ func decode(f Format, r *bufio.Reader, skippedLines int, visit func(*Component) 
 		d, err = decodeSPDXYAML(data, visit)
 		return d, err
 	case FormatSPDXRDF:
-		d, err = decodeSPDXRDF(data)
+		d, err = decodeSPDXRDF(data, opts.maxDepth())
 	case FormatSPDX3JSON:
 		d, err = decodeSPDX3(data)
 	default:

@@ -88,7 +88,7 @@ func fragmentID(uri string) string {
 	return uri
 }
 
-func parseXMLTree(data []byte) (*xnode, error) {
+func parseXMLTree(data []byte, maxDepth int) (*xnode, error) {
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	dec.Entity = map[string]string{} // never expand custom entities
 	root := &xnode{}
@@ -104,6 +104,9 @@ func parseXMLTree(data []byte) (*xnode, error) {
 		top := stack[len(stack)-1]
 		switch t := tok.(type) {
 		case xml.StartElement:
+			if len(stack) > maxDepth {
+				return nil, fmt.Errorf("%w: XML elements nested deeper than %d", ErrLimit, maxDepth)
+			}
 			n := &xnode{name: t.Name, attrs: t.Attr}
 			top.children = append(top.children, n)
 			stack = append(stack, n)
@@ -116,8 +119,8 @@ func parseXMLTree(data []byte) (*xnode, error) {
 	return root, nil
 }
 
-func decodeSPDXRDF(data []byte) (*Document, error) {
-	root, err := parseXMLTree(data)
+func decodeSPDXRDF(data []byte, maxDepth int) (*Document, error) {
+	root, err := parseXMLTree(data, maxDepth)
 	if err != nil {
 		return nil, fmt.Errorf("decode SPDX RDF: %w", err)
 	}

@@ -47,8 +47,8 @@ type tvReader struct {
 
 // decodeSPDXTagValue streams tag-value from r; firstLine is the number of
 // lines already consumed before r.
-func decodeSPDXTagValue(r *bufio.Reader, firstLine int, visit func(*Component) error) (*Document, error) {
-	lines := newLineReader(r)
+func decodeSPDXTagValue(r *bufio.Reader, firstLine int, visit func(*Component) error, maxLine int) (*Document, error) {
+	lines := newLineReader(r, maxLine)
 	defer lines.close()
 	t := &tvReader{s: newSPDXState(visit), lines: lines, batch: &lineBatch{}, lineNo: firstLine, strs: map[string]string{}}
 	err := t.scan()
@@ -98,14 +98,16 @@ type lineBatch struct {
 type lineReader struct {
 	full, free chan *lineBatch
 	stop, done chan struct{}
+	maxLine    int
 }
 
-func newLineReader(br *bufio.Reader) *lineReader {
+func newLineReader(br *bufio.Reader, maxLine int) *lineReader {
 	l := &lineReader{
-		full: make(chan *lineBatch, 2),
-		free: make(chan *lineBatch, 3),
-		stop: make(chan struct{}),
-		done: make(chan struct{}),
+		maxLine: maxLine,
+		full:    make(chan *lineBatch, 2),
+		free:    make(chan *lineBatch, 3),
+		stop:    make(chan struct{}),
+		done:    make(chan struct{}),
 	}
 	for range 3 {
 		l.free <- &lineBatch{data: make([]byte, 0, rawBatchSize)}
@@ -129,6 +131,10 @@ func (l *lineReader) run(br *bufio.Reader) {
 			line, err := br.ReadSlice('\n')
 			b.data = append(b.data, line...)
 			for errors.Is(err, bufio.ErrBufferFull) {
+				if len(b.data)-n > l.maxLine {
+					err = fmt.Errorf("%w: a line is longer than %d bytes", ErrLimit, l.maxLine)
+					break
+				}
 				line, err = br.ReadSlice('\n')
 				b.data = append(b.data, line...)
 			}

@@ -213,13 +213,14 @@ func runAudit(ctx context.Context, env *environment, global *globalOptions, opts
 	bar := newProgress(env, global.Quiet || len(p.sources) > 0, len(p.inputs))
 	res, runErr := p.auditor.Run(ctx, p.inputs, audit.RunOptions{
 		Parallelism: opts.Parallelism,
-		Decode:      sbom.Options{MaxBytes: opts.MaxBytes},
-		Stdin:       env.stdin,
-		Logger:      log,
-		Meta:        p.meta,
-		OnInput:     bar.done,
-		Generate:    p.gen.generate,
-		IsSource:    func(path string) bool { return p.sources[path] },
+		Decode: sbom.Options{MaxBytes: opts.MaxBytes, MaxComponents: opts.MaxComps,
+			MaxStringBytes: opts.MaxString, MaxDepth: opts.MaxDepth},
+		Stdin:    env.stdin,
+		Logger:   log,
+		Meta:     p.meta,
+		OnInput:  bar.done,
+		Generate: p.gen.generate,
+		IsSource: func(path string) bool { return p.sources[path] },
 	})
 	bar.finish()
 	p.gen.finish()

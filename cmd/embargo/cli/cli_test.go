@@ -144,3 +144,39 @@ func writeTemp(t *testing.T, name, content string) string {
 	}
 	return p
 }
+
+// TestDirectoryWalkStatuses: in a walk, files that are no SBOM are listed
+// as skipped, broken ones as failed; nothing is silently dropped.
+func TestDirectoryWalkStatuses(t *testing.T) {
+	isolate(t)
+	dir := t.TempDir()
+	sample, err := os.ReadFile(fixtures + "sample.cdx.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeTemp := func(name string, data []byte) {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	writeTemp("README.md", []byte("# vendor SBOMs\n"))
+	writeTemp("package.json", []byte(`{"name":"x","version":"1.0.0"}`))
+	writeTemp("truncated.cdx.json", sample[:len(sample)/3])
+	writeTemp("sample.cdx.json", sample)
+	report := filepath.Join(t.TempDir(), "r.json")
+	code, _, _ := runIsolated(t, "audit", "--fail-on", "never", "-o", "json="+report, dir)
+	if code != ExitIncomplete {
+		t.Errorf("exit %d, want %d (a broken SBOM in the walk)", code, ExitIncomplete)
+	}
+	want := map[string]string{"README.md": "skipped", "package.json": "skipped", "truncated.cdx.json": "failed", "sample.cdx.json": "audited"}
+	for _, in := range readReportFull(t, report).Inputs {
+		name := filepath.Base(in.Path)
+		if want[name] != in.Status {
+			t.Errorf("%s: %s (%s), want %s", name, in.Status, in.Error, want[name])
+		}
+		delete(want, name)
+	}
+	if len(want) > 0 {
+		t.Errorf("missing from the report: %v", want)
+	}
+}

@@ -147,7 +147,7 @@ func TestConfigEverySettingIsAKey(t *testing.T) {
 	inDir(t, t.TempDir())
 	_, out, _ := runIsolated(t, "config")
 	for _, key := range []string{"output", "fail-on", "profile", "as-of", "discovered", "list", "only-list", "parallelism",
-		"max-bytes", "partial", "waivers", "fail-on-unused-waivers", "baseline", "max-list-age", "manifest", "shard", "quiet", "verbose"} {
+		"max-bytes", "max-components", "max-string-bytes", "max-depth", "partial", "waivers", "fail-on-unused-waivers", "baseline", "max-list-age", "manifest", "shard", "quiet", "verbose"} {
 		configLine(t, out, key)
 	}
 }

@@ -57,7 +57,7 @@ func hostileSet(t *testing.T, dir string) map[string]string {
 	put("bomb.cdx.json.gz", "failed", gzipBomb(t, 256<<20))
 	put("laughs.cdx.xml", "", []byte(billionLaughs))
 	put("xxe.cdx.xml", "", []byte(xxe))
-	put("longline.spdx", "", []byte("SPDXVersion: SPDX-2.3\nDataLicense: CC0-1.0\nSPDXID: SPDXRef-DOCUMENT\nDocumentName: x\nPackageName: "+strings.Repeat("A", 5<<20)+"\nSPDXID: SPDXRef-p\n"))
+	put("longline.spdx", "failed", []byte("SPDXVersion: SPDX-2.3\nDataLicense: CC0-1.0\nSPDXID: SPDXRef-DOCUMENT\nDocumentName: x\nPackageName: "+strings.Repeat("A", 5<<20)+"\nSPDXID: SPDXRef-p\n"))
 	put("invalid-utf8.cdx.json", "audited", []byte("{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.6\",\"components\":[{\"type\":\"library\",\"name\":\"bad\xff\xfename\x07\",\"supplier\":{\"name\":\"AO Kaspersky Lab\"}}]}"))
 	put("hostile.cdx.json", "audited", hostileSBOM(t))
 	return files

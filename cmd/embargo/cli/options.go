@@ -27,6 +27,9 @@ type auditOptions struct {
 	OnlyList    []string `mapstructure:"only-list" yaml:"only-list"`
 	Parallelism int      `mapstructure:"parallelism" yaml:"parallelism"`
 	MaxBytes    int64    `mapstructure:"max-bytes" yaml:"max-bytes"`
+	MaxComps    int      `mapstructure:"max-components" yaml:"max-components"`
+	MaxString   int      `mapstructure:"max-string-bytes" yaml:"max-string-bytes"`
+	MaxDepth    int      `mapstructure:"max-depth" yaml:"max-depth"`
 	Partial     bool     `mapstructure:"partial" yaml:"partial"`
 	Waivers     string   `mapstructure:"waivers" yaml:"waivers"`
 	FailUnused  bool     `mapstructure:"fail-on-unused-waivers" yaml:"fail-on-unused-waivers"`
@@ -48,6 +51,9 @@ func defaultAuditOptions() auditOptions {
 		Profile:     []string{audit.DefaultProfile},
 		Parallelism: runtime.NumCPU(),
 		MaxBytes:    sbom.DefaultMaxBytes,
+		MaxComps:    sbom.DefaultMaxComponents,
+		MaxString:   sbom.DefaultMaxStringBytes,
+		MaxDepth:    sbom.DefaultMaxDepth,
 		MaxListAge:  "180d",
 	}
 }
@@ -63,6 +69,9 @@ func (o *auditOptions) addFlags(fs *pflag.FlagSet) {
 	fs.StringArrayVar(&o.OnlyList, "only-list", nil, "use only the list with this `ID`, repeatable")
 	fs.IntVar(&o.Parallelism, "parallelism", d.Parallelism, "inputs decoded at once")
 	fs.Int64Var(&o.MaxBytes, "max-bytes", d.MaxBytes, "largest input accepted, after decompression, in bytes")
+	fs.IntVar(&o.MaxComps, "max-components", d.MaxComps, "most components accepted in one SBOM")
+	fs.IntVar(&o.MaxString, "max-string-bytes", d.MaxString, "longest single value (or tag-value line) accepted, in bytes")
+	fs.IntVar(&o.MaxDepth, "max-depth", d.MaxDepth, "deepest nesting of components accepted")
 	fs.BoolVar(&o.Partial, "partial", false, "on interruption, still write reports, marked incomplete")
 	fs.StringVar(&o.Waivers, "waivers", "", "waiver `FILE` (YAML): accountable, expiring exceptions; also the waivers: key of the config file")
 	fs.BoolVar(&o.FailUnused, "fail-on-unused-waivers", false, "exit 2 when a waiver matched no finding")
