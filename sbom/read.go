@@ -192,7 +192,12 @@ func Decode(path string, r io.Reader, opts Options, visit func(*Component) error
 	doc.SHA256 = hex.EncodeToString(raw.sum())
 	doc.Format = format
 	if w := cleaner.warning(); w != "" {
-		doc.Warnings = append([]string{w}, doc.Warnings...)
+		// First, as it may explain the others; the bound still holds.
+		capped := []string{w}
+		for _, x := range doc.Warnings {
+			capped = addWarning(capped, x)
+		}
+		doc.Warnings = capped
 	}
 	return doc, nil
 }

@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -57,6 +58,7 @@ func hostileSet(t *testing.T, dir string) map[string]string {
 	put("bomb.cdx.json.gz", "failed", gzipBomb(t, 256<<20))
 	put("laughs.cdx.xml", "", []byte(billionLaughs))
 	put("xxe.cdx.xml", "", []byte(xxe))
+	put("aliases.spdx.yaml", "failed", []byte(yamlAliasBomb()))
 	put("longline.spdx", "failed", []byte("SPDXVersion: SPDX-2.3\nDataLicense: CC0-1.0\nSPDXID: SPDXRef-DOCUMENT\nDocumentName: x\nPackageName: "+strings.Repeat("A", 5<<20)+"\nSPDXID: SPDXRef-p\n"))
 	put("invalid-utf8.cdx.json", "audited", []byte("{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.6\",\"components\":[{\"type\":\"library\",\"name\":\"bad\xff\xfename\x07\",\"supplier\":{\"name\":\"AO Kaspersky Lab\"}}]}"))
 	put("hostile.cdx.json", "audited", hostileSBOM(t))
@@ -100,6 +102,17 @@ const xxe = `<?xml version="1.0"?>
 <bom xmlns="http://cyclonedx.org/schema/bom/1.5" version="1"><components>
 <component type="library"><name>&xxe;</name><supplier><name>AO Kaspersky Lab</name></supplier></component>
 </components></bom>`
+
+// yamlAliasBomb is billion laughs for YAML: ten levels of ten aliases.
+func yamlAliasBomb() string {
+	var b strings.Builder
+	b.WriteString("spdxVersion: SPDX-2.3\na0: &a0 [x,x,x,x,x,x,x,x,x,x]\n")
+	for i := 1; i < 10; i++ {
+		fmt.Fprintf(&b, "a%d: &a%d [%s]\n", i, i, strings.TrimSuffix(strings.Repeat(fmt.Sprintf("*a%d,", i-1), 10), ","))
+	}
+	b.WriteString("packages: []\n")
+	return b.String()
+}
 
 func hostileSBOM(t *testing.T) []byte {
 	t.Helper()
