@@ -159,3 +159,40 @@ func TestGenerateHook(t *testing.T) {
 		t.Errorf("findings = %+v", res.Findings)
 	}
 }
+
+// TestSameBytesDecodedOnce: the same SBOM under two paths is decoded once
+// and reported under each, with each path's own stable finding ids.
+func TestSameBytesDecodedOnce(t *testing.T) {
+	dir := t.TempDir()
+	data, err := os.ReadFile("../testdata/sboms/sample.cdx.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := filepath.Join(dir, "a.json"), filepath.Join(dir, "b.json")
+	for _, p := range []string{a, b} {
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	decoded := 0
+	res, err := embeddedAuditor(t).Run(context.Background(), []sbom.Input{{Path: a}, {Path: b}}, audit.RunOptions{
+		OnInput: func(audit.InputResult) { decoded++ },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Inputs) != 2 || res.Inputs[0].SHA256 != res.Inputs[1].SHA256 || res.Inputs[1].Path != b {
+		t.Fatalf("inputs = %+v", res.Inputs)
+	}
+	if len(res.Findings) != 2 || res.Findings[0].Input != a || res.Findings[1].Input != b || res.Findings[0].ID == res.Findings[1].ID {
+		t.Fatalf("findings = %+v", res.Findings)
+	}
+	// Restamping must give the id a fresh decode of b would give.
+	doc, err := sbom.ReadFile(b, sbom.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fresh := embeddedAuditor(t).Audit(doc); fresh[0].ID != res.Findings[1].ID {
+		t.Errorf("restamped id %s, a fresh decode gives %s", res.Findings[1].ID, fresh[0].ID)
+	}
+}

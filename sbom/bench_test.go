@@ -61,3 +61,39 @@ func gunzipFile(b *testing.B, path string) []byte {
 	}
 	return data
 }
+
+// BenchmarkDecodeCorpus decodes the largest real SBOM of each corpus
+// folder (issue 2's benchmark; the bench files above are the big ones).
+func BenchmarkDecodeCorpus(b *testing.B) {
+	dirs, _ := filepath.Glob(filepath.Join(corpusDir, "*"))
+	if len(dirs) == 0 {
+		b.Skipf("skipping: %s is absent (fresh clone without ../shared)", corpusDir)
+	}
+	for _, d := range dirs {
+		if filepath.Base(d) == "invalid" {
+			continue
+		}
+		largest, size := "", int64(0)
+		paths, _ := filepath.Glob(filepath.Join(d, "*"))
+		for _, p := range paths {
+			if info, err := os.Stat(p); err == nil && info.Mode().IsRegular() && info.Size() > size {
+				largest, size = p, info.Size()
+			}
+		}
+		if largest == "" {
+			continue
+		}
+		b.Run(filepath.Base(d)+"/"+filepath.Base(largest), func(b *testing.B) {
+			data, err := os.ReadFile(largest)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				if _, err := Decode(largest, bytes.NewReader(data), Options{}, nil); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

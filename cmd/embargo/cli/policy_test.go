@@ -203,3 +203,36 @@ func TestManifestAndShards(t *testing.T) {
 		t.Errorf("merged shards differ from the unsharded report")
 	}
 }
+
+// TestCustomListMerge: --list adds a list beside the embedded one, and
+// --only-list narrows to it.
+func TestCustomListMerge(t *testing.T) {
+	isolate(t)
+	dir := t.TempDir()
+	list := mustAbs(t, "../../../vendorlists/examples/positive-technologies.yaml")
+	sbomFile := writeFile(t, filepath.Join(dir, "mixed.cdx.json"), `{"bomFormat":"CycloneDX","specVersion":"1.6","components":[
+	  {"type":"application","name":"pt-scanner","version":"1","supplier":{"name":"AO Positive Technologies"}},
+	  {"type":"application","name":"kes","version":"12","supplier":{"name":"AO Kaspersky Lab"}}]}`)
+	entities := func(args ...string) []string {
+		r := filepath.Join(dir, "r.json")
+		runIsolated(t, append(append([]string{"audit", "--fail-on", "never", "-o", "json=" + r}, args...), sbomFile)...)
+		var out []string
+		for _, f := range readReport(t, r).Findings {
+			out = append(out, f.Component.Name)
+		}
+		return out
+	}
+	if got := strings.Join(entities(), ","); got != "kes" {
+		t.Errorf("embedded only: %s", got)
+	}
+	if got := strings.Join(entities("--list", list), ","); !strings.Contains(got, "kes") || !strings.Contains(got, "pt-scanner") {
+		t.Errorf("with --list: %s", got)
+	}
+	if got := strings.Join(entities("--list", list, "--only-list", "positive-technologies-example"), ","); got != "pt-scanner" {
+		t.Errorf("with --only-list: %s", got)
+	}
+	code, _, errOut := runIsolated(t, "audit", "--list", list, "--list", list, sbomFile)
+	if code != ExitError || !strings.Contains(errOut, "already loaded") {
+		t.Errorf("the same list twice: exit %d %q", code, errOut)
+	}
+}
