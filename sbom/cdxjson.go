@@ -459,25 +459,16 @@ func (w *jsonWalker) cdxOrg(p **cdxOrg) error {
 }
 
 func (w *jsonWalker) cdxContacts(list []cdxContact) ([]cdxContact, error) {
-	out := list[:0]
-	if out == nil {
-		out = []cdxContact{}
-	}
-	present, err := w.array(func() error {
-		out = append(out, cdxContact{})
-		c := &out[len(out)-1]
-		_, err := w.object(cdxContactFields, func(f int) error {
-			var err error
-			switch f {
-			case 0:
-				c.Name, err = w.istr()
-			case 1:
-				c.Email, err = w.istr()
-			case 2:
-				c.Phone, err = w.istr()
-			}
-			return err
-		})
+	out, present, err := objectList(w, list, cdxContactFields, func(c *cdxContact, f int) error {
+		var err error
+		switch f {
+		case 0:
+			c.Name, err = w.istr()
+		case 1:
+			c.Email, err = w.istr()
+		case 2:
+			c.Phone, err = w.istr()
+		}
 		return err
 	})
 	if !present {
@@ -532,81 +523,45 @@ func (w *jsonWalker) cdxLicenses(p *cdxLicenses) error {
 	return err
 }
 
-func (w *jsonWalker) cdxHashes(p *[]cdxHash) error {
-	a := &w.cdx.hashes
-	start := len(*a)
-	present, err := w.array(func() error {
-		*a = append(*a, cdxHash{})
-		h := &(*a)[len(*a)-1]
-		_, err := w.object(cdxHashFields, func(f int) error {
-			var err error
-			if f == 0 {
-				h.Alg, err = w.istr()
-			} else {
-				h.Content, err = w.str()
-			}
-			return err
-		})
+func (w *jsonWalker) cdxHashes(p *[]cdxHash) (err error) {
+	*p, err = arenaObjectList(w, &w.cdx.hashes, cdxHashFields, func(h *cdxHash, f int) error {
+		var err error
+		if f == 0 {
+			h.Alg, err = w.istr()
+		} else {
+			h.Content, err = w.str()
+		}
 		return err
 	})
-	if present {
-		*p = (*a)[start:len(*a):len(*a)]
-	} else {
-		*p = nil
-	}
 	return err
 }
 
-func (w *jsonWalker) cdxExtRefs(p *[]cdxExtRef) error {
-	a := &w.cdx.extRefs
-	start := len(*a)
-	present, err := w.array(func() error {
-		*a = append(*a, cdxExtRef{})
-		r := &(*a)[len(*a)-1]
-		_, err := w.object(cdxExtRefFields, func(f int) error {
-			var err error
-			switch f {
-			case 0:
-				r.URL, err = w.str()
-			case 1:
-				r.Comment, err = w.istr()
-			case 2:
-				r.Type, err = w.istr()
-			}
-			return err
-		})
+func (w *jsonWalker) cdxExtRefs(p *[]cdxExtRef) (err error) {
+	*p, err = arenaObjectList(w, &w.cdx.extRefs, cdxExtRefFields, func(r *cdxExtRef, f int) error {
+		var err error
+		switch f {
+		case 0:
+			r.URL, err = w.str()
+		case 1:
+			r.Comment, err = w.istr()
+		case 2:
+			r.Type, err = w.istr()
+		}
 		return err
 	})
-	if present {
-		*p = (*a)[start:len(*a):len(*a)]
-	} else {
-		*p = nil
-	}
 	return err
 }
 
-func (w *jsonWalker) cdxProperties(p *[]cdxProperty) error {
-	a := &w.cdx.props
-	start := len(*a)
-	present, err := w.array(func() error {
-		*a = append(*a, cdxProperty{})
-		pr := &(*a)[len(*a)-1]
-		_, err := w.object(cdxPropertyFields, func(f int) error {
-			var err error
-			if f == 0 {
-				pr.Name, err = w.istr()
-			} else {
-				pr.Value, err = w.str()
-			}
-			return err
-		})
+func (w *jsonWalker) cdxProperties(p *[]cdxProperty) (err error) {
+	*p, err = arenaObjectList(w, &w.cdx.props, cdxPropertyFields, func(pr *cdxProperty, f int) error {
+		var err error
+		if f == 0 {
+			pr.Name, err = w.istr()
+		} else {
+			pr.Value, err = w.str()
+		}
 		return err
 	})
-	if present {
-		*p = (*a)[start:len(*a):len(*a)]
-	} else {
-		*p = nil
-	}
 	return err
 }
 

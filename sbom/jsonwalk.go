@@ -345,6 +345,41 @@ func (w *jsonWalker) array(fn func() error) (present bool, err error) {
 	}
 }
 
+// objectList reads an array of objects into list, reusing its storage;
+// set stores member f of the element. present is false for null.
+func objectList[T any](w *jsonWalker, list []T, fields *jsonFields, set func(e *T, f int) error) (out []T, present bool, err error) {
+	out = list[:0]
+	if out == nil {
+		out = []T{}
+	}
+	present, err = w.array(func() error {
+		var zero T
+		out = append(out, zero)
+		e := &out[len(out)-1]
+		_, err := w.object(fields, func(f int) error { return set(e, f) })
+		return err
+	})
+	return out, present, err
+}
+
+// arenaObjectList is objectList into a shared arena, so that the lists of
+// every component share one growing backing array; it returns the
+// elements it added (capacity-clipped), or nil for null.
+func arenaObjectList[T any](w *jsonWalker, arena *[]T, fields *jsonFields, set func(e *T, f int) error) ([]T, error) {
+	start := len(*arena)
+	present, err := w.array(func() error {
+		var zero T
+		*arena = append(*arena, zero)
+		e := &(*arena)[len(*arena)-1]
+		_, err := w.object(fields, func(f int) error { return set(e, f) })
+		return err
+	})
+	if !present {
+		return nil, err
+	}
+	return (*arena)[start:len(*arena):len(*arena)], err
+}
+
 // stringList reads an array of strings into list (reused); null stores
 // nil.
 func (w *jsonWalker) stringList(list []string, interned bool) ([]string, error) {

@@ -236,58 +236,9 @@ func (w *jsonWalker) spdxPackage(p *spdxPkg) error {
 		case 14:
 			p.LicenseDeclared, err = w.istr()
 		case 15:
-			out := p.Checksums[:0]
-			if out == nil {
-				out = []Hash{}
-			}
-			var present bool
-			present, err = w.array(func() error {
-				out = append(out, Hash{})
-				h := &out[len(out)-1]
-				_, err := w.object(spdxChecksumFields, func(f int) error {
-					var err error
-					if f == 0 {
-						h.Algorithm, err = w.istr()
-					} else {
-						h.Value, err = w.str()
-					}
-					return err
-				})
-				return err
-			})
-			if !present || len(out) == 0 {
-				out = nil // as the reference's conversion leaves an empty list
-			}
-			p.Checksums = out
+			p.Checksums, err = w.spdxChecksums(p.Checksums)
 		case 16:
-			out := p.Refs[:0]
-			if out == nil {
-				out = []spdxRef{}
-			}
-			var present bool
-			present, err = w.array(func() error {
-				out = append(out, spdxRef{})
-				r := &out[len(out)-1]
-				_, err := w.object(spdxExtRefFields, func(f int) error {
-					var err error
-					switch f {
-					case 0:
-						r.Category, err = w.istr()
-					case 1:
-						r.Type, err = w.istr()
-					case 2:
-						r.Locator, err = w.str()
-					case 3:
-						r.Comment, err = w.istr()
-					}
-					return err
-				})
-				return err
-			})
-			if !present || len(out) == 0 {
-				out = nil
-			}
-			p.Refs = out
+			p.Refs, err = w.spdxRefs(p.Refs)
 		}
 		return err
 	})
@@ -334,4 +285,44 @@ func truncate(s string, n int) string {
 		return s
 	}
 	return s[:n] + "…"
+}
+
+// spdxChecksums reads a package's checksums; an empty or null list is nil,
+// as the reference's conversion leaves it.
+func (w *jsonWalker) spdxChecksums(list []Hash) ([]Hash, error) {
+	out, present, err := objectList(w, list, spdxChecksumFields, func(h *Hash, f int) error {
+		var err error
+		if f == 0 {
+			h.Algorithm, err = w.istr()
+		} else {
+			h.Value, err = w.str()
+		}
+		return err
+	})
+	if !present || len(out) == 0 {
+		return nil, err
+	}
+	return out, err
+}
+
+// spdxRefs reads a package's external references; empty or null is nil.
+func (w *jsonWalker) spdxRefs(list []spdxRef) ([]spdxRef, error) {
+	out, present, err := objectList(w, list, spdxExtRefFields, func(r *spdxRef, f int) error {
+		var err error
+		switch f {
+		case 0:
+			r.Category, err = w.istr()
+		case 1:
+			r.Type, err = w.istr()
+		case 2:
+			r.Locator, err = w.str()
+		case 3:
+			r.Comment, err = w.istr()
+		}
+		return err
+	})
+	if !present || len(out) == 0 {
+		return nil, err
+	}
+	return out, err
 }
