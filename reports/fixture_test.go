@@ -17,10 +17,6 @@ const (
 	hostilePipe    = `a|b`
 )
 
-func hostileStrings() []string {
-	return []string{hostileFormula, hostileScript, hostileANSI, hostileLink, hostileImage, hostilePipe}
-}
-
 var (
 	fixtureGenerated = time.Date(2025, 6, 10, 12, 0, 0, 0, time.UTC)
 	fixtureAsOf      = time.Date(2025, 6, 10, 0, 0, 0, 0, time.UTC)

@@ -110,6 +110,23 @@ func jsonString(dec *jsontext.Decoder) (string, error) {
 }
 
 // jsonEnd checks that nothing but white space follows the top-level value.
+// endDocument finishes a top-level walk: an error from visit is returned
+// as is, a decoding error gets its position, and nothing may follow the
+// document.
+func endDocument(dec *jsontext.Decoder, what string, err error) error {
+	if err != nil {
+		var ve *visitError
+		if errors.As(err, &ve) {
+			return ve.err
+		}
+		return jsonAt(dec, what, err)
+	}
+	if err := jsonEnd(dec); err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	return nil
+}
+
 func jsonEnd(dec *jsontext.Decoder) error {
 	if _, err := dec.ReadToken(); !errors.Is(err, io.EOF) {
 		if err == nil {
@@ -170,15 +187,8 @@ func decodeCycloneDXJSON(r io.Reader, visit func(*Component) error) (*Document, 
 		}
 		return err
 	})
-	if err != nil {
-		var ve *visitError
-		if errors.As(err, &ve) {
-			return nil, ve.err
-		}
-		return nil, jsonAt(dec, "decode CycloneDX JSON", err)
-	}
-	if err := jsonEnd(dec); err != nil {
-		return nil, fmt.Errorf("decode CycloneDX JSON: %w", err)
+	if err := endDocument(dec, "decode CycloneDX JSON", err); err != nil {
+		return nil, err
 	}
 	switch {
 	case hasBOMFormat && !strings.EqualFold(bomFormat, "CycloneDX"):

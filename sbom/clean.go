@@ -23,10 +23,6 @@ type cleanReader struct {
 	controls int
 }
 
-func newCleanReader(r io.Reader) *cleanReader {
-	return &cleanReader{r: r, buf: make([]byte, 64<<10)}
-}
-
 func (c *cleanReader) Read(p []byte) (int, error) {
 	for len(c.pending) == 0 {
 		if c.err != nil {

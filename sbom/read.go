@@ -490,21 +490,6 @@ func putBuffers(b *buffers) {
 	bufferPool.Put(b)
 }
 
-// toUTF8 is utf8Reader for data in memory.
-func toUTF8(data []byte) ([]byte, []string, error) {
-	bufs := getBuffers()
-	defer putBuffers(bufs)
-	br, _, err := utf8Reader(bytes.NewReader(data), bufs)
-	if err != nil {
-		return nil, nil, err
-	}
-	out, err := io.ReadAll(br)
-	if err != nil {
-		return nil, nil, fmt.Errorf("decode UTF-16: %w", err)
-	}
-	return out, nil, nil
-}
-
 // looksUTF16 spots BOM-less UTF-16 by an ASCII first character whose other
 // byte is zero.
 func looksUTF16(data []byte, bigEndian bool) bool {

@@ -1,7 +1,6 @@
 package sbom
 
 import (
-	"fmt"
 	"regexp"
 	"strings"
 	"time"
@@ -42,10 +41,6 @@ type spdxDoc struct {
 // maxWarnings bounds the warnings kept per input, so that a hostile file
 // cannot grow the report without limit.
 const maxWarnings = 20
-
-func (s *spdxDoc) warnf(format string, args ...any) {
-	s.Warnings = addWarning(s.Warnings, fmt.Sprintf(format, args...))
-}
 
 // addWarning appends w unless the list is full; the last slot then says
 // how many more were dropped.

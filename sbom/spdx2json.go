@@ -64,15 +64,8 @@ func decodeSPDXJSONStream(r io.Reader, prefix string, requireVersion bool, visit
 		}
 		return err
 	})
-	if err != nil {
-		var ve *visitError
-		if errors.As(err, &ve) {
-			return nil, ve.err
-		}
-		return nil, jsonAt(dec, "decode SPDX JSON", err)
-	}
-	if err := jsonEnd(dec); err != nil {
-		return nil, fmt.Errorf("decode SPDX JSON: %w", err)
+	if err := endDocument(dec, "decode SPDX JSON", err); err != nil {
+		return nil, err
 	}
 	if requireVersion && s.version == "" {
 		return nil, errNotJSONSBOM

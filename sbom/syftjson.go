@@ -1,7 +1,6 @@
 package sbom
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"net/mail"
@@ -78,15 +77,8 @@ func decodeSyftJSON(r io.Reader, visit func(*Component) error) (*Document, error
 		}
 		return err
 	})
-	if err != nil {
-		var ve *visitError
-		if errors.As(err, &ve) {
-			return nil, ve.err
-		}
-		return nil, jsonAt(dec, "decode syft JSON", err)
-	}
-	if err := jsonEnd(dec); err != nil {
-		return nil, fmt.Errorf("decode syft JSON: %w", err)
+	if err := endDocument(dec, "decode syft JSON", err); err != nil {
+		return nil, err
 	}
 	if !hasArtifacts || !hasDescriptor {
 		return nil, errNotJSONSBOM
