@@ -25,6 +25,13 @@ type Config struct {
 	// Discovered is when the components were identified, the start of
 	// business-day deadlines; zero means AsOf.
 	Discovered time.Time
+	// FARClause is the version of a contract clause the user's contract
+	// carries ("2018-07", "2023-12"); empty means each regime's default.
+	FARClause string
+	// Done holds the recorded dates obligations were done, keyed
+	// "regime/obligation" (a report's submission date, from a ledger);
+	// an obligation that follows one counts from its recorded date.
+	Done map[string]time.Time
 }
 
 // Auditor matches components against compiled lists. It is immutable
@@ -36,6 +43,9 @@ type Auditor struct {
 	regimes    map[*vendorlists.List][]*vendorlists.Regime
 	asOf       time.Time
 	discovered time.Time
+	clause     string
+	done       map[string]time.Time
+	warnings   []string
 	signals    []signal
 	targets    sync.Pool // of *target
 }
@@ -65,11 +75,20 @@ func New(cfg Config) (*Auditor, error) {
 	if discovered.IsZero() {
 		discovered = asOf
 	}
-	return &Auditor{
+	a := &Auditor{
 		ix: ix, lists: cfg.Lists, profiles: append([]string{}, profiles...),
 		regimes: regimes, asOf: dateOf(asOf), discovered: dateOf(discovered),
+		clause: cfg.FARClause, done: map[string]time.Time{},
 		signals: signals(),
-	}, nil
+	}
+	for k, v := range cfg.Done {
+		a.done[k] = v
+	}
+	if err := a.checkClause(); err != nil {
+		return nil, fmt.Errorf("new auditor: %w", err)
+	}
+	a.warnings = a.dateWarnings()
+	return a, nil
 }
 
 // bindProfiles resolves profile ids across all lists; a profile present

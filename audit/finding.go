@@ -61,21 +61,40 @@ type Evidence struct {
 
 // ObligationStatus says where an obligation stands at the as-of date.
 type ObligationStatus struct {
-	State string `json:"state"` // "in-force", "due", "overdue", "upcoming"
-	Days  int    `json:"days"`  // days in force / until due / overdue / until effective
-	Text  string `json:"text"`  // "in force for 812 days"
+	// "in-force", "due", "passed" (deadline in the past, unknown whether
+	// met), "done" (a record says when), "upcoming".
+	State string `json:"state"`
+	Days  int    `json:"days"` // days in force / until due / since the deadline / until effective
+	Text  string `json:"text"` // "in force for 812 days"
+}
+
+// Citation is a source in full, as the list cites it.
+type Citation struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	URL   string `json:"url,omitempty"`
 }
 
 // Obligation is one required action that binds the user for a finding.
 type Obligation struct {
-	Regime    string           `json:"regime"`
-	Title     string           `json:"title"`
-	Citation  string           `json:"citation"`
-	Action    string           `json:"action"`
-	Effective string           `json:"effective"`     // YYYY-MM-DD
-	Due       string           `json:"due,omitempty"` // YYYY-MM-DD
-	Status    ObligationStatus `json:"status"`
-	Sources   []string         `json:"sources"`
+	Regime    string `json:"regime"`
+	ID        string `json:"id,omitempty"` // the obligation's id within the regime
+	Title     string `json:"title"`
+	Citation  string `json:"citation"`
+	Action    string `json:"action"`
+	Effective string `json:"effective"`     // YYYY-MM-DD
+	Due       string `json:"due,omitempty"` // YYYY-MM-DD
+	// DueIsLatest marks a due date that is the latest possible one: it
+	// counts from a preceding obligation's deadline because the date that
+	// one was done is not recorded.
+	DueIsLatest bool             `json:"dueIsLatest,omitempty"`
+	Clause      string           `json:"clause,omitempty"` // clause version applied, as cited
+	Status      ObligationStatus `json:"status"`
+	Sources     []string         `json:"sources"`
+	Citations   []Citation       `json:"citations,omitempty"` // Sources in full
+	// Notes are the list's caveats on this obligation (computed dates,
+	// INTERPRETATION flags) and why its deadline is what it is.
+	Notes []string `json:"notes,omitempty"`
 }
 
 // ComponentRef identifies the component a finding is about.
@@ -160,4 +179,15 @@ type Result struct {
 	Inputs     []InputResult
 	Findings   []Finding
 	Warnings   []string
+	// FARClause is the FAR clause version applied (--far-clause).
+	FARClause string
+	// Caveats are the notes of every regime a finding cites, with their
+	// INTERPRETATION flags, for the report's caveats section.
+	Caveats []Caveat
+}
+
+// Caveat is one regime's note.
+type Caveat struct {
+	Regime string `json:"regime"`
+	Text   string `json:"text"`
 }

@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"fmt"
 	"math"
 	"strconv"
 	"time"
@@ -8,11 +9,12 @@ import (
 	"github.com/embargo-sbom/embargo/vendorlists"
 )
 
-// dueDate computes a rule's deadline: business days count from the
-// discovery date, an annual date is the next one on or after as-of.
-func dueDate(r vendorlists.DueRule, discovered, asOf time.Time) time.Time {
+// dueDate computes a rule's deadline: business days count from start (the
+// discovery date, or the date a preceding obligation was done), an annual
+// date is the next one on or after as-of.
+func dueDate(r vendorlists.DueRule, start, asOf time.Time) time.Time {
 	if r.Kind == vendorlists.DueBusinessDays {
-		return addBusinessDays(discovered, r.Days)
+		return addBusinessDays(start, r.Days)
 	}
 	return nextAnnual(asOf, r.Month, r.Day)
 }
@@ -31,7 +33,8 @@ func nextAnnual(asOf time.Time, m time.Month, d int) time.Time {
 	}
 }
 
-// covering returns the regimes bound for list l that prohibit category.
+// covering returns the regimes bound for list l that prohibit category,
+// whether or not they are in force yet.
 func (a *Auditor) covering(l *vendorlists.List, cat vendorlists.Category) []*vendorlists.Regime {
 	var out []*vendorlists.Regime
 	for _, r := range a.regimes[l] {
@@ -45,34 +48,147 @@ func (a *Auditor) covering(l *vendorlists.List, cat vendorlists.Category) []*ven
 	return out
 }
 
-// obligations lists every obligation of the given regimes, dated.
-func (a *Auditor) obligations(regimes []*vendorlists.Regime) []Obligation {
-	out := []Obligation{}
-	for _, r := range regimes {
-		for _, o := range r.Obligations {
-			out = append(out, a.obligation(r, o))
+// inForce keeps the regimes that bind on the as-of date: a regime
+// prohibits nothing before its earliest obligation takes effect.
+func (a *Auditor) inForce(rs []*vendorlists.Regime) []*vendorlists.Regime {
+	var out []*vendorlists.Regime
+	for _, r := range rs {
+		if eff := r.EffectiveDate(); eff.IsZero() || !a.asOf.Before(dateOf(eff.Time)) {
+			out = append(out, r)
 		}
 	}
 	return out
 }
 
-func (a *Auditor) obligation(r *vendorlists.Regime, o vendorlists.Obligation) Obligation {
-	due := dateOf(o.Due.Time)
-	if o.Due.IsZero() {
-		due = time.Time{}
-		if rule, err := vendorlists.ParseDueRule(o.DueRule); err == nil && o.DueRule != "" {
-			due = dueDate(rule, a.discovered, a.asOf)
+// obligations lists every obligation of the given regimes, dated.
+func (a *Auditor) obligations(l *vendorlists.List, regimes []*vendorlists.Regime) []Obligation {
+	out := []Obligation{}
+	for _, r := range regimes {
+		for _, o := range r.Obligations {
+			ob := a.obligation(r, o)
+			ob.Citations = citations(l, ob.Sources)
+			out = append(out, ob)
 		}
 	}
+	return out
+}
+
+// timing is an obligation's deadline and what qualifies it.
+type timing struct {
+	due    time.Time
+	latest bool     // due is the latest possible date: a predecessor's date is not recorded
+	clause string   // the clause version applied, as cited
+	notes  []string // why: the clause chosen, the date counted from
+}
+
+// rule returns the obligation's due rule under the clause version in use,
+// and the clause that decided it (zero when the regime has no versions).
+func (a *Auditor) rule(r *vendorlists.Regime, o vendorlists.Obligation) (string, vendorlists.Clause, bool, string) {
+	c, chosen, ok := r.Clause(a.clause)
+	if !ok {
+		return o.DueRule, c, chosen, ""
+	}
+	for _, cr := range o.ByClause {
+		if cr.Clause == c.ID {
+			return cr.DueRule, c, chosen, cr.Note
+		}
+	}
+	return o.DueRule, c, chosen, ""
+}
+
+// timingOf computes when o is due: a fixed date, a rule counted from
+// discovery, or a rule counted from when the obligation it follows was
+// done (or, unrecorded, was due).
+func (a *Auditor) timingOf(r *vendorlists.Regime, o vendorlists.Obligation, depth int) timing {
+	if !o.Due.IsZero() {
+		return timing{due: dateOf(o.Due.Time)}
+	}
+	ruleText, c, chosen, note := a.rule(r, o)
+	rule, err := vendorlists.ParseDueRule(ruleText)
+	if ruleText == "" || err != nil {
+		return timing{}
+	}
+	var t timing
+	if c.ID != "" {
+		t.clause = c.Title
+		t.notes = append(t.notes, clauseStatement(r, c, chosen, ruleText))
+	}
+	if note != "" {
+		t.notes = append(t.notes, note)
+	}
+	start := a.discovered
+	if o.After != "" && depth < 8 {
+		prev, ok := findObligation(r, o.After)
+		if done, recorded := a.done[r.ID+"/"+o.After]; recorded {
+			start = dateOf(done)
+			t.notes = append(t.notes, fmt.Sprintf("Counted from %s, the recorded date of %q.", formatDate(start), o.After))
+		} else if ok {
+			pt := a.timingOf(r, prev, depth+1)
+			start, t.latest = pt.due, true
+			t.notes = append(t.notes, fmt.Sprintf(
+				"Latest possible date: counted from %s, the day %q is due; no date of %q is recorded, and an earlier one moves this date earlier.",
+				formatDate(start), o.After, o.After))
+		}
+	}
+	if start.IsZero() {
+		return timing{}
+	}
+	t.due = dueDate(rule, start, a.asOf)
+	return t
+}
+
+// clauseStatement says which clause version set the deadline, and why.
+func clauseStatement(r *vendorlists.Regime, c vendorlists.Clause, chosen bool, rule string) string {
+	window := rule
+	if pr, err := vendorlists.ParseDueRule(rule); err == nil && pr.Kind == vendorlists.DueBusinessDays {
+		window = strconv.Itoa(pr.Days) + " business day"
+		if pr.Days != 1 {
+			window += "s"
+		}
+	}
+	why := "named with --far-clause " + c.ID
+	if !chosen {
+		why = "the default (current) version; name the version your contract carries with --far-clause"
+		for _, other := range r.Clauses {
+			if other.ID != c.ID {
+				why += " " + other.ID
+			}
+		}
+	}
+	return fmt.Sprintf("Window applied: %s under clause %s, %s.", window, c.Title, why)
+}
+
+func findObligation(r *vendorlists.Regime, id string) (vendorlists.Obligation, bool) {
+	for _, o := range r.Obligations {
+		if o.ID == id {
+			return o, true
+		}
+	}
+	return vendorlists.Obligation{}, false
+}
+
+func (a *Auditor) obligation(r *vendorlists.Regime, o vendorlists.Obligation) Obligation {
+	t := a.timingOf(r, o, 0)
 	sources := append([]string{}, o.Sources...)
 	if len(sources) == 0 {
 		sources = append(sources, r.Sources...)
 	}
+	var notes []string
+	if o.Note != "" {
+		notes = append(notes, o.Note)
+	}
+	notes = append(notes, t.notes...)
+	done, recorded := a.done[r.ID+"/"+o.ID]
+	status := statusAt(dateOf(o.Effective.Time), t.due, a.asOf, o.Effective.IsZero())
+	if recorded {
+		status = doneStatus(dateOf(done), t.due)
+	} else if t.latest && status.State == "due" {
+		status.Text += " at the latest"
+	}
 	return Obligation{
-		Regime: r.ID, Title: r.Title, Citation: r.Citation, Action: o.Action,
-		Effective: o.Effective.String(), Due: formatDate(due),
-		Status:  statusAt(dateOf(o.Effective.Time), due, a.asOf, o.Effective.IsZero()),
-		Sources: sources,
+		Regime: r.ID, ID: o.ID, Title: r.Title, Citation: r.Citation, Action: o.Action,
+		Effective: o.Effective.String(), Due: formatDate(t.due), DueIsLatest: t.latest,
+		Clause: t.clause, Status: status, Sources: sources, Notes: notes,
 	}
 }
 
@@ -83,23 +199,37 @@ func formatDate(t time.Time) string {
 	return t.Format("2006-01-02")
 }
 
-// statusAt says where an obligation stands on asOf.
+// statusAt says where an obligation stands on asOf. A deadline in the
+// past reads "deadline passed on": the tool cannot know whether it was met.
 func statusAt(effective, due, asOf time.Time, noEffective bool) ObligationStatus {
 	switch {
 	case !noEffective && asOf.Before(effective):
 		n := days(asOf, effective)
 		return ObligationStatus{State: "upcoming", Days: n, Text: "takes effect in " + plural(n)}
+	case !due.IsZero() && asOf.Equal(due):
+		return ObligationStatus{State: "due", Days: 0, Text: "due today"}
 	case !due.IsZero() && !asOf.After(due):
 		n := days(asOf, due)
 		return ObligationStatus{State: "due", Days: n, Text: "due in " + plural(n)}
 	case !due.IsZero():
 		n := days(due, asOf)
-		return ObligationStatus{State: "overdue", Days: n, Text: "overdue by " + plural(n)}
+		return ObligationStatus{State: "passed", Days: n, Text: "deadline passed on " + formatDate(due)}
 	case noEffective:
 		return ObligationStatus{State: "in-force", Text: "in force"}
+	case asOf.Equal(effective):
+		return ObligationStatus{State: "in-force", Days: 0, Text: "takes effect today"}
 	}
 	n := days(effective, asOf)
 	return ObligationStatus{State: "in-force", Days: n, Text: "in force for " + plural(n)}
+}
+
+// doneStatus is the status of an obligation a record says was done.
+func doneStatus(done, due time.Time) ObligationStatus {
+	if !due.IsZero() && done.After(due) {
+		n := days(due, done)
+		return ObligationStatus{State: "done", Days: n, Text: "done on " + formatDate(done) + ", " + plural(n) + " after the deadline"}
+	}
+	return ObligationStatus{State: "done", Text: "done on " + formatDate(done)}
 }
 
 func days(from, to time.Time) int {

@@ -17,8 +17,12 @@ func TestStatusAt(t *testing.T) {
 		{"2026-11-26", "", "2026-11-27", ObligationStatus{"in-force", 1, "in force for 1 day"}},
 		{"2027-01-01", "2027-06-30", "2026-11-27", ObligationStatus{"upcoming", 35, "takes effect in 35 days"}},
 		{"2018-07-16", "2026-12-02", "2026-11-27", ObligationStatus{"due", 5, "due in 5 days"}},
-		{"2018-07-16", "2026-11-27", "2026-11-27", ObligationStatus{"due", 0, "due in 0 days"}},
-		{"2018-07-16", "2026-11-20", "2026-11-27", ObligationStatus{"overdue", 7, "overdue by 7 days"}},
+		// Issue 13: "due today", not "due in 0 days"; a past deadline the
+		// tool cannot know was met reads "deadline passed on".
+		{"2018-07-16", "2026-11-27", "2026-11-27", ObligationStatus{"due", 0, "due today"}},
+		{"2018-07-16", "2026-11-20", "2026-11-27", ObligationStatus{"passed", 7, "deadline passed on 2026-11-20"}},
+		{"2017-09-13", "2017-10-13", "2026-11-27", ObligationStatus{"passed", 3332, "deadline passed on 2017-10-13"}},
+		{"2026-11-27", "", "2026-11-27", ObligationStatus{"in-force", 0, "takes effect today"}},
 	}
 	for _, tt := range tests {
 		var due time.Time
@@ -67,9 +71,9 @@ func TestObligations(t *testing.T) {
 	}
 	want := []Obligation{
 		{Regime: "far-52-204-23", Action: "Report to the contracting officer.", Effective: "2018-07-16", Due: "2026-12-29",
-			Status: ObligationStatus{"overdue", 1, "overdue by 1 day"}},
+			Status: ObligationStatus{"passed", 1, "deadline passed on 2026-12-29"}},
 		{Regime: "far-52-204-23", Action: "Follow up with mitigation.", Effective: "2018-07-16", Due: "2027-01-13",
-			Status: ObligationStatus{"due", 14, "due in 14 days"}},
+			Status: ObligationStatus{"due", 14, "due in 14 days at the latest"}},
 		{Regime: "bis-icts-2024", Action: "Replace the software; no updates after this date.", Effective: "2024-09-29",
 			Status: ObligationStatus{"in-force", 822, "in force for 822 days"}},
 		{Regime: "fcc-covered-list", Action: "File the annual supply-chain report.", Effective: "2022-05-24", Due: "2027-03-31",

@@ -135,6 +135,7 @@ func (a *Auditor) result(outcomes []*inputOutcome) *Result {
 		res.Inputs = append(res.Inputs, o.result)
 		res.Findings = append(res.Findings, o.findings...)
 	}
+	a.annotate(res)
 	return res
 }
 

@@ -9,13 +9,16 @@ import (
 )
 
 // judgement is the category, verdict and confidence of one finding, with
-// the regimes that prohibit its category.
+// the regimes that prohibit its category: all of them (their obligations
+// are listed, upcoming ones too) and those in force on the as-of date.
 type judgement struct {
 	category   vendorlists.Category
 	verdict    Verdict
 	confidence Confidence
 	rationale  string
+	list       *vendorlists.List
 	regimes    []*vendorlists.Regime
+	inForce    []*vendorlists.Regime
 }
 
 // judge applies the category and verdict rules to the hits of one entity.
@@ -25,9 +28,10 @@ func (a *Auditor) judge(c *sbom.Component, e *entry, hs []hit, fp *falsePositive
 		cat = fp.src.Category
 		why = fmt.Sprintf("it is the known look-alike %s (%s)", fp.src.ID, strings.TrimSuffix(fp.src.Reason, "."))
 	}
-	j := judgement{category: cat, confidence: confidence(hs)}
+	j := judgement{category: cat, confidence: confidence(hs), list: e.list}
 	if cat != vendorlists.CategoryMention {
 		j.regimes = a.covering(e.list, cat)
+		j.inForce = a.inForce(j.regimes)
 	}
 	switch {
 	case cat == vendorlists.CategoryMention:
@@ -36,7 +40,7 @@ func (a *Auditor) judge(c *sbom.Component, e *entry, hs []hit, fp *falsePositive
 		j.verdict = VerdictReview
 	case nameOnly(hs):
 		j.verdict, j.confidence = VerdictReview, ConfidenceLow
-	case len(j.regimes) > 0:
+	case len(j.inForce) > 0:
 		j.verdict = VerdictProhibited
 	default:
 		j.verdict = VerdictReview
@@ -147,10 +151,22 @@ func (a *Auditor) rationale(e *entry, why string, j judgement, bare bool) string
 		return fmt.Sprintf("Only a name points to %s (%s) and nothing corroborates it, so it needs review.", name, why)
 	case j.verdict == VerdictProhibited:
 		return fmt.Sprintf("Treated as %s %s software because %s, which %s prohibits.",
-			name, j.category, why, regimeIDs(j.regimes))
+			name, j.category, why, regimeIDs(j.inForce))
+	case len(j.regimes) > 0:
+		return fmt.Sprintf("Treated as %s %s software because %s; %s, so as of %s nothing prohibits it yet and it needs review.",
+			name, j.category, why, a.notYet(j.regimes), formatDate(a.asOf))
 	}
 	return fmt.Sprintf("Treated as %s %s software because %s, which no regime of profile %s prohibits, so it needs review.",
 		name, j.category, why, strings.Join(a.profiles, ", "))
+}
+
+// notYet says when each regime not yet in force takes effect.
+func (a *Auditor) notYet(rs []*vendorlists.Regime) string {
+	parts := make([]string, len(rs))
+	for i, r := range rs {
+		parts[i] = fmt.Sprintf("%s takes effect on %s", r.ID, r.EffectiveDate())
+	}
+	return strings.Join(parts, ", ")
 }
 
 func regimeIDs(rs []*vendorlists.Regime) string {

@@ -99,8 +99,58 @@ type Regime struct {
 	Excludes      []Category `yaml:"excludes,omitempty" json:"excludes,omitempty"`
 	// Obligations are the dated actions the regime requires.
 	Obligations []Obligation `yaml:"obligations" json:"obligations"`
-	Sources     []string     `yaml:"sources" json:"sources"`
-	Note        string       `yaml:"note,omitempty" json:"note,omitempty"`
+	// Clauses are the versions of a contract clause a contract may carry
+	// (FAR 52.204-23 JUL 2018 and DEC 2023); exactly one is the default.
+	// The user names the version their contract carries (--far-clause).
+	Clauses []Clause `yaml:"clauses,omitempty" json:"clauses,omitempty"`
+	Sources []string `yaml:"sources" json:"sources"`
+	Note    string   `yaml:"note,omitempty" json:"note,omitempty"`
+}
+
+// Clause is one version of a contract clause.
+type Clause struct {
+	ID        string   `yaml:"id" json:"id"`       // e.g. "2023-12"
+	Title     string   `yaml:"title" json:"title"` // "52.204-23 (DEC 2023)"
+	Effective Date     `yaml:"effective" json:"effective"`
+	Default   bool     `yaml:"default,omitempty" json:"default,omitempty"`
+	Sources   []string `yaml:"sources" json:"sources"`
+	Note      string   `yaml:"note,omitempty" json:"note,omitempty"`
+}
+
+// ClauseRule is an obligation's deadline under one clause version.
+type ClauseRule struct {
+	Clause  string `yaml:"clause" json:"clause"`
+	DueRule string `yaml:"dueRule" json:"dueRule"`
+	Note    string `yaml:"note,omitempty" json:"note,omitempty"`
+}
+
+// EffectiveDate is the date from which the regime binds: its earliest
+// obligation's effective date. Before it the regime prohibits nothing.
+func (r *Regime) EffectiveDate() Date {
+	var d Date
+	for _, o := range r.Obligations {
+		if !o.Effective.IsZero() && (d.IsZero() || o.Effective.Before(d.Time)) {
+			d = o.Effective
+		}
+	}
+	return d
+}
+
+// Clause returns the clause version of the given id, or the default one
+// when id is empty or the regime has no such version; false when the
+// regime has no versions. chosen reports that id itself was found.
+func (r *Regime) Clause(id string) (c Clause, chosen, ok bool) {
+	for _, c := range r.Clauses {
+		if id != "" && c.ID == id {
+			return c, true, true
+		}
+	}
+	for _, c := range r.Clauses {
+		if c.Default {
+			return c, false, true
+		}
+	}
+	return Clause{}, false, false
 }
 
 // Obligation is one required action with its dates.
@@ -113,8 +163,15 @@ type Obligation struct {
 	// DueRule names a computed deadline relative to discovery:
 	// "business-days:3" (FAR 52.204-23 report), "business-days:13"
 	// (report + 10 business days follow-up), "annual:03-31".
-	DueRule string   `yaml:"dueRule,omitempty" json:"dueRule,omitempty"`
-	Sources []string `yaml:"sources" json:"sources"`
+	DueRule string `yaml:"dueRule,omitempty" json:"dueRule,omitempty"`
+	// After names another obligation of the regime: DueRule then counts
+	// from the date that one was done (the follow-up report is due 10
+	// business days after the report was submitted), or, with no recorded
+	// date, from its due date, which makes this due date the latest one.
+	After string `yaml:"after,omitempty" json:"after,omitempty"`
+	// ByClause replaces DueRule under a clause version of the regime.
+	ByClause []ClauseRule `yaml:"byClause,omitempty" json:"byClause,omitempty"`
+	Sources  []string     `yaml:"sources" json:"sources"`
 	// Note qualifies the dates: computed, approximate, changed later.
 	Note string `yaml:"note,omitempty" json:"note,omitempty"`
 }

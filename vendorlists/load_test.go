@@ -39,6 +39,8 @@ func TestParseErrors(t *testing.T) {
 		{"bad-domain.yaml", []string{"entities[0].domains[0].value", `domain "https://Acme.example.com"`}},
 		{"unknown-profile-regime.yaml", []string{"profiles[0].regimes[0]", `regime "acme-bann" is not in regimes`}},
 		{"bad-due-rule.yaml", []string{"regimes[0].obligations[1].dueRule", `invalid due rule "business-days:0"`}},
+		{"bad-after.yaml", []string{"regimes[0].obligations[2].after", `unknown obligation "reprot" in this regime`}},
+		{"bad-clause.yaml", []string{"regimes[0].obligations[1].byClause[0].clause", `unknown clause version "2019-01"`}},
 		{"bad-ecosystem.yaml", []string{"entities[0].packages[0].ecosystem", `ecosystem "DEB"`}},
 		{"wrong-kind.yaml", []string{`bad value for key "sources" in regime: want a list`}},
 		{"missing-citation.yaml", []string{"regimes[0].citation", "required value is missing"}},

@@ -19,6 +19,9 @@ func TestDefaultRegimeCoverage(t *testing.T) {
 		{"ndaa-fy2018-1634", []Category{CategoryProduct, CategoryIntegration, CategoryNonSecurity, CategoryThreatIntel}, nil},
 		{"far-52-204-23", []Category{CategoryProduct, CategoryIntegration, CategoryNonSecurity, CategoryThreatIntel}, nil},
 		{"fcc-covered-list", []Category{CategoryProduct}, nil},
+		// The 2024-07-23 entry names "equipment with integrated Kaspersky
+		// Lab, Inc. ... software" (other-regimes-facts.md §2.2.1 row 11).
+		{"fcc-covered-list-2024", []Category{CategoryProduct, CategoryIntegration}, nil},
 		{"bis-entity-list-2024", []Category{}, nil},
 		{"ofac-eo14024-2024", []Category{}, nil},
 	}
@@ -45,8 +48,11 @@ func TestDefaultProfiles(t *testing.T) {
 	}{
 		{"us-commercial", []string{"bis-icts-2024", "bis-entity-list-2024", "ofac-eo14024-2024"}},
 		{"us-federal-agency", []string{"bod-17-01", "ndaa-fy2018-1634"}},
-		{"us-federal-contractor", []string{"far-52-204-23", "ndaa-fy2018-1634", "bis-icts-2024", "bis-entity-list-2024", "ofac-eo14024-2024"}},
-		{"fcc-subsidy-recipient", []string{"fcc-covered-list", "bis-icts-2024", "bis-entity-list-2024", "ofac-eo14024-2024"}},
+		// §1634 binds "element[s] of the Federal Government" (Pub. L.
+		// 115-91 §1634(a), P2); contractors are bound through FAR 4.2002
+		// and 52.204-23(b), so the contractor profile does not bind it.
+		{"us-federal-contractor", []string{"far-52-204-23", "bis-icts-2024", "bis-entity-list-2024", "ofac-eo14024-2024"}},
+		{"fcc-subsidy-recipient", []string{"fcc-covered-list", "fcc-covered-list-2024", "bis-icts-2024", "bis-entity-list-2024", "ofac-eo14024-2024"}},
 	}
 	bound := map[string]bool{}
 	for _, tt := range tests {
@@ -79,14 +85,20 @@ func TestDefaultObligationDates(t *testing.T) {
 		effective, due, dueRule string
 	}{
 		{"bis-icts-2024", "no-new-agreements", "2024-07-20", "", ""},
-		{"bis-icts-2024", "no-updates-resale-integration", "2024-09-29", "", ""},
+		// Issue 13: resale/integration (prohibited) and existing use (no
+		// penalty, no updates) are separate statements (S3, P1).
+		{"bis-icts-2024", "no-resale-integration", "2024-09-29", "", ""},
+		{"bis-icts-2024", "existing-use", "2024-09-29", "", ""},
 		{"bod-17-01", "identify", "2017-09-13", "2017-10-13", ""},
 		{"bod-17-01", "removal-plan", "2017-09-13", "2017-11-12", ""},
 		{"bod-17-01", "begin-removal", "2017-09-13", "2017-12-12", ""},
 		{"ndaa-fy2018-1634", "use-ban", "2018-10-01", "", ""},
 		{"far-52-204-23", "clause-effective", "2018-07-16", "", ""},
 		{"far-52-204-23", "report", "2018-07-16", "", "business-days:3"},
-		{"far-52-204-23", "follow-up-report", "2018-07-16", "", "business-days:13"},
+		// 52.204-23(c)(2)(ii): 10 business days after the report is
+		// submitted, counted from the report (after: report), not discovery.
+		{"far-52-204-23", "follow-up-report", "2018-07-16", "", "business-days:10"},
+		{"fcc-covered-list-2024", "no-subsidy-funds", "2024-09-21", "", ""},
 		{"fcc-covered-list", "no-subsidy-funds", "2022-05-24", "", ""},
 		{"fcc-covered-list", "annual-supply-chain-report", "2022-05-24", "", "annual:03-31"},
 		{"bis-entity-list-2024", "export-license", "2024-06-24", "", ""},

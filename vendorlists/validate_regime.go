@@ -19,8 +19,75 @@ func (v *validator) regimes() {
 		}
 		v.coverage(p, r)
 		v.cite(p+".sources", r.Sources)
-		v.obligations(p, r.Obligations)
+		v.clauses(p, r.Clauses)
+		v.obligations(p, r)
 	}
+}
+
+// clauses checks clause versions: unique ids, dated, one default.
+func (v *validator) clauses(p string, cs []Clause) {
+	seen := map[string]string{}
+	defaults := 0
+	for i, c := range cs {
+		cp := fmt.Sprintf("%s.clauses[%d]", p, i)
+		v.required(cp+".id", c.ID)
+		v.unique(seen, cp+".id", "clause id", c.ID)
+		v.required(cp+".title", c.Title)
+		if c.Effective.IsZero() {
+			v.errorf(cp+".effective", "required date is missing")
+		}
+		if c.Default {
+			defaults++
+		}
+		v.cite(cp+".sources", c.Sources)
+	}
+	if len(cs) > 0 && defaults != 1 {
+		v.errorf(p+".clauses", "exactly one clause version must be the default, found %d", defaults)
+	}
+}
+
+// dueTiming checks after and byClause: after names another obligation
+// of the regime and needs a business-day rule; byClause names clause
+// versions of the regime.
+func (v *validator) dueTiming(op string, r Regime, o Obligation) {
+	if o.After != "" {
+		switch {
+		case o.After == o.ID:
+			v.errorf(op+".after", "an obligation cannot follow itself")
+		case !hasObligation(r, o.After):
+			v.errorf(op+".after", "unknown obligation %q in this regime", o.After)
+		}
+		if rule, err := ParseDueRule(o.DueRule); err != nil || rule.Kind != DueBusinessDays {
+			v.errorf(op+".after", "after needs a dueRule of business-days:N")
+		}
+	}
+	for j, cr := range o.ByClause {
+		cp := fmt.Sprintf("%s.byClause[%d]", op, j)
+		if !hasClause(r, cr.Clause) {
+			v.errorf(cp+".clause", "unknown clause version %q in this regime", cr.Clause)
+		}
+		if _, err := ParseDueRule(cr.DueRule); err != nil {
+			v.errorf(cp+".dueRule", "%v", err)
+		}
+	}
+}
+
+func hasObligation(r Regime, id string) bool {
+	for _, o := range r.Obligations {
+		if o.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+func hasClause(r Regime, id string) bool {
+	for _, c := range r.Clauses {
+		if c.ID == id {
+			return true
+		}
+	}
+	return false
 }
 
 // coverage checks covers/excludes: an informational regime covers nothing;
@@ -46,7 +113,8 @@ func (v *validator) coverage(p string, r Regime) {
 	}
 }
 
-func (v *validator) obligations(p string, obs []Obligation) {
+func (v *validator) obligations(p string, r Regime) {
+	obs := r.Obligations
 	if len(obs) == 0 {
 		v.errorf(p+".obligations", "a regime needs at least one obligation")
 	}
@@ -70,6 +138,7 @@ func (v *validator) obligations(p string, obs []Obligation) {
 				v.errorf(op+".dueRule", "%v", err)
 			}
 		}
+		v.dueTiming(op, r, o)
 		v.cite(op+".sources", o.Sources)
 	}
 }
