@@ -91,16 +91,23 @@ func (a *Auditor) annotate(res *Result) {
 			continue
 		}
 		for _, o := range f.Obligations {
-			k := l.ID + "\x00" + o.Regime
-			if seen[k] {
-				continue
-			}
-			seen[k] = true
 			if r := findRegime(l, o.Regime); r != nil && r.Note != "" {
-				res.Caveats = append(res.Caveats, Caveat{Regime: r.ID, Text: r.Note})
+				res.Caveats = addCaveat(res.Caveats, seen, Caveat{Regime: r.ID, Text: r.Note})
+			}
+			for _, n := range o.Notes {
+				res.Caveats = addCaveat(res.Caveats, seen, Caveat{Regime: o.Regime, Obligation: o.ID, Text: n})
 			}
 		}
 	}
+}
+
+func addCaveat(cs []Caveat, seen map[string]bool, c Caveat) []Caveat {
+	k := c.Regime + "\x00" + c.Obligation + "\x00" + c.Text
+	if seen[k] {
+		return cs
+	}
+	seen[k] = true
+	return append(cs, c)
 }
 
 // citations resolves source ids to full citations; an id the list does

@@ -181,13 +181,15 @@ type Result struct {
 	Warnings   []string
 	// FARClause is the FAR clause version applied (--far-clause).
 	FARClause string
-	// Caveats are the notes of every regime a finding cites, with their
-	// INTERPRETATION flags, for the report's caveats section.
+	// Caveats are the notes of every regime and obligation a finding
+	// cites, with their INTERPRETATION flags, for the caveats section.
 	Caveats []Caveat
 }
 
-// Caveat is one regime's note.
+// Caveat is a note of the list on a regime (Obligation empty) or on one
+// of its obligations, or why a deadline is what it is.
 type Caveat struct {
-	Regime string `json:"regime"`
-	Text   string `json:"text"`
+	Regime     string `json:"regime"`
+	Obligation string `json:"obligation,omitempty"`
+	Text       string `json:"text"`
 }

@@ -48,6 +48,10 @@ func farReport(state string, days int) audit.Obligation {
 		Action: "Report the covered article to the contracting officer", Effective: "2018-12-12", Due: "2025-06-05",
 		Status:  audit.ObligationStatus{State: state, Days: days, Text: "overdue by 5 days"},
 		Sources: []string{"https://www.acquisition.gov/far/52.204-23"},
+		Citations: []audit.Citation{{ID: "https://www.acquisition.gov/far/52.204-23", Title: "FAR 52.204-23 clause text",
+			URL: "https://www.acquisition.gov/far/52.204-23"}},
+		Clause: "52.204-23 (DEC 2023)",
+		Notes:  []string{"Window applied: 3 business days under clause 52.204-23 (DEC 2023), the default."},
 	}
 }
 
@@ -160,7 +164,12 @@ func fixtureResult() *audit.Result {
 				Path:        []string{"payments-app", hostileFormula},
 			},
 		},
-		Warnings: []string{"list kaspersky: 2 entries have no primary source"},
+		Warnings:  []string{"list kaspersky: 2 entries have no primary source"},
+		FARClause: "2023-12",
+		Caveats: []audit.Caveat{
+			{Regime: "us-ndaa", Text: "INTERPRETATION, to be reviewed by counsel: whether a copyright line is development in part."},
+			{Regime: "us-far", Obligation: "report", Text: "Window applied: 3 business days under clause 52.204-23 (DEC 2023), the default."},
+		},
 	}
 }
 

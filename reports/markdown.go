@@ -20,6 +20,7 @@ func renderMarkdown(w io.Writer, m *Model, _ RenderOptions) error {
 	mdObligations(bw, m)
 	mdVendors(bw, m)
 	mdInputs(bw, m)
+	mdCaveats(bw, m)
 	mdBasis(bw, m)
 	return bw.Flush()
 }
@@ -95,17 +96,17 @@ func mdObligations(w io.Writer, m *Model) {
 			continue
 		}
 		for _, o := range f.Obligations {
-			rows = append(rows, fmt.Sprintf("| %s | %s | %s | %s | %s | %s | %s |",
+			rows = append(rows, fmt.Sprintf("| %s | %s | %s | %s | %s | %s | %s | %s |",
 				mdEscape(f.Component.Label()), mdEscape(o.Regime), mdEscape(o.Citation), mdEscape(o.Action),
-				mdEscape(orDash(o.Effective)), mdEscape(orDash(o.Due)), mdEscape(o.Status.Text)))
+				mdEscape(orDash(o.Effective)), mdEscape(orDash(o.Due)), mdEscape(o.Status.Text), mdCitations(o)))
 		}
 	}
 	if len(rows) == 0 {
 		return
 	}
 	fmt.Fprint(w, "\n### Obligations\n\n")
-	fmt.Fprint(w, "| Component | Regime | Citation | Action | Effective | Due | Status |\n")
-	fmt.Fprint(w, "| --- | --- | --- | --- | --- | --- | --- |\n")
+	fmt.Fprint(w, "| Component | Regime | Citation | Action | Effective | Due | Status | Sources |\n")
+	fmt.Fprint(w, "| --- | --- | --- | --- | --- | --- | --- | --- |\n")
 	fmt.Fprintln(w, strings.Join(rows, "\n"))
 }
 

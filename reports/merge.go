@@ -56,6 +56,7 @@ func MergeNamed(names []string, models []*Model) (*Model, error) {
 		FailOn:        first.FailOn,
 		Complete:      true,
 		Lists:         slices.Clone(first.Lists),
+		FARClause:     first.FARClause,
 		Inputs:        []Input{},
 		Findings:      []Finding{},
 	}
@@ -83,6 +84,7 @@ func MergeNamed(names []string, models []*Model) (*Model, error) {
 			out.Findings = append(out.Findings, f)
 		}
 		warnings = append(warnings, m.Warnings...)
+		out.Caveats = append(out.Caveats, m.Caveats...)
 	}
 	if w := toolVersionWarning(names, models); w != "" {
 		warnings = append(warnings, w)
@@ -108,6 +110,7 @@ func checkMergeable(names []string, models []*Model) error {
 			{"asOf", first.AsOf, m.AsOf},
 			{"profiles", strings.Join(sortedStrings(first.Profiles), ","), strings.Join(sortedStrings(m.Profiles), ",")},
 			{"failOn", first.FailOn, m.FailOn},
+			{"farClause", first.FARClause, m.FARClause},
 			{"lists", listsKey(first.Lists), listsKey(m.Lists)},
 		} {
 			if c.a != c.b {

@@ -54,6 +54,30 @@ type Model struct {
 	Inputs   []Input   `json:"inputs"`
 	Findings []Finding `json:"findings"`
 	Warnings []string  `json:"warnings"`
+	// FARClause is the FAR 52.204-23 version applied (--far-clause).
+	FARClause string `json:"farClause,omitempty"`
+	// Caveats are the list's notes on the regimes and obligations the
+	// findings cite (computed dates, INTERPRETATION flags).
+	Caveats []Caveat `json:"caveats"`
+	// Disclaimer says the report is not legal advice; always Disclaimer.
+	Disclaimer string `json:"disclaimer"`
+}
+
+// Disclaimer is printed by every report format.
+const Disclaimer = "This report is not legal advice. It applies the cited sources as the vendor list records them; notes marked INTERPRETATION are readings to be reviewed by counsel."
+
+// Caveat is one note of the list on a regime, or on one of its obligations.
+type Caveat struct {
+	Regime     string `json:"regime"`
+	Obligation string `json:"obligation,omitempty"`
+	Text       string `json:"text"`
+}
+
+// Citation is a source in full.
+type Citation struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	URL   string `json:"url,omitempty"`
 }
 
 // Tool names the program that wrote the report.
@@ -254,14 +278,22 @@ type Evidence struct {
 
 // Obligation is one dated action a regime requires for a finding.
 type Obligation struct {
-	Regime    string           `json:"regime"`
-	Title     string           `json:"title"`
-	Citation  string           `json:"citation"`
-	Action    string           `json:"action"`
-	Effective string           `json:"effective"`
-	Due       string           `json:"due"`
-	Status    ObligationStatus `json:"status"`
-	Sources   []string         `json:"sources"`
+	Regime    string `json:"regime"`
+	ID        string `json:"id,omitempty"`
+	Title     string `json:"title"`
+	Citation  string `json:"citation"`
+	Action    string `json:"action"`
+	Effective string `json:"effective"`
+	Due       string `json:"due"`
+	// DueIsLatest marks the latest possible due date: it counts from a
+	// preceding obligation whose date of completion is not recorded.
+	DueIsLatest bool             `json:"dueIsLatest,omitempty"`
+	Clause      string           `json:"clause,omitempty"`
+	Status      ObligationStatus `json:"status"`
+	Sources     []string         `json:"sources"`
+	// Citations are the sources in full, in the order of Sources.
+	Citations []Citation `json:"citations,omitempty"`
+	Notes     []string   `json:"notes,omitempty"`
 }
 
 // ObligationStatus says where an obligation stands at the as-of date.
@@ -290,6 +322,10 @@ func NewModel(res *audit.Result, opts Options) *Model {
 		Inputs:        make([]Input, 0, len(res.Inputs)),
 		Findings:      make([]Finding, 0, len(res.Findings)),
 		Warnings:      sortedStrings(res.Warnings),
+		FARClause:     res.FARClause,
+	}
+	for _, c := range res.Caveats {
+		m.Caveats = append(m.Caveats, Caveat(c))
 	}
 	for _, l := range res.Lists {
 		m.Lists = append(m.Lists, List(l))
@@ -317,6 +353,8 @@ func NewModel(res *audit.Result, opts Options) *Model {
 func (m *Model) normalise() {
 	m.Profiles = nonNil(m.Profiles)
 	m.Warnings = nonNil(m.Warnings)
+	m.Disclaimer = Disclaimer
+	m.Caveats = normaliseCaveats(m.Caveats)
 	m.Lists = nonNil(m.Lists)
 	m.Inputs = nonNil(m.Inputs)
 	m.Findings = nonNil(m.Findings)
@@ -501,11 +539,16 @@ func newFinding(f audit.Finding, threshold int) Finding {
 		out.Evidence = append(out.Evidence, Evidence(e))
 	}
 	for _, o := range f.Obligations {
-		out.Obligations = append(out.Obligations, Obligation{
-			Regime: o.Regime, Title: o.Title, Citation: o.Citation, Action: o.Action,
-			Effective: o.Effective, Due: o.Due, Status: ObligationStatus(o.Status),
-			Sources: slices.Clone(o.Sources),
-		})
+		ob := Obligation{
+			Regime: o.Regime, ID: o.ID, Title: o.Title, Citation: o.Citation, Action: o.Action,
+			Effective: o.Effective, Due: o.Due, DueIsLatest: o.DueIsLatest, Clause: o.Clause,
+			Status: ObligationStatus(o.Status), Sources: slices.Clone(o.Sources),
+			Notes: slices.Clone(o.Notes),
+		}
+		for _, c := range o.Citations {
+			ob.Citations = append(ob.Citations, Citation(c))
+		}
+		out.Obligations = append(out.Obligations, ob)
 	}
 	if out.ID == "" {
 		out.ID = fallbackID(out)
@@ -666,13 +709,26 @@ func (f Finding) NextDue() (Obligation, bool) {
 }
 
 // InForceSince is the latest effective date among the finding's
-// obligations: since when everything it requires binds; "" for none.
+// obligations in force: since when everything that binds now binds; ""
+// for none (an obligation still upcoming on the as-of date is not in force).
 func (f Finding) InForceSince() string {
 	latest := ""
 	for _, o := range f.Obligations {
-		latest = max(latest, o.Effective)
+		if o.Status.State != "upcoming" {
+			latest = max(latest, o.Effective)
+		}
 	}
 	return latest
+}
+
+// normaliseCaveats sorts and deduplicates caveats (a merge brings the
+// same notes from every shard).
+func normaliseCaveats(cs []Caveat) []Caveat {
+	cs = nonNil(cs)
+	slices.SortFunc(cs, func(a, b Caveat) int {
+		return cmp.Or(cmp.Compare(a.Regime, b.Regime), cmp.Compare(a.Obligation, b.Obligation), cmp.Compare(a.Text, b.Text))
+	})
+	return slices.Compact(cs)
 }
 
 // Regimes returns the distinct regimes of a finding's obligations, sorted.

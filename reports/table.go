@@ -42,6 +42,7 @@ func renderTable(w io.Writer, m *Model, ro RenderOptions) error {
 	t.vendors(m)
 	t.findings(m)
 	t.warnings(m)
+	t.caveats(m)
 	t.basis(m)
 	t.outcome(m)
 	return bw.Flush()

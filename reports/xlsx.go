@@ -111,6 +111,7 @@ func (x *xlsxWriter) summary(m *Model) {
 	for _, w := range m.Warnings {
 		pairs = append(pairs, [2]any{"Warning", w})
 	}
+	pairs = append(pairs, xlsxCaveatPairs(m)...)
 	row := 1
 	for _, p := range pairs {
 		x.setRow(sheetSummary, row, []any{p[0], p[1]})
@@ -243,7 +244,7 @@ func inputRows(m *Model) [][]any {
 
 func obligationHeader() []string {
 	return []string{"finding", "input", "component", "entity", "verdict", "original_verdict", "regime", "title", "citation",
-		"action", "effective", "due", "state", "days", "status", "sources"}
+		"action", "effective", "due", "state", "days", "status", "sources", "citations", "notes"}
 }
 
 // obligationRows has one row per finding and obligation, the shape an
@@ -254,7 +255,7 @@ func obligationRows(m *Model) [][]any {
 		for _, o := range f.Obligations {
 			rows = append(rows, []any{f.ID, f.Input, f.Component.Label(), f.Entity.Name, string(f.Verdict), string(f.OriginalVerdict),
 				o.Regime, o.Title, o.Citation, o.Action, o.Effective, o.Due, o.Status.State, o.Status.Days,
-				o.Status.Text, strings.Join(o.Sources, " ")})
+				o.Status.Text, strings.Join(o.Sources, " "), citationsText(o), strings.Join(o.Notes, " ")})
 		}
 	}
 	return rows

@@ -97,7 +97,7 @@ func planAudit(env *environment, opts *auditOptions, args []string, cfg *setting
 	if p.lists, err = loadLists(env, opts.List, opts.OnlyList); err != nil {
 		return nil, err
 	}
-	p.auditor, err = audit.New(audit.Config{Lists: p.lists, Profiles: opts.Profile, AsOf: asOf, Discovered: discovered})
+	p.auditor, err = audit.New(audit.Config{Lists: p.lists, Profiles: opts.Profile, AsOf: asOf, Discovered: discovered, FARClause: opts.FARClause})
 	if err != nil {
 		return nil, &usageError{msg: err.Error()}
 	}

@@ -146,7 +146,7 @@ func TestConfigEverySettingIsAKey(t *testing.T) {
 	isolate(t)
 	inDir(t, t.TempDir())
 	_, out, _ := runIsolated(t, "config")
-	for _, key := range []string{"output", "fail-on", "profile", "as-of", "discovered", "list", "only-list", "parallelism",
+	for _, key := range []string{"output", "fail-on", "profile", "as-of", "discovered", "far-clause", "list", "only-list", "parallelism",
 		"max-bytes", "max-components", "max-string-bytes", "max-depth", "partial", "waivers", "fail-on-unused-waivers", "baseline", "max-list-age", "manifest", "shard", "quiet", "verbose"} {
 		configLine(t, out, key)
 	}
