@@ -291,7 +291,7 @@ type Obligation struct {
 	Clause      string           `json:"clause,omitempty"`
 	Status      ObligationStatus `json:"status"`
 	Sources     []string         `json:"sources"`
-	// Citations are the sources in full, in the order of Sources.
+	// Citations are the sources in full, sorted by id like Sources.
 	Citations []Citation `json:"citations,omitempty"`
 	Notes     []string   `json:"notes,omitempty"`
 }
@@ -601,6 +601,7 @@ func (f *Finding) normalise() {
 	slices.SortFunc(f.Evidence, compareEvidence)
 	for i := range f.Obligations {
 		f.Obligations[i].Sources = sortedStrings(f.Obligations[i].Sources)
+		slices.SortStableFunc(f.Obligations[i].Citations, func(a, b Citation) int { return cmp.Compare(a.ID, b.ID) })
 	}
 	slices.SortFunc(f.Obligations, compareObligations)
 }
