@@ -109,7 +109,9 @@ func (a *Auditor) timingOf(r *vendorlists.Regime, o vendorlists.Obligation, dept
 		return timing{}
 	}
 	var t timing
-	if c.ID != "" {
+	if c.ID != "" && len(o.ByClause) > 0 {
+		// Only an obligation whose window differs by version says which
+		// version set it.
 		t.clause = c.Title
 		t.notes = append(t.notes, clauseStatement(r, c, chosen, ruleText))
 	}

@@ -201,7 +201,7 @@ func sarifRules(m *Model) ([]sarifRule, map[ruleKey]int) {
 func sarifRuleFor(k ruleKey, findings []Finding) sarifRule {
 	entity := plain(orDefault(findings[0].Entity.Name, k.entity))
 	short := fmt.Sprintf("Component attributed to %s (%s)", entity, k.category)
-	full := fmt.Sprintf("An SBOM component is attributed to %s, an entity on a sanctioned-vendor list (category: %s). Regimes that bind you may prohibit it or require a report or its removal by a deadline.", entity, k.category)
+	full := fmt.Sprintf("An SBOM component is attributed to %s, an entity on a restricted-vendor list (category: %s). Regimes that bind you may prohibit it or require a report or its removal by a deadline.", entity, k.category)
 	worst := audit.VerdictBaseline
 	for _, f := range findings {
 		if f.Verdict.Rank() > worst.Rank() {
@@ -276,7 +276,7 @@ func helpText(full string, citations []citation) string {
 func helpMarkdown(entity, category string, citations []citation) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "**Component attributed to %s** (category: %s)\n\n", mdEscape(entity), mdEscape(category))
-	b.WriteString("An SBOM component is attributed to an entity on a sanctioned-vendor list. Regimes that bind you may prohibit it or require a report or its removal by a deadline.\n")
+	b.WriteString("An SBOM component is attributed to an entity on a restricted-vendor list. Regimes that bind you may prohibit it or require a report or its removal by a deadline.\n")
 	if len(citations) > 0 {
 		b.WriteString("\n| Regime | Citation | Action |\n| --- | --- | --- |\n")
 		for _, c := range citations {

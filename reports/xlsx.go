@@ -66,7 +66,7 @@ func (x *xlsxWriter) check(err error) {
 func (x *xlsxWriter) setup(m *Model) error {
 	stamp := m.GeneratedAt.Format("2006-01-02T15:04:05Z")
 	x.check(x.f.SetDocProps(&excelize.DocProperties{
-		Title:          "embargo sanctioned-vendor SBOM audit",
+		Title:          "embargo restricted-vendor SBOM audit",
 		Subject:        "SBOM audit as of " + m.AsOf,
 		Creator:        xlsxText(joinNonEmpty(" ", m.Tool.Name, m.Tool.Version)),
 		LastModifiedBy: xlsxText(orDefault(m.Tool.Name, "embargo")),
