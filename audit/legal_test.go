@@ -187,8 +187,16 @@ func TestFCCIntegratedEntry(t *testing.T) {
 		t.Errorf("2024 entry obligation = %+v", o)
 	}
 	early := embeddedAuditor(t, Config{Profiles: []string{"fcc-subsidy-recipient"}, AsOf: d("2023-06-01")})
-	if f := findingFor(early.MatchComponent(&integrated), "kaspersky"); f == nil || f.Verdict.Rank() < VerdictReview.Rank() {
-		t.Errorf("integrated Kaspersky software under the 2022 entry: %+v, want at least review", f)
+	f := findingFor(early.MatchComponent(&integrated), "kaspersky")
+	if f == nil || f.Verdict != VerdictReview || !strings.Contains(f.Rationale, "wording of fcc-covered-list may reach it") {
+		t.Fatalf("integrated Kaspersky software under the 2022 entry: %+v, want review citing fcc-covered-list", f)
+	}
+	listed := false
+	for _, o := range f.Obligations {
+		listed = listed || o.Regime == "fcc-covered-list"
+	}
+	if !listed {
+		t.Errorf("integrated finding under the 2022 entry lists %+v, want fcc-covered-list's obligations", f.Obligations)
 	}
 	r := obligationOf(t, a, kesl, "fcc-covered-list", "annual-supply-chain-report")
 	if !strings.Contains(r.Action, "Providers of advanced communications service") || !strings.Contains(r.Action, "2022-05-24") {

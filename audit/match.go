@@ -122,7 +122,7 @@ func (a *Auditor) obligationsFor(j judgement) []Obligation {
 	if j.verdict == VerdictInfo {
 		return []Obligation{}
 	}
-	return a.obligations(j.list, j.regimes)
+	return a.obligations(j.list, append(j.regimes, j.reaching...))
 }
 
 func componentFacts(c *sbom.Component) *facts {

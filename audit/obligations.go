@@ -48,6 +48,21 @@ func (a *Auditor) covering(l *vendorlists.List, cat vendorlists.Category) []*ven
 	return out
 }
 
+// reachingRegimes returns the bound regimes whose wording may reach
+// category (Regime.Reaches).
+func (a *Auditor) reachingRegimes(l *vendorlists.List, cat vendorlists.Category) []*vendorlists.Regime {
+	var out []*vendorlists.Regime
+	for _, r := range a.regimes[l] {
+		for _, c := range r.Reaches {
+			if c == cat {
+				out = append(out, r)
+				break
+			}
+		}
+	}
+	return out
+}
+
 // inForce keeps the regimes that bind on the as-of date: a regime
 // prohibits nothing before its earliest obligation takes effect.
 func (a *Auditor) inForce(rs []*vendorlists.Regime) []*vendorlists.Regime {

@@ -19,6 +19,9 @@ type judgement struct {
 	list       *vendorlists.List
 	regimes    []*vendorlists.Regime
 	inForce    []*vendorlists.Regime
+	// reaching are regimes whose wording may reach the category: they
+	// make a finding review, with their obligations, never prohibited.
+	reaching []*vendorlists.Regime
 }
 
 // judge applies the category and verdict rules to the hits of one entity.
@@ -32,6 +35,7 @@ func (a *Auditor) judge(c *sbom.Component, e *entry, hs []hit, fp *falsePositive
 	if cat != vendorlists.CategoryMention {
 		j.regimes = a.covering(e.list, cat)
 		j.inForce = a.inForce(j.regimes)
+		j.reaching = a.inForce(a.reachingRegimes(e.list, cat))
 	}
 	switch {
 	case cat == vendorlists.CategoryMention:
@@ -152,9 +156,16 @@ func (a *Auditor) rationale(e *entry, why string, j judgement, bare bool) string
 	case j.verdict == VerdictProhibited:
 		return fmt.Sprintf("Treated as %s %s software because %s, which %s prohibits.",
 			name, j.category, why, regimeIDs(j.inForce))
-	case len(j.regimes) > 0:
-		return fmt.Sprintf("Treated as %s %s software because %s; %s, so as of %s nothing prohibits it yet and it needs review.",
-			name, j.category, why, a.notYet(j.regimes), formatDate(a.asOf))
+	case len(j.regimes) > 0 || len(j.reaching) > 0:
+		var parts []string
+		if len(j.regimes) > 0 {
+			parts = append(parts, fmt.Sprintf("%s, so as of %s nothing prohibits it yet", a.notYet(j.regimes), formatDate(a.asOf)))
+		}
+		if len(j.reaching) > 0 {
+			parts = append(parts, fmt.Sprintf("the wording of %s may reach it (see its caveats)", regimeIDs(j.reaching)))
+		}
+		return fmt.Sprintf("Treated as %s %s software because %s; %s; it needs review.",
+			name, j.category, why, strings.Join(parts, "; "))
 	}
 	return fmt.Sprintf("Treated as %s %s software because %s, which no regime of profile %s prohibits, so it needs review.",
 		name, j.category, why, strings.Join(a.profiles, ", "))

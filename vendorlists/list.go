@@ -97,6 +97,11 @@ type Regime struct {
 	// category and are reported for context only.
 	Informational bool       `yaml:"informational,omitempty" json:"informational,omitempty"`
 	Excludes      []Category `yaml:"excludes,omitempty" json:"excludes,omitempty"`
+	// Reaches are categories the regime's wording may cover without the
+	// list being sure (the FCC's "supplied, directly or indirectly" and
+	// white-labelled software): a finding in one is at least review and
+	// lists the regime's obligations, never prohibited on this alone.
+	Reaches []Category `yaml:"reaches,omitempty" json:"reaches,omitempty"`
 	// Obligations are the dated actions the regime requires.
 	Obligations []Obligation `yaml:"obligations" json:"obligations"`
 	// Clauses are the versions of a contract clause a contract may carry

@@ -110,6 +110,14 @@ func (v *validator) coverage(p string, r Regime) {
 		if covered[c] {
 			v.errorf(cp, "category %q is both covered and excluded", c)
 		}
+		covered[c] = true
+	}
+	for j, c := range r.Reaches {
+		cp := fmt.Sprintf("%s.reaches[%d]", p, j)
+		v.category(cp, c, false)
+		if covered[c] {
+			v.errorf(cp, "category %q is already covered or excluded", c)
+		}
 	}
 }
 
