@@ -1,6 +1,8 @@
 package reports
 
 import (
+	"bytes"
+	"encoding/json"
 	"strings"
 	"testing"
 )
@@ -59,5 +61,29 @@ func TestInForceSinceIgnoresUpcoming(t *testing.T) {
 	f.Obligations[0].Status.State = "upcoming"
 	if got := f.InForceSince(); got != "" {
 		t.Errorf("InForceSince with nothing in force = %q, want empty", got)
+	}
+}
+
+// A report written before caveats existed still reads back (a --baseline
+// or a shard from an older run), and gains the disclaimer on rendering.
+func TestOlderReportWithoutCaveatsReads(t *testing.T) {
+	data := snapshot(t, FormatJSON, fixtureModel())
+	var raw map[string]any
+	if err := json.Unmarshal(data, &raw); err != nil {
+		t.Fatal(err)
+	}
+	delete(raw, "caveats")
+	delete(raw, "disclaimer")
+	delete(raw, "farClause")
+	old, err := json.Marshal(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := ReadJSON(bytes.NewReader(old))
+	if err != nil {
+		t.Fatalf("older report: %v", err)
+	}
+	if m.Disclaimer != Disclaimer || m.Caveats == nil {
+		t.Errorf("read back: disclaimer %q, caveats %v", m.Disclaimer, m.Caveats)
 	}
 }
