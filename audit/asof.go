@@ -35,6 +35,29 @@ func (a *Auditor) checkClause() error {
 	return fmt.Errorf("unknown FAR clause version %q (known: %s)", a.clause, strings.Join(known, ", "))
 }
 
+// clauseApplied is the clause version in use: the one named, or the
+// default of the first bound regime that has versions (else of any).
+func (a *Auditor) clauseApplied() string {
+	if a.clause != "" {
+		return a.clause
+	}
+	for _, l := range a.lists {
+		for _, r := range a.regimes[l] {
+			if c, _, ok := r.Clause(""); ok {
+				return c.ID
+			}
+		}
+	}
+	for _, l := range a.lists {
+		for i := range l.Regimes {
+			if c, _, ok := l.Regimes[i].Clause(""); ok {
+				return c.ID
+			}
+		}
+	}
+	return ""
+}
+
 // dateWarnings flags dates that make deadlines doubtful: discovery after
 // the as-of date, and discovery before the clause (or the regime) whose
 // business-day deadline counts from it took effect.
@@ -83,7 +106,7 @@ func countsFromDiscovery(r *vendorlists.Regime) bool {
 // cites.
 func (a *Auditor) annotate(res *Result) {
 	res.Warnings = append(res.Warnings, a.warnings...)
-	res.FARClause = a.clause
+	res.FARClause = a.clauseApplied()
 	seen := map[string]bool{}
 	for _, f := range res.Findings {
 		l := a.list(f.Entity.List)

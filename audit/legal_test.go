@@ -72,6 +72,12 @@ func TestFARReportWindowByClause(t *testing.T) {
 			t.Errorf("clause %q: notes do not say which window applied and why: %q", tt.clause, notes)
 		}
 	}
+	for clause, want := range map[string]string{"": "2023-12", "2018-07": "2018-07"} {
+		a := embeddedAuditor(t, Config{AsOf: testAsOf, FARClause: clause})
+		if res, err := a.Run(context.Background(), nil, RunOptions{}); err != nil || res.FARClause != want {
+			t.Errorf("--far-clause %q: result records %q (err %v), want %q", clause, res.FARClause, err, want)
+		}
+	}
 	l, _ := vendorlists.Default()
 	if _, err := New(Config{Lists: []*vendorlists.List{l}, FARClause: "2019-01"}); err == nil ||
 		!strings.Contains(err.Error(), "2018-07, 2023-12") {
@@ -260,5 +266,38 @@ func TestDateWarnings(t *testing.T) {
 	a := embeddedAuditor(t, Config{Profiles: []string{"us-federal-contractor"}, AsOf: d("2026-11-27"), Discovered: d("2026-11-20")})
 	if len(a.warnings) != 0 {
 		t.Errorf("ordinary dates warn: %q", a.warnings)
+	}
+}
+
+// A custom list with its own clause versions needs no --far-clause; an
+// unknown version names the versions the lists know.
+func TestCustomClauseVersions(t *testing.T) {
+	l := loadTestList(t)
+	for i := range l.Regimes {
+		for j := range l.Regimes[i].Clauses {
+			l.Regimes[i].Clauses[j].ID = "v" + l.Regimes[i].Clauses[j].ID
+		}
+		for j := range l.Regimes[i].Obligations {
+			for k := range l.Regimes[i].Obligations[j].ByClause {
+				l.Regimes[i].Obligations[j].ByClause[k].Clause = "v" + l.Regimes[i].Obligations[j].ByClause[k].Clause
+			}
+		}
+	}
+	a, err := New(Config{Lists: []*vendorlists.List{l}, Profiles: []string{"us-federal-contractor"}, AsOf: d("2026-11-25")})
+	if err != nil {
+		t.Fatalf("no clause named: %v", err)
+	}
+	if got := a.clauseApplied(); got != "v2023-12" {
+		t.Errorf("clause applied = %q, want the list's default v2023-12", got)
+	}
+	if _, err := New(Config{Lists: []*vendorlists.List{l}, FARClause: "2023-12"}); err == nil || !strings.Contains(err.Error(), "v2018-07, v2023-12") {
+		t.Errorf("unknown version: err = %v", err)
+	}
+	a, err = New(Config{Lists: []*vendorlists.List{l}, Profiles: []string{"us-federal-contractor"}, AsOf: d("2026-11-25"), FARClause: "v2018-07"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o := obligationOf(t, a, kesl, "far-52-204-23", "report"); o.Due != "2026-11-27" {
+		t.Errorf("v2018-07 report due %s, want 2026-11-27 (1 business day)", o.Due)
 	}
 }

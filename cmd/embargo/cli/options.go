@@ -56,7 +56,6 @@ func defaultAuditOptions() auditOptions {
 		MaxString:   sbom.DefaultMaxStringBytes,
 		MaxDepth:    sbom.DefaultMaxDepth,
 		MaxListAge:  "180d",
-		FARClause:   DefaultFARClause,
 	}
 }
 
@@ -67,7 +66,7 @@ func (o *auditOptions) addFlags(fs *pflag.FlagSet) {
 	fs.StringArrayVar(&o.Profile, "profile", d.Profile, "who you are (`PROFILE`, repeatable): us-commercial, us-federal-agency, us-federal-contractor, fcc-subsidy-recipient")
 	fs.StringVar(&o.AsOf, "as-of", "", "date obligations are measured against, `YYYY-MM-DD` (default today)")
 	fs.StringVar(&o.Discovered, "discovered", "", "date the components were identified, `YYYY-MM-DD`, start of FAR report deadlines (default --as-of)")
-	fs.StringVar(&o.FARClause, "far-clause", d.FARClause, "version of FAR 52.204-23 your contract carries, `VERSION` 2018-07 (report within 1 business day) or 2023-12 (3 business days)")
+	fs.StringVar(&o.FARClause, "far-clause", d.FARClause, "version of FAR 52.204-23 your contract carries, `VERSION` 2018-07 (report within 1 business day) or 2023-12 (3 business days); default: the current one, 2023-12")
 	fs.StringArrayVar(&o.List, "list", nil, "add a sanctioned-vendor list `FILE` beside the embedded ones, repeatable")
 	fs.StringArrayVar(&o.OnlyList, "only-list", nil, "use only the list with this `ID`, repeatable")
 	fs.IntVar(&o.Parallelism, "parallelism", d.Parallelism, "inputs decoded at once")
@@ -118,9 +117,6 @@ func (o *auditOptions) dates(now time.Time) (asOf, discovered time.Time, err err
 	}
 	return asOf, discovered, nil
 }
-
-// DefaultFARClause is the current FAR 52.204-23 (DEC 2023, FAC 2023-06).
-const DefaultFARClause = "2023-12"
 
 // globalOptions apply to every command.
 type globalOptions struct {
