@@ -35,22 +35,13 @@ func (a *Auditor) checkClause() error {
 	return fmt.Errorf("unknown FAR clause version %q (known: %s)", a.clause, strings.Join(known, ", "))
 }
 
-// clauseApplied is the clause version in use: the one named, or the
-// default of the first bound regime that has versions (else of any).
+// clauseApplied is the clause version in use, for the report: the one
+// named, or the default, of the first bound regime that has versions; ""
+// when no bound regime has any (nothing was applied).
 func (a *Auditor) clauseApplied() string {
-	if a.clause != "" {
-		return a.clause
-	}
 	for _, l := range a.lists {
 		for _, r := range a.regimes[l] {
-			if c, _, ok := r.Clause(""); ok {
-				return c.ID
-			}
-		}
-	}
-	for _, l := range a.lists {
-		for i := range l.Regimes {
-			if c, _, ok := l.Regimes[i].Clause(""); ok {
+			if c, _, ok := r.Clause(a.clause); ok {
 				return c.ID
 			}
 		}

@@ -72,8 +72,12 @@ func TestFARReportWindowByClause(t *testing.T) {
 			t.Errorf("clause %q: notes do not say which window applied and why: %q", tt.clause, notes)
 		}
 	}
-	for clause, want := range map[string]string{"": "2023-12", "2018-07": "2018-07"} {
-		a := embeddedAuditor(t, Config{AsOf: testAsOf, FARClause: clause})
+	for _, tt := range []struct{ profile, clause, want string }{
+		{"us-federal-contractor", "", "2023-12"}, {"us-federal-contractor", "2018-07", "2018-07"},
+		{"us-commercial", "2018-07", ""}, // no FAR regime bound: nothing applied
+	} {
+		clause, want := tt.clause, tt.want
+		a := embeddedAuditor(t, Config{Profiles: []string{tt.profile}, AsOf: testAsOf, FARClause: clause})
 		if res, err := a.Run(context.Background(), nil, RunOptions{}); err != nil || res.FARClause != want {
 			t.Errorf("--far-clause %q: result records %q (err %v), want %q", clause, res.FARClause, err, want)
 		}
