@@ -27,7 +27,7 @@ func (a *Auditor) judge(c *sbom.Component, e *entry, hs []hit, fp *falsePositive
 	}
 	j := judgement{category: cat, confidence: confidence(hs)}
 	if cat != vendorlists.CategoryMention {
-		j.regimes = a.covering(e.list, cat)
+		j.regimes = a.coveringEntity(e, cat)
 	}
 	switch {
 	case cat == vendorlists.CategoryMention:
@@ -42,6 +42,7 @@ func (a *Auditor) judge(c *sbom.Component, e *entry, hs []hit, fp *falsePositive
 		j.verdict = VerdictReview
 	}
 	j.rationale = a.rationale(e, why, j, nameOnly(hs))
+	a.applyScope(e, why, &j)
 	return j
 }
 

@@ -81,6 +81,9 @@ type Profile struct {
 	Regimes     []string `yaml:"regimes" json:"regimes"` // regime IDs
 	// Default marks the profile used when the user names none; at most one.
 	Default bool `yaml:"default,omitempty" json:"default,omitempty"`
+	// Extends names profiles whose regimes this one binds too, in every
+	// loaded list (a DoD contractor is a federal contractor).
+	Extends []string `yaml:"extends,omitempty" json:"extends,omitempty"`
 }
 
 // Regime is one legal instrument: what it covers, what it requires, when.
@@ -101,6 +104,21 @@ type Regime struct {
 	Obligations []Obligation `yaml:"obligations" json:"obligations"`
 	Sources     []string     `yaml:"sources" json:"sources"`
 	Note        string       `yaml:"note,omitempty" json:"note,omitempty"`
+	// Entities restricts the regime to these entities of the list; empty
+	// means every entity.
+	Entities []string `yaml:"entities,omitempty" json:"entities,omitempty"`
+	// Conditions name entities the regime reaches only for a use an SBOM
+	// cannot show; a match they alone would prohibit needs review.
+	Conditions []Condition `yaml:"conditions,omitempty" json:"conditions,omitempty"`
+}
+
+// Condition is a use-dependent scope: the regime covers these entities
+// only when the answer to Question is yes.
+type Condition struct {
+	Entities []string `yaml:"entities" json:"entities"`
+	Question string   `yaml:"question" json:"question"`
+	Sources  []string `yaml:"sources" json:"sources"`
+	Note     string   `yaml:"note,omitempty" json:"note,omitempty"`
 }
 
 // Obligation is one required action with its dates.
@@ -177,6 +195,10 @@ type Identifier struct {
 	Value   string   `yaml:"value" json:"value"`
 	Note    string   `yaml:"note,omitempty" json:"note,omitempty"`
 	Sources []string `yaml:"sources" json:"sources"`
+	// OSProducts are CPE products of this vendor that are operating-system
+	// distributions stamping their CPE on every package they ship
+	// ("euleros"): such matches make one finding per document, for the OS.
+	OSProducts []string `yaml:"osProducts,omitempty" json:"osProducts,omitempty"`
 }
 
 // PackageRule matches an exact package name in one ecosystem.

@@ -1,0 +1,80 @@
+package audit
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/embargo-sbom/embargo/vendorlists"
+)
+
+// bound returns the regimes bound for the entity's list that apply to the
+// entity: a regime naming entities applies to those only.
+func (a *Auditor) bound(e *entry) []*vendorlists.Regime {
+	var out []*vendorlists.Regime
+	for _, r := range a.regimes[e.list] {
+		if len(r.Entities) == 0 || slices.Contains(r.Entities, e.ent.ID) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// coveringEntity returns the bound regimes that apply to the entity and
+// prohibit category.
+func (a *Auditor) coveringEntity(e *entry, cat vendorlists.Category) []*vendorlists.Regime {
+	var out []*vendorlists.Regime
+	for _, r := range a.bound(e) {
+		if slices.Contains(r.Covers, cat) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// condition returns the use-dependent condition a regime puts on the
+// entity, if any.
+func condition(r *vendorlists.Regime, entity string) *vendorlists.Condition {
+	for i := range r.Conditions {
+		if slices.Contains(r.Conditions[i].Entities, entity) {
+			return &r.Conditions[i]
+		}
+	}
+	return nil
+}
+
+// applyScope narrows a verdict by what the regimes say about the entity:
+// a prohibition that holds only for a use the SBOM cannot show becomes a
+// review that asks the question; a category every bound regime expressly
+// leaves out is printed for information only.
+func (a *Auditor) applyScope(e *entry, why string, j *judgement) {
+	switch {
+	case j.verdict == VerdictProhibited:
+		var questions []string
+		for _, r := range j.regimes {
+			c := condition(r, e.ent.ID)
+			if c == nil {
+				return // one unconditional prohibition is enough
+			}
+			if !slices.Contains(questions, c.Question) {
+				questions = append(questions, c.Question)
+			}
+		}
+		j.verdict = VerdictReview
+		j.rationale = fmt.Sprintf("Treated as %s %s software because %s; %s prohibits it only for a use the SBOM cannot show, so it needs review: %s",
+			e.ent.Name, j.category, why, regimeIDs(j.regimes), strings.Join(questions, " "))
+	case j.verdict == VerdictReview && len(j.regimes) == 0 && j.category != vendorlists.CategoryContribution:
+		rs := a.bound(e)
+		if len(rs) == 0 {
+			return
+		}
+		for _, r := range rs {
+			if !slices.Contains(r.Excludes, j.category) {
+				return
+			}
+		}
+		j.verdict = VerdictInfo
+		j.rationale = fmt.Sprintf("Treated as %s %s software because %s, which every regime of profile %s that binds you (%s) expressly leaves out, so it is shown for information only.",
+			e.ent.Name, j.category, why, strings.Join(a.profiles, ", "), regimeIDs(rs))
+	}
+}
