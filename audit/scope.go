@@ -69,12 +69,12 @@ func (a *Auditor) applyScope(e *entry, why string, j *judgement) {
 			return
 		}
 		for _, r := range rs {
-			if !slices.Contains(r.Excludes, j.category) {
+			if !slices.Contains(r.OutOfScope, j.category) {
 				return
 			}
 		}
 		j.verdict = VerdictInfo
-		j.rationale = fmt.Sprintf("Treated as %s %s software because %s, which every regime of profile %s that binds you (%s) expressly leaves out, so it is shown for information only.",
+		j.rationale = fmt.Sprintf("Treated as %s %s software because %s, which is outside the scope of every regime of profile %s that binds you (%s), so it is shown for information only.",
 			e.ent.Name, j.category, why, strings.Join(a.profiles, ", "), regimeIDs(rs))
 	}
 }

@@ -104,6 +104,10 @@ type Regime struct {
 	Obligations []Obligation `yaml:"obligations" json:"obligations"`
 	Sources     []string     `yaml:"sources" json:"sources"`
 	Note        string       `yaml:"note,omitempty" json:"note,omitempty"`
+	// OutOfScope are categories the regime does not reach at all (a Huawei
+	// cloud SDK is not "telecommunications equipment"): when every bound
+	// regime puts a finding's category out of scope, it is info only.
+	OutOfScope []Category `yaml:"outOfScope,omitempty" json:"outOfScope,omitempty"`
 	// Entities restricts the regime to these entities of the list; empty
 	// means every entity.
 	Entities []string `yaml:"entities,omitempty" json:"entities,omitempty"`

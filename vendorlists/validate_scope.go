@@ -1,6 +1,9 @@
 package vendorlists
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // scopes checks the fields that narrow a regime or widen a profile: every
 // entity a regime or condition names is in the list, every condition asks
@@ -9,6 +12,13 @@ func (v *validator) scopes() {
 	for i, r := range v.l.Regimes {
 		p := fmt.Sprintf("regimes[%d]", i)
 		v.entityRefs(p+".entities", r.Entities)
+		for j, c := range r.OutOfScope {
+			cp := fmt.Sprintf("%s.outOfScope[%d]", p, j)
+			v.category(cp, c, false)
+			if slices.Contains(r.Covers, c) {
+				v.errorf(cp, "category %q is both covered and out of scope", c)
+			}
+		}
 		for j, c := range r.Conditions {
 			cp := fmt.Sprintf("%s.conditions[%d]", p, j)
 			if len(c.Entities) == 0 {
