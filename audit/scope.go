@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/embargo-sbom/embargo/sbom"
 	"github.com/embargo-sbom/embargo/vendorlists"
 )
 
@@ -77,4 +78,40 @@ func (a *Auditor) applyScope(e *entry, why string, j *judgement) {
 		j.rationale = fmt.Sprintf("Treated as %s %s software because %s, which is outside the scope of every regime of profile %s that binds you (%s), so it is shown for information only.",
 			e.ent.Name, j.category, why, strings.Join(a.profiles, ", "), regimeIDs(rs))
 	}
+}
+
+// equipmentTypes are the component types that are equipment, which a CPE
+// of part o (firmware, OS) or h (hardware) also shows.
+var equipmentTypes = []string{"firmware", "device", "hardware", "device-driver"}
+
+// productScope narrows "product" for an entity whose products come only
+// in some component types (equipment, an application): other software
+// the entity made is non-security software, not its product.
+func productScope(c *sbom.Component, e *entry, hs []hit, cat vendorlists.Category, why string) (vendorlists.Category, string) {
+	kinds := e.ent.ProductTypes
+	if cat != vendorlists.CategoryProduct || len(kinds) == 0 || slices.Contains(kinds, strings.ToLower(c.Type)) {
+		return cat, why
+	}
+	equipment := slices.ContainsFunc(kinds, func(k string) bool { return slices.Contains(equipmentTypes, k) })
+	if equipment && equipmentCPE(hs) {
+		return cat, why
+	}
+	return vendorlists.CategoryNonSecurity, fmt.Sprintf("%s, and it is software rather than %s's %s",
+		why, e.ent.Name, strings.Join(kinds, " or "))
+}
+
+// equipmentCPE reports a matched CPE of part o or h.
+func equipmentCPE(hs []hit) bool {
+	for _, h := range hs {
+		if h.ev.Signal != "cpe" {
+			continue
+		}
+		v := strings.ToLower(strings.TrimPrefix(strings.ToLower(h.ev.Value), "p-"))
+		for _, p := range []string{"cpe:/o:", "cpe:/h:", "cpe:2.3:o:", "cpe:2.3:h:"} {
+			if strings.HasPrefix(v, p) {
+				return true
+			}
+		}
+	}
+	return false
 }

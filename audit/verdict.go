@@ -21,6 +21,7 @@ type judgement struct {
 // judge applies the category and verdict rules to the hits of one entity.
 func (a *Auditor) judge(c *sbom.Component, e *entry, hs []hit, fp *falsePositive) judgement {
 	cat, why := categorise(c, hs)
+	cat, why = productScope(c, e, hs, cat, why)
 	if fp != nil {
 		cat = fp.src.Category
 		why = fmt.Sprintf("it is the known look-alike %s (%s)", fp.src.ID, strings.TrimSuffix(fp.src.Reason, "."))

@@ -165,6 +165,13 @@ type Entity struct {
 	Products []Product `yaml:"products" json:"products"`
 	// FalsePositives are known look-alikes that must never match.
 	FalsePositives []FalsePositive `yaml:"falsePositives" json:"falsePositives"`
+	// ProductTypes, when set, are the SBOM component types ("firmware",
+	// "device", "application"...) in which the entity's own products come:
+	// regimes that reach equipment or an application do not reach every
+	// library the entity wrote. A component the entity made that has none
+	// of these types (and no CPE of part o or h, for equipment types) is
+	// non-security software, not the entity's product.
+	ProductTypes []string `yaml:"productTypes,omitempty" json:"productTypes,omitempty"`
 }
 
 // Name is an organisation or person name with its sources.
