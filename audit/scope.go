@@ -33,15 +33,16 @@ func (a *Auditor) coveringEntity(e *entry, cat vendorlists.Category) []*vendorli
 	return out
 }
 
-// condition returns the use-dependent condition a regime puts on the
-// entity, if any.
-func condition(r *vendorlists.Regime, entity string) *vendorlists.Condition {
+// conditions returns the questions a regime's use-dependent conditions
+// put on the entity, in list order.
+func conditions(r *vendorlists.Regime, entity string) []string {
+	var qs []string
 	for i := range r.Conditions {
 		if slices.Contains(r.Conditions[i].Entities, entity) {
-			return &r.Conditions[i]
+			qs = append(qs, strings.TrimSpace(r.Conditions[i].Question))
 		}
 	}
-	return nil
+	return qs
 }
 
 // applyScope narrows a verdict by what the regimes say about the entity:
@@ -53,12 +54,14 @@ func (a *Auditor) applyScope(e *entry, why string, j *judgement) {
 	case j.verdict == VerdictProhibited:
 		var questions []string
 		for _, r := range j.regimes {
-			c := condition(r, e.ent.ID)
-			if c == nil {
+			qs := conditions(r, e.ent.ID)
+			if len(qs) == 0 {
 				return // one unconditional prohibition is enough
 			}
-			if !slices.Contains(questions, c.Question) {
-				questions = append(questions, c.Question)
+			for _, q := range qs {
+				if !slices.Contains(questions, q) {
+					questions = append(questions, q)
+				}
 			}
 		}
 		j.verdict = VerdictReview
