@@ -134,3 +134,49 @@ func usesFourPurposes(c listCase, profile string) bool {
 	}
 	return false
 }
+
+// TestDoDContractorExtendsFederalContractor: kaspersky.yaml defines no
+// dod-contractor profile, yet a DoD contractor is a federal contractor, so
+// FAR 52.204-23 binds it through "extends"; and the §889 report falls due
+// one business day after discovery, skipping Thanksgiving, with the
+// follow-up 10 business days after that.
+func TestDoDContractorExtendsFederalContractor(t *testing.T) {
+	lists, err := vendorlists.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := audit.New(audit.Config{Lists: lists, Profiles: []string{"dod-contractor"},
+		AsOf: time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC), Discovered: time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	kesl := sbom.Component{Name: "kesl", PURL: "pkg:deb/kaspersky/kesl@12.1.0", Supplier: &sbom.Organization{Name: "AO Kaspersky Lab"}}
+	fs := a.MatchComponent(&kesl)
+	if len(fs) != 1 || fs[0].Verdict != audit.VerdictProhibited || !hasObligation(fs[0], "far-52-204-23", "") {
+		t.Fatalf("kesl under dod-contractor: %+v", fs)
+	}
+	fw := sbom.Component{Name: "s2350_firmware", Type: "firmware", Supplier: &sbom.Organization{Name: "Huawei Technologies Co., Ltd."}}
+	fs = a.MatchComponent(&fw)
+	if len(fs) != 1 || fs[0].Verdict != audit.VerdictProhibited {
+		t.Fatalf("Huawei firmware under dod-contractor: %+v", fs)
+	}
+	for _, want := range []struct{ regime, due string }{
+		{"far-52-204-25-part-a", "2026-11-27"}, // report: 1 business day, Thanksgiving skipped
+		{"far-52-204-25-part-a", "2026-12-11"}, // follow-up: 10 business days after the report
+		{"dfars-252-204-7018", "2026-12-01"},   // DFARS: 3 business days
+		{"far-52-204-25-part-b", ""},
+	} {
+		if !hasObligation(fs[0], want.regime, want.due) {
+			t.Errorf("no %s obligation due %q in %+v", want.regime, want.due, fs[0].Obligations)
+		}
+	}
+}
+
+func hasObligation(f audit.Finding, regime, due string) bool {
+	for _, o := range f.Obligations {
+		if o.Regime == regime && (due == "" || o.Due == due) {
+			return true
+		}
+	}
+	return false
+}
