@@ -81,8 +81,8 @@ func (a *Auditor) collapseOSStamps(found []Finding, at []string) ([]Finding, []s
 		f := &outF[g.idx]
 		f.Verdict = VerdictReview
 		f.Category = vendorlists.CategoryProduct
-		f.Rationale = fmt.Sprintf("%s carry the CPE of %s's operating system %s (e.g. %s), which names the distribution, not who wrote each package: one finding for the operating system instead of one per package. Whether that OS is %s equipment or a service your regimes reach needs review.",
-			components(g.n), f.Entity.Name, k.product, g.cpe, f.Entity.Name)
+		f.Rationale = fmt.Sprintf("%s carry the CPE of the operating system %q of %s (e.g. %s), which names the distribution, not who wrote each package: one finding for the operating system instead of one per package. Whether that operating system is equipment or a service of %s that your regimes reach needs review.",
+			components(g.n), k.product, f.Entity.Name, g.cpe, f.Entity.Name)
 	}
 	return outF, outAt
 }
