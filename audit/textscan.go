@@ -104,6 +104,18 @@ func (f *firstTokens) startsEntry(w string) bool {
 	if !f.hasPair(uint16(a)<<8 | uint16(b)) {
 		return false
 	}
+	// The whole-word hash, over the lower-cased bytes, without copying.
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		c := f.class[w[i]]
+		if c == classSkip || i == maxWord {
+			return f.startsEntrySlow(w)
+		}
+		h = (h ^ uint32(c)) * 16777619
+	}
+	if k := uint16(h ^ h>>16); f.words[k>>6]&(1<<(k&63)) == 0 {
+		return false
+	}
 	return f.startsEntrySlow(w)
 }
 
