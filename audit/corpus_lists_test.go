@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strings"
 	"testing"
 	"time"
 
@@ -13,8 +14,11 @@ import (
 	"github.com/embargo-sbom/embargo/vendorlists"
 )
 
-// corpusDir holds real, public SBOMs; a fresh clone has none.
-const corpusDir = "../../shared/corpus"
+// sharedCorpusDir holds real, public SBOMs; a fresh clone has none.
+const (
+	sharedCorpusDir = "../../shared/corpus"
+	sharedBenchDir  = "../../shared/bench"
+)
 
 // corpusReviews are the review findings the public corpus legitimately
 // gives with every embedded list loaded, keyed "file|component|entity",
@@ -27,7 +31,7 @@ var corpusReviews = map[string]string{}
 // review finding must be one listed above.
 func TestCorpusFalsePositiveBudget(t *testing.T) {
 	var files []string
-	err := filepath.WalkDir(corpusDir, func(path string, d fs.DirEntry, err error) error {
+	err := filepath.WalkDir(sharedCorpusDir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -38,6 +42,13 @@ func TestCorpusFalsePositiveBudget(t *testing.T) {
 	})
 	if err != nil || len(files) == 0 {
 		t.Skipf("corpus not available (%v): the budget needs ../shared next to the repository", err)
+	}
+	// The real (not synthetic) bench SBOMs too: a Debian archive, an npm
+	// tree and Go modules, tens of thousands of real packages.
+	if !testing.Short() {
+		for _, name := range []string{"debroot", "npmbig", "gomod", "debarchive"} {
+			files = append(files, filepath.Join(sharedBenchDir, name+".cdx.json.gz"))
+		}
 	}
 	lists, err := vendorlists.Embedded()
 	if err != nil {
@@ -56,10 +67,13 @@ func TestCorpusFalsePositiveBudget(t *testing.T) {
 	for _, path := range files {
 		doc, err := sbom.ReadFile(path, sbom.Options{})
 		if err != nil {
+			if strings.HasPrefix(path, sharedBenchDir) {
+				t.Errorf("%s: %v", path, err)
+			}
 			continue // the corpus keeps invalid SBOMs on purpose
 		}
 		audited++
-		rel, _ := filepath.Rel(corpusDir, path)
+		rel := strings.TrimPrefix(strings.TrimPrefix(path, sharedCorpusDir+"/"), "../../shared/")
 		for p, a := range auditors {
 			for _, f := range a.Audit(doc) {
 				key := rel + "|" + f.Component.Name + "|" + f.Entity.ID
