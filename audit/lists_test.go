@@ -180,3 +180,47 @@ func hasObligation(f audit.Finding, regime, due string) bool {
 	}
 	return false
 }
+
+// TestOSStampFolding: per document, OS-vendor CPE stamps fold into one
+// finding per operating system; other findings of the same entity stay.
+func TestOSStampFolding(t *testing.T) {
+	lists, err := vendorlists.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := audit.New(audit.Config{Lists: lists, Profiles: []string{"us-federal-contractor"}, AsOf: time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	stamped := func(name, cpe string) sbom.Component {
+		return sbom.Component{Ref: name, Name: name, Version: "1", CPEs: []sbom.CPE{{Value: cpe}}}
+	}
+	one := &sbom.Document{Path: "one.cdx.json", Components: []sbom.Component{stamped("bash", "p-cpe:/a:zte:cgsl_main:bash")}}
+	fs := a.Audit(one)
+	if len(fs) != 1 || fs[0].Verdict != audit.VerdictReview || !strings.HasPrefix(fs[0].Rationale, "1 component carries the CPE of the operating system \"cgsl_main\"") {
+		t.Fatalf("one stamp: %+v", fs)
+	}
+	mixed := &sbom.Document{Path: "mixed.cdx.json", Components: []sbom.Component{
+		stamped("euleros-release", "cpe:/o:huawei:euleros:2.0"),
+		stamped("libcurl", "p-cpe:/a:huawei:euleros:libcurl"),
+		stamped("bash", "cpe:2.3:a:huawei:euleros:bash:*:*:*:*:*:*:*"),
+		stamped("cgsl-samba", "p-cpe:/a:zte:cgsl_core:samba"),
+		{Ref: "fw", Name: "s2350_firmware", Type: "firmware", Supplier: &sbom.Organization{Name: "Huawei Technologies Co., Ltd."}},
+	}}
+	got := map[string]audit.Finding{}
+	for _, f := range a.Audit(mixed) {
+		got[f.Component.Name] = f
+	}
+	if len(got) != 3 {
+		t.Fatalf("want the EulerOS finding, the CGSL finding and the firmware, got %d: %+v", len(got), got)
+	}
+	if f := got["euleros-release"]; f.Verdict != audit.VerdictReview || !strings.HasPrefix(f.Rationale, "3 components carry") {
+		t.Errorf("EulerOS: %s %s", f.Verdict, f.Rationale)
+	}
+	if f := got["cgsl-samba"]; f.Verdict != audit.VerdictReview || f.Entity.ID != "zte" {
+		t.Errorf("CGSL: %+v", f)
+	}
+	if f := got["s2350_firmware"]; f.Verdict != audit.VerdictProhibited {
+		t.Errorf("firmware folded or weakened: %s %s", f.Verdict, f.Rationale)
+	}
+}

@@ -81,17 +81,19 @@ func (a *Auditor) collapseOSStamps(found []Finding, at []string) ([]Finding, []s
 		f := &outF[g.idx]
 		f.Verdict = VerdictReview
 		f.Category = vendorlists.CategoryProduct
-		f.Rationale = fmt.Sprintf("%s carry the CPE of the operating system %q of %s (e.g. %s), which names the distribution, not who wrote each package: one finding for the operating system instead of one per package. Whether that operating system is equipment or a service of %s that your regimes reach needs review.",
+		f.Rationale = fmt.Sprintf("%s the CPE of the operating system %q of %s (e.g. %s), which names the distribution, not who wrote each package: one finding for the operating system instead of one per package. Whether that operating system is equipment or a service of %s that your regimes reach needs review.",
 			components(g.n), k.product, f.Entity.Name, g.cpe, f.Entity.Name)
 	}
 	return outF, outAt
 }
 
+// components says how many components carry a stamp: "1 component
+// carries", "3 components carry".
 func components(n int) string {
 	if n == 1 {
-		return "1 component"
+		return "1 component carries"
 	}
-	return fmt.Sprintf("%d components", n)
+	return fmt.Sprintf("%d components carry", n)
 }
 
 // cpeVendorProduct returns the raw vendor and product fields of a CPE 2.2
