@@ -63,7 +63,7 @@ func New(cfg Config) (*Auditor, error) {
 	if len(profiles) == 0 {
 		profiles = defaultProfiles(cfg.Lists)
 	}
-	regimes, err := bindProfiles(cfg.Lists, profiles)
+	regimes, err := bindProfiles(cfg.Lists, extendProfiles(cfg.Lists, profiles))
 	if err != nil {
 		return nil, fmt.Errorf("new auditor: %w", err)
 	}
@@ -238,6 +238,7 @@ func (d *docAudit) finish(doc *sbom.Document) []Finding {
 	if len(d.found) == 0 {
 		return nil
 	}
+	d.found, d.foundAt = d.a.collapseOSStamps(d.found, d.foundAt)
 	paths := newPathFinder(doc, d.labels)
 	for i := range d.found {
 		d.found[i].Path = paths.pathTo(d.foundAt[i])

@@ -33,26 +33,11 @@ func nextAnnual(asOf time.Time, m time.Month, d int) time.Time {
 	}
 }
 
-// covering returns the regimes bound for list l that prohibit category,
-// whether or not they are in force yet.
-func (a *Auditor) covering(l *vendorlists.List, cat vendorlists.Category) []*vendorlists.Regime {
+// reachingRegimes returns the regimes bound for the entity whose wording
+// may reach category (Regime.Reaches).
+func (a *Auditor) reachingRegimes(e *entry, cat vendorlists.Category) []*vendorlists.Regime {
 	var out []*vendorlists.Regime
-	for _, r := range a.regimes[l] {
-		for _, c := range r.Covers {
-			if c == cat {
-				out = append(out, r)
-				break
-			}
-		}
-	}
-	return out
-}
-
-// reachingRegimes returns the bound regimes whose wording may reach
-// category (Regime.Reaches).
-func (a *Auditor) reachingRegimes(l *vendorlists.List, cat vendorlists.Category) []*vendorlists.Regime {
-	var out []*vendorlists.Regime
-	for _, r := range a.regimes[l] {
+	for _, r := range a.bound(e) {
 		for _, c := range r.Reaches {
 			if c == cat {
 				out = append(out, r)

@@ -37,6 +37,7 @@ func signals() []signal {
 		cpeSignal{},
 		domainSignal{},
 		packageSignal{},
+		fileNameSignal{},
 		productSignal{},
 		propertySignal{},
 		mentionSignal{},

@@ -28,6 +28,9 @@ func (cpeSignal) match(ix *index, t *target, hits []hit) []hit {
 // cpeVendor returns the raw vendor field of a CPE name, "" if there is
 // none or it is a wildcard.
 func cpeVendor(s string) string {
+	if len(s) > 2 && strings.EqualFold(s[:2], "p-") { // p-cpe: (Tenable, Greenbone)
+		s = s[2:]
+	}
 	var rest string
 	switch {
 	case len(s) > 8 && strings.EqualFold(s[:8], "cpe:2.3:"):

@@ -22,6 +22,7 @@ func wordByte(b byte) byte {
 // ordinary text are rejected without copying or hashing them.
 type firstTokens struct {
 	bits  [1 << 16 / 64]uint64
+	words [1 << 16 / 64]uint64 // a hash of each whole word: spares the map lookup for most words that pass the pair gate
 	set   map[string]struct{}
 	class [256]byte // ASCII: lower-case letter or digit, skip for apostrophes, 0 for separators
 }
@@ -38,6 +39,17 @@ func (f *firstTokens) add(w string) {
 	}
 	f.set[w] = struct{}{}
 	f.setPair(pairKey(w))
+	h := wordHash(w)
+	f.words[h>>6] |= 1 << (h & 63)
+}
+
+// wordHash is FNV-1a folded to 16 bits.
+func wordHash[T string | []byte](w T) uint16 {
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint32(w[i])) * 16777619
+	}
+	return uint16(h ^ h>>16)
 }
 
 func (f *firstTokens) setPair(k uint16) { f.bits[k>>6] |= 1 << (k & 63) }
@@ -92,6 +104,18 @@ func (f *firstTokens) startsEntry(w string) bool {
 	if !f.hasPair(uint16(a)<<8 | uint16(b)) {
 		return false
 	}
+	// The whole-word hash, over the lower-cased bytes, without copying.
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		c := f.class[w[i]]
+		if c == classSkip || i == maxWord {
+			return f.startsEntrySlow(w)
+		}
+		h = (h ^ uint32(c)) * 16777619
+	}
+	if k := uint16(h ^ h>>16); f.words[k>>6]&(1<<(k&63)) == 0 {
+		return false
+	}
 	return f.startsEntrySlow(w)
 }
 
@@ -110,6 +134,9 @@ func (f *firstTokens) startsEntrySlow(w string) bool {
 		n++
 	}
 	if n == 0 || !f.hasPair(pairKey(buf[:n])) {
+		return false
+	}
+	if h := wordHash(buf[:n]); f.words[h>>6]&(1<<(h&63)) == 0 {
 		return false
 	}
 	_, ok := f.set[string(buf[:n])]

@@ -27,15 +27,16 @@ type judgement struct {
 // judge applies the category and verdict rules to the hits of one entity.
 func (a *Auditor) judge(c *sbom.Component, e *entry, hs []hit, fp *falsePositive) judgement {
 	cat, why := categorise(c, hs)
+	cat, why = productScope(c, e, hs, cat, why)
 	if fp != nil {
 		cat = fp.src.Category
 		why = fmt.Sprintf("it is the known look-alike %s (%s)", fp.src.ID, strings.TrimSuffix(fp.src.Reason, "."))
 	}
 	j := judgement{category: cat, confidence: confidence(hs), list: e.list}
 	if cat != vendorlists.CategoryMention {
-		j.regimes = a.covering(e.list, cat)
+		j.regimes = a.coveringEntity(e, cat)
 		j.inForce = a.inForce(j.regimes)
-		j.reaching = a.inForce(a.reachingRegimes(e.list, cat))
+		j.reaching = a.inForce(a.reachingRegimes(e, cat))
 	}
 	switch {
 	case cat == vendorlists.CategoryMention:
@@ -50,6 +51,7 @@ func (a *Auditor) judge(c *sbom.Component, e *entry, hs []hit, fp *falsePositive
 		j.verdict = VerdictReview
 	}
 	j.rationale = a.rationale(e, why, j, nameOnly(hs))
+	a.applyScope(e, why, &j)
 	return j
 }
 

@@ -81,6 +81,9 @@ type Profile struct {
 	Regimes     []string `yaml:"regimes" json:"regimes"` // regime IDs
 	// Default marks the profile used when the user names none; at most one.
 	Default bool `yaml:"default,omitempty" json:"default,omitempty"`
+	// Extends names profiles whose regimes this one binds too, in every
+	// loaded list (a DoD contractor is a federal contractor).
+	Extends []string `yaml:"extends,omitempty" json:"extends,omitempty"`
 }
 
 // Regime is one legal instrument: what it covers, what it requires, when.
@@ -110,6 +113,16 @@ type Regime struct {
 	Clauses []Clause `yaml:"clauses,omitempty" json:"clauses,omitempty"`
 	Sources []string `yaml:"sources" json:"sources"`
 	Note    string   `yaml:"note,omitempty" json:"note,omitempty"`
+	// OutOfScope are categories the regime does not reach at all (a Huawei
+	// cloud SDK is not "telecommunications equipment"): when every bound
+	// regime puts a finding's category out of scope, it is info only.
+	OutOfScope []Category `yaml:"outOfScope,omitempty" json:"outOfScope,omitempty"`
+	// Entities restricts the regime to these entities of the list; empty
+	// means every entity.
+	Entities []string `yaml:"entities,omitempty" json:"entities,omitempty"`
+	// Conditions name entities the regime reaches only for a use an SBOM
+	// cannot show; a match they alone would prohibit needs review.
+	Conditions []Condition `yaml:"conditions,omitempty" json:"conditions,omitempty"`
 }
 
 // Clause is one version of a contract clause.
@@ -156,6 +169,15 @@ func (r *Regime) Clause(id string) (c Clause, chosen, ok bool) {
 		}
 	}
 	return Clause{}, false, false
+}
+
+// Condition is a use-dependent scope: the regime covers these entities
+// only when the answer to Question is yes.
+type Condition struct {
+	Entities []string `yaml:"entities" json:"entities"`
+	Question string   `yaml:"question" json:"question"`
+	Sources  []string `yaml:"sources" json:"sources"`
+	Note     string   `yaml:"note,omitempty" json:"note,omitempty"`
 }
 
 // Obligation is one required action with its dates.
@@ -205,6 +227,13 @@ type Entity struct {
 	Products []Product `yaml:"products" json:"products"`
 	// FalsePositives are known look-alikes that must never match.
 	FalsePositives []FalsePositive `yaml:"falsePositives" json:"falsePositives"`
+	// ProductTypes, when set, are the SBOM component types ("firmware",
+	// "device", "application"...) in which the entity's own products come:
+	// regimes that reach equipment or an application do not reach every
+	// library the entity wrote. A component the entity made that has none
+	// of these types (and no CPE of part o or h, for equipment types) is
+	// non-security software, not the entity's product.
+	ProductTypes []string `yaml:"productTypes,omitempty" json:"productTypes,omitempty"`
 }
 
 // Name is an organisation or person name with its sources.
@@ -239,6 +268,10 @@ type Identifier struct {
 	Value   string   `yaml:"value" json:"value"`
 	Note    string   `yaml:"note,omitempty" json:"note,omitempty"`
 	Sources []string `yaml:"sources" json:"sources"`
+	// OSProducts are CPE products of this vendor that are operating-system
+	// distributions stamping their CPE on every package they ship
+	// ("euleros"): such matches make one finding per document, for the OS.
+	OSProducts []string `yaml:"osProducts,omitempty" json:"osProducts,omitempty"`
 }
 
 // PackageRule matches an exact package name in one ecosystem.

@@ -122,7 +122,7 @@ func TestSchemaMatchesTypes(t *testing.T) {
 		reflect.TypeFor[Name](): "name", reflect.TypeFor[Domain](): "domain",
 		reflect.TypeFor[PURLRule](): "purlRule", reflect.TypeFor[Identifier](): "identifier",
 		reflect.TypeFor[PackageRule](): "packageRule", reflect.TypeFor[Product](): "product",
-		reflect.TypeFor[FalsePositive](): "falsePositive",
+		reflect.TypeFor[FalsePositive](): "falsePositive", reflect.TypeFor[Condition](): "condition",
 	} {
 		types[typ] = defs[def].(map[string]any)
 	}

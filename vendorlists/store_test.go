@@ -86,8 +86,9 @@ func TestImport(t *testing.T) {
 		}
 		embeddedLists, _ := Embedded()
 		merged := Merge(embeddedLists, installed)
-		if len(merged) != len(embeddedLists) || merged[0].Version != "2099.1.1" || merged[0].Origin != filepath.Join(store.Dir, "kaspersky.yaml") {
-			t.Errorf("merged = %s %s", merged[0].Version, merged[0].Origin)
+		k := merged[indexOf(merged, DefaultID)]
+		if len(merged) != len(embeddedLists) || k.Version != "2099.1.1" || k.Origin != filepath.Join(store.Dir, "kaspersky.yaml") {
+			t.Errorf("merged = %s %s", k.Version, k.Origin)
 		}
 	})
 	t.Run("an older install never overrides the embedded list", func(t *testing.T) {
@@ -98,8 +99,8 @@ func TestImport(t *testing.T) {
 		installed, _ := store.Lists()
 		embeddedLists, _ := Embedded()
 		merged := Merge(embeddedLists, installed)
-		if merged[0].Origin != "embedded" {
-			t.Errorf("older install won: %s %s", merged[0].Version, merged[0].Origin)
+		if k := merged[indexOf(merged, DefaultID)]; k.Origin != "embedded" {
+			t.Errorf("older install won: %s %s", k.Version, k.Origin)
 		}
 	})
 }

@@ -36,6 +36,7 @@ func (l *List) Validate() error {
 	v.regimes()
 	v.entities()
 	v.profiles()
+	v.scopes()
 	return errors.Join(v.errs...)
 }
 

@@ -50,6 +50,24 @@ func TestGoldenPlantedReport(t *testing.T) {
 	compareGolden(t, "testdata/golden/planted-report.json", got)
 }
 
+// TestGoldenOnlyKaspersky: with --only-list kaspersky, the other embedded
+// lists change nothing — the report is the one the Kaspersky list alone
+// gave before they existed, byte for byte.
+func TestGoldenOnlyKaspersky(t *testing.T) {
+	isolate(t)
+	repoRoot(t)
+	out := filepath.Join(t.TempDir(), "report.json")
+	args := append([]string{"audit", "--as-of", "2026-11-27", "--fail-on", "never", "--only-list", "kaspersky", "-o", "json=" + out}, plantedFixtures(t)...)
+	if code, _, errOut := runIsolated(t, args...); code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	got, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	compareGolden(t, "testdata/golden/planted-report-kaspersky.json", got)
+}
+
 func compareGolden(t *testing.T, path string, got []byte) {
 	t.Helper()
 	if *update {
