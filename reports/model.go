@@ -17,7 +17,7 @@ import (
 // SchemaVersion is the version of the JSON report shape; it is bumped on
 // any incompatible change so that `embargo merge` and `--baseline` can
 // refuse reports they do not understand.
-const SchemaVersion = "1"
+const SchemaVersion = "2"
 
 // FailOnNever is the fail-on value under which no finding fails a run.
 const FailOnNever = "never"
@@ -33,6 +33,8 @@ type Options struct {
 	FailOn string
 	// Complete is false when the run was interrupted and reports are partial.
 	Complete bool
+	// Basis is the evidence basis beyond the lists (see Basis).
+	Basis Basis
 }
 
 // Model is the presentation model, and the exact shape of the JSON report
@@ -54,6 +56,8 @@ type Model struct {
 	Inputs   []Input   `json:"inputs"`
 	Findings []Finding `json:"findings"`
 	Warnings []string  `json:"warnings"`
+	// Basis is everything else that shaped the result (schema version 2).
+	Basis Basis `json:"basis"`
 }
 
 // Tool names the program that wrote the report.
@@ -130,10 +134,12 @@ func Verdicts() []audit.Verdict {
 
 // Summary is the headline of a run.
 type Summary struct {
-	Inputs     int    `json:"inputs"`
-	Audited    int    `json:"audited"`
-	Failed     int    `json:"failed"`
-	Skipped    int    `json:"skipped"`
+	Inputs  int `json:"inputs"`
+	Audited int `json:"audited"`
+	Failed  int `json:"failed"`
+	Skipped int `json:"skipped"`
+	// Empty inputs were decoded but list no components.
+	Empty      int    `json:"empty"`
 	Components int    `json:"components"`
 	Findings   Counts `json:"findings"`
 	// Failing is the number of findings at or above the fail-on threshold.
@@ -143,6 +149,10 @@ type Summary struct {
 	// no components (the audit cannot vouch for it); otherwise "pass". It
 	// matches the exit code: 2, 3 and 0.
 	Outcome string `json:"outcome"`
+	// Gaps say why the outcome is incomplete, one sentence each: failed or
+	// empty inputs, nothing audited, a directory without an SBOM, missing
+	// shards, an interrupted run. Derived, like the counts.
+	Gaps []string `json:"gaps"`
 }
 
 // Outcome values.
@@ -179,6 +189,9 @@ type Product struct {
 // Input is what happened to one SBOM.
 type Input struct {
 	Path string `json:"path"`
+	// Root is the directory argument whose walk found the input; "" for
+	// an input named directly.
+	Root string `json:"root"`
 	Name string `json:"name"`
 	// Vendor, Product and Version come from the --manifest row that named
 	// the input; empty without a manifest.
@@ -290,6 +303,7 @@ func NewModel(res *audit.Result, opts Options) *Model {
 		Inputs:        make([]Input, 0, len(res.Inputs)),
 		Findings:      make([]Finding, 0, len(res.Findings)),
 		Warnings:      sortedStrings(res.Warnings),
+		Basis:         opts.Basis.clone(),
 	}
 	for _, l := range res.Lists {
 		m.Lists = append(m.Lists, List(l))
@@ -320,6 +334,7 @@ func (m *Model) normalise() {
 	m.Lists = nonNil(m.Lists)
 	m.Inputs = nonNil(m.Inputs)
 	m.Findings = nonNil(m.Findings)
+	m.Basis.normalise()
 	slices.SortFunc(m.Lists, func(a, b List) int {
 		return cmp.Or(cmp.Compare(a.ID, b.ID), cmp.Compare(a.Version, b.Version), cmp.Compare(a.SHA256, b.SHA256))
 	})
@@ -354,6 +369,8 @@ func (m *Model) summarise() Summary {
 			s.Failed++
 		case audit.StatusSkipped:
 			s.Skipped++
+		case audit.StatusEmpty:
+			s.Empty++
 		}
 	}
 	for _, f := range m.Findings {
@@ -362,7 +379,10 @@ func (m *Model) summarise() Summary {
 			m.Inputs[i].Findings.add(f.Verdict)
 		}
 	}
-	s.Components, s.Findings, s.Failing, s.Outcome = total.components, total.findings, total.failing, total.outcome()
+	s.Components, s.Findings, s.Failing = total.components, total.findings, total.failing
+	s.Gaps = nonNil(m.gaps())
+	total.incomplete = len(s.Gaps) > 0
+	s.Outcome = total.outcome()
 	return s
 }
 
@@ -378,7 +398,7 @@ type rollup struct {
 func (r *rollup) addInput(in Input) {
 	r.inputs++
 	r.components += in.Components
-	if in.Status == audit.StatusFailed || in.Status == audit.StatusAudited && in.Components == 0 {
+	if in.Status == audit.StatusFailed || in.Status == audit.StatusEmpty || in.Status == audit.StatusAudited && in.Components == 0 {
 		r.incomplete = true
 	}
 }
@@ -455,6 +475,7 @@ func (m *Model) vendors() []Vendor {
 func newInput(in audit.InputResult) Input {
 	return Input{
 		Path:        in.Path,
+		Root:        in.Root,
 		Name:        in.Name,
 		Vendor:      in.Vendor,
 		Product:     in.Product,

@@ -127,13 +127,18 @@ func Read(path string, r io.Reader, opts Options) (*Document, error) {
 // tag-value lines, validate or split the part ahead of the one being
 // decoded. visit is always called on the caller's goroutine, in document
 // order, and no goroutine of Decode touches r after Decode returns.
-func Decode(path string, r io.Reader, opts Options, visit func(*Component) error) (*Document, error) {
+func Decode(path string, r io.Reader, opts Options, visit func(*Component) error) (_ *Document, err error) {
 	limit := opts.maxBytes()
 	bufs := getBuffers()
 	defer putBuffers(bufs)
 	raw := newHashingReader(r, limit, bufs)
 	defer raw.close()
 	rawBuf := bufs.raw
+	defer func() {
+		if err != nil {
+			err = withDigest(err, raw, rawBuf)
+		}
+	}()
 	rawBuf.Reset(raw)
 	var stream io.Reader = rawBuf
 	gzipped := false
@@ -289,6 +294,10 @@ type hashingReader struct {
 	off   int
 	ended bool // the last chunk was received
 	err   error
+	// read counts the bytes read from the source (and hashed); written by
+	// the goroutine, read only after done is closed.
+	read   int64
+	closed bool
 }
 
 // readChunk is one block of the input as read, with the error that ended
@@ -341,6 +350,7 @@ func (h *hashingReader) run(r io.Reader, limit int64) {
 		}
 		h.h.Write(buf[:k])
 		n += int64(k)
+		h.read = n
 		switch {
 		case n > limit:
 			k, err = 0, fmt.Errorf("%w of %d bytes", ErrTooLarge, limit)
@@ -391,9 +401,13 @@ func (h *hashingReader) sum() []byte {
 	return h.h.Sum(nil)
 }
 
-// close stops the goroutine and waits until it no longer reads the source.
+// close stops the goroutine and waits until it no longer reads the source;
+// it may be called more than once.
 func (h *hashingReader) close() {
-	close(h.stop)
+	if !h.closed {
+		h.closed = true
+		close(h.stop)
+	}
 	<-h.done
 }
 
