@@ -158,11 +158,13 @@ func (m *Model) BasisLines() [][2]string {
 	b := m.Basis
 	var out [][2]string
 	add := func(k, v string) { out = append(out, [2]string{k, v}) }
-	disc := orDash(b.Discovered)
-	if b.DiscoveredDefaulted {
-		disc += " (not given: defaulted to the as-of date)"
+	if b.Discovered != "" {
+		disc := b.Discovered
+		if b.DiscoveredDefaulted {
+			disc += " (not given: defaulted to the as-of date)"
+		}
+		add("Discovered", disc)
 	}
-	add("Discovered", disc)
 	if b.AsOfSource != "" {
 		add("As-of taken from", b.AsOfSource)
 	}
@@ -199,6 +201,19 @@ func (m *Model) BasisLines() [][2]string {
 	}
 	for _, n := range b.Notes {
 		add("Note", n)
+	}
+	return out
+}
+
+// runGaps are the gaps that no single input shows (nothing audited, a
+// directory without an SBOM, missing shards), for formats that report
+// per-input problems on their own.
+func runGaps(m *Model) []string {
+	var out []string
+	for _, g := range m.Summary.Gaps {
+		if !strings.HasSuffix(g, "input(s) failed") && !strings.Contains(g, "held no components") {
+			out = append(out, g)
+		}
 	}
 	return out
 }

@@ -111,6 +111,11 @@ func junitSuiteFor(m *Model, in Input, findings []Finding) junitSuite {
 	case audit.StatusSkipped:
 		s.Cases = append(s.Cases, junitCase{Name: "audit " + xmlText(in.Path), Classname: class,
 			Skipped: &junitProblem{Message: "input skipped"}})
+	case audit.StatusEmpty:
+		// An SBOM with no components cannot show absence: an error, never
+		// a passing case.
+		s.Cases = append(s.Cases, junitCase{Name: "audit " + xmlText(in.Path), Classname: class,
+			Error: &junitProblem{Message: "the SBOM lists no components (status empty), so it cannot show the absence of listed vendors", Type: "empty"}})
 	default:
 		if len(findings) == 0 {
 			s.Cases = append(s.Cases, junitCase{Name: "no listed components", Classname: class})
