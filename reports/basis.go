@@ -84,7 +84,8 @@ type ShardBasis struct {
 // Label is "I/N".
 func (s ShardBasis) Label() string { return fmt.Sprintf("%d/%d", s.Index, s.Count) }
 
-// InputSet is the SHA-256 of the sorted input paths, one per line, and
+// InputSet is the SHA-256 of the sorted input paths, each ended by a NUL
+// byte, and
 // their number: every shard of one run carries the same.
 type InputSet struct {
 	SHA256 string `json:"sha256"`
