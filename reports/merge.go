@@ -64,11 +64,8 @@ func MergeWith(names []string, models []*Model, opts MergeOptions) (*Model, erro
 			return nil, fmt.Errorf("merge: %s is empty", names[i])
 		}
 	}
-	if err := checkMergeable(names, models); err != nil {
-		return nil, err
-	}
-	missing, err := checkShards(names, models, opts.AllowPartial)
-	if err != nil {
+	missing, shardErr := checkShards(names, models, opts.AllowPartial)
+	if err := errors.Join(shardErr, checkMergeable(names, models)); err != nil {
 		return nil, err
 	}
 	first := models[0]

@@ -36,11 +36,17 @@ func sha256Hex(data []byte) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// flagValues are the effective values of every setting, as text.
+// notOptions are settings that do not shape the result (where reports
+// go, how many workers): left out of the basis's options, so that the
+// same audit written elsewhere gives the same report.
+var notOptions = map[string]bool{"config": true, "help": true, "output": true, "sbom-out": true, "parallelism": true}
+
+// flagValues are the effective values of the settings that shape the
+// result, as text.
 func flagValues(flags *pflag.FlagSet) map[string]string {
 	out := map[string]string{}
 	flags.VisitAll(func(f *pflag.Flag) {
-		if f.Name == "config" || f.Name == "help" {
+		if notOptions[f.Name] {
 			return
 		}
 		if sv, ok := f.Value.(pflag.SliceValue); ok {
