@@ -317,23 +317,29 @@ func TestListsExportDigest(t *testing.T) {
 	}
 }
 
-// whitespaceBomb gzips pre, size bytes of white space and post.
+// whitespaceBomb is gzip of pre, size bytes of white space and post. It
+// is built of gzip members (which readers concatenate), so that the white
+// space is compressed once.
 func whitespaceBomb(t *testing.T, pre, post string, size int) []byte {
 	t.Helper()
-	var buf bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-	zw.Write([]byte(pre))
-	chunk := bytes.Repeat([]byte(" \n\t "), 1<<18)
-	for range size / len(chunk) {
-		if _, err := zw.Write(chunk); err != nil {
+	member := func(data []byte) []byte {
+		var buf bytes.Buffer
+		zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+		if _, err := zw.Write(data); err != nil {
 			t.Fatal(err)
 		}
+		if err := zw.Close(); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
 	}
-	zw.Write([]byte(post))
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
+	const chunk = 64 << 20
+	ws := member(bytes.Repeat([]byte(" \n\t "), chunk/4))
+	out := member([]byte(pre))
+	for range size / chunk {
+		out = append(out, ws...)
 	}
-	return buf.Bytes()
+	return append(out, member([]byte(post))...)
 }
 
 // TestHostileWhitespaceBombRSS: a gzip bomb of 1.2 GiB of white space
