@@ -6,7 +6,9 @@ import (
 )
 
 func TestGaps(t *testing.T) {
-	in := func(path, root, status string) InputStatus { return InputStatus{Path: path, Root: root, Status: status} }
+	in := func(path, root, status string) InputStatus {
+		return InputStatus{Path: path, Root: root, Status: status}
+	}
 	cases := []struct {
 		name     string
 		inputs   []InputStatus

@@ -30,9 +30,9 @@ func TestDeclaredButBroken(t *testing.T) {
 	}
 	// Not declared, or declared well: unchanged.
 	for doc, want := range map[string]error{
-		`{"name":"left-pad","version":"1.0.0"}`:                   ErrNotSBOM,
-		`{"bomFormat":"cyclonedx","specVersion":"1.6"}`:           nil,
-		`{"bomFormat":"CycloneDX","specVersion":"1.9"}`:           nil, // a future 1.x: read as the latest, with a warning
+		`{"name":"left-pad","version":"1.0.0"}`:                  ErrNotSBOM,
+		`{"bomFormat":"cyclonedx","specVersion":"1.6"}`:          nil,
+		`{"bomFormat":"CycloneDX","specVersion":"1.9"}`:          nil, // a future 1.x: read as the latest, with a warning
 		`{"spdxVersion":"SPDX-2.3","SPDXID":"SPDXRef-DOCUMENT"}`: nil,
 	} {
 		if _, err := Read("x", strings.NewReader(doc), Options{}); !errors.Is(err, want) && (want != nil || err != nil) {

@@ -174,6 +174,9 @@ func (p *auditPlan) resolveInputs(opts *auditOptions, args []string) error {
 		}
 		inputs = audit.Shard(inputs, i, n)
 		p.shard = reports.ShardBasis{Index: i, Count: n, FailOn: p.failOn}
+		if n > 1 {
+			p.notes = append(p.notes, fmt.Sprintf("shard %d/%d: whether anything was audited and whether each directory held an SBOM is checked by embargo merge over all shards", i, n))
+		}
 	}
 	p.inputs, p.meta, p.sources = inputs, meta, sources
 	return nil
