@@ -99,7 +99,7 @@ func planAudit(env *environment, opts *auditOptions, args []string, cfg *setting
 		return nil, err
 	}
 	p.asOf, p.discovered = asOf, discovered
-	p.asOfSource = asOfSource(env, opts, cfg, asOf)
+	p.asOfSource = asOfSource(env, opts, cfg)
 	if p.asOfSource == "SOURCE_DATE_EPOCH" {
 		p.notes = append(p.notes, fmt.Sprintf("as-of date %s taken from SOURCE_DATE_EPOCH; pass --as-of to set it explicitly", asOf.Format(time.DateOnly)))
 	}
@@ -185,7 +185,7 @@ func (p *auditPlan) resolveInputs(opts *auditOptions, args []string) error {
 // asOfSource says where the as-of date came from. Without --as-of it is
 // the report time, which SOURCE_DATE_EPOCH may set: that is said, never
 // silent.
-func asOfSource(env *environment, opts *auditOptions, cfg *settings, asOf time.Time) string {
+func asOfSource(env *environment, opts *auditOptions, cfg *settings) string {
 	switch {
 	case opts.AsOf != "":
 		if k := cfg.sources["as-of"].Kind; k != "" && k != "default" {
