@@ -140,11 +140,17 @@ const (
 	StatusAudited = "audited"
 	StatusFailed  = "failed"
 	StatusSkipped = "skipped"
+	// StatusEmpty: decoded, but the SBOM lists no components, so it
+	// cannot show the absence of anything; the run is incomplete.
+	StatusEmpty = "empty"
 )
 
 // InputResult is what happened to one input.
 type InputResult struct {
-	Path        string   `json:"path"`
+	Path string `json:"path"`
+	// Root is the directory argument a walk found the input in; "" for an
+	// input named directly.
+	Root        string   `json:"root,omitempty"`
 	Status      string   `json:"status"`
 	Error       string   `json:"error"`
 	Warnings    []string `json:"warnings"`
@@ -179,6 +185,9 @@ type Result struct {
 	Inputs     []InputResult
 	Findings   []Finding
 	Warnings   []string
+	// Shard is the part of a sharded run this result covers; zero for an
+	// unsharded run.
+	Shard ShardInfo
 	// FARClause is the FAR clause version applied (--far-clause).
 	FARClause string
 	// Caveats are the notes of every regime and obligation a finding
@@ -193,3 +202,6 @@ type Caveat struct {
 	Obligation string `json:"obligation,omitempty"`
 	Text       string `json:"text"`
 }
+
+// ShardInfo is shard Index of Count (1-based), as --shard I/N gives it.
+type ShardInfo struct{ Index, Count int }

@@ -78,7 +78,7 @@ func (a *Auditor) Run(ctx context.Context, inputs []sbom.Input, opts RunOptions)
 	wg.Wait()
 	for i, j := range dupOf {
 		if outcomes[j] != nil {
-			outcomes[i] = reuse(outcomes[j], inputs[i].Path, opts.Meta[inputs[i].Path])
+			outcomes[i] = reuse(outcomes[j], inputs[i], opts.Meta[inputs[i].Path])
 			if opts.OnInput != nil {
 				opts.OnInput(outcomes[i].result)
 			}
@@ -89,9 +89,10 @@ func (a *Auditor) Run(ctx context.Context, inputs []sbom.Input, opts RunOptions)
 
 // reuse reports an input whose bytes equal an earlier input's under its
 // own path, without decoding it again.
-func reuse(o *inputOutcome, path string, meta InputMeta) *inputOutcome {
+func reuse(o *inputOutcome, in sbom.Input, meta InputMeta) *inputOutcome {
+	path := in.Path
 	r := o.result
-	r.Path = path
+	r.Path, r.Root = path, in.Root
 	r.Vendor, r.Product, r.Version = meta.Vendor, meta.Product, meta.Version
 	r.Warnings = append([]string{}, r.Warnings...)
 	out := &inputOutcome{result: r, findings: make([]Finding, 0, len(o.findings))}
@@ -143,7 +144,7 @@ func (a *Auditor) result(outcomes []*inputOutcome) *Result {
 // input's status, never an error of the run.
 func (a *Auditor) auditInput(ctx context.Context, in sbom.Input, opts RunOptions) *inputOutcome {
 	meta := opts.Meta[in.Path]
-	o := &inputOutcome{result: InputResult{Path: in.Path, Warnings: []string{}, Vendor: meta.Vendor, Product: meta.Product, Version: meta.Version}}
+	o := &inputOutcome{result: InputResult{Path: in.Path, Root: in.Root, Warnings: []string{}, Vendor: meta.Vendor, Product: meta.Product, Version: meta.Version}}
 	if in.Err != nil {
 		o.result.Status, o.result.Error = StatusFailed, in.Err.Error()
 		return o
@@ -161,16 +162,25 @@ func (a *Auditor) auditInput(ctx context.Context, in sbom.Input, opts RunOptions
 		if in.FromWalk && errors.Is(err, sbom.ErrNotSBOM) {
 			o.result.Status = StatusSkipped
 		}
+		if de, ok := sbom.ErrorDigest(err); ok {
+			o.result.SHA256 = de.SHA256
+			if !de.Whole {
+				o.result.Error += fmt.Sprintf(" (sha256 of the first %d bytes read)", de.Bytes)
+			}
+		}
 		return o
 	}
 	o.result = InputResult{
-		Path: in.Path, Status: StatusAudited, Error: "", Warnings: append([]string{}, doc.Warnings...),
+		Path: in.Path, Root: in.Root, Status: StatusAudited, Error: "", Warnings: append([]string{}, doc.Warnings...),
 		Format: string(doc.Format), SpecVersion: doc.SpecVersion, SHA256: doc.SHA256,
 		Components: doc.ComponentCount, Name: doc.Name,
 		Vendor: meta.Vendor, Product: meta.Product, Version: meta.Version,
 	}
-	if doc.ComponentCount == 0 && doc.Subject == nil {
-		o.result.Warnings = append(o.result.Warnings, "the SBOM lists no components, so it cannot show the absence of sanctioned vendors")
+	if doc.ComponentCount == 0 {
+		o.result.Status = StatusEmpty
+		if doc.Subject == nil {
+			o.result.Warnings = append(o.result.Warnings, "the SBOM lists no components, so it cannot show the absence of sanctioned vendors")
+		}
 	}
 	o.findings = d.finish(doc)
 	return o

@@ -3,6 +3,7 @@ package audit
 import (
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // Sentinel errors that decide the exit code; the CLI maps them in one place.
@@ -27,25 +28,25 @@ func ParseFailOn(s string) (string, error) {
 }
 
 // Gate decides whether a result passes: ErrPolicyViolation when a finding
-// reaches failOn, else ErrIncomplete when an input failed or was empty,
-// else nil. Waived and baseline findings never trip it.
+// reaches failOn, else ErrIncomplete when the run has gaps (see Gaps: an
+// input failed or was empty, nothing was audited, a directory held no
+// SBOM), else nil. Waived and baseline findings never trip it.
 func Gate(res *Result, failOn string) error {
 	if n := countAtOrAbove(res.Findings, failOn); n > 0 {
 		return fmt.Errorf("%w: %d finding(s) at or above %q", ErrPolicyViolation, n, failOn)
 	}
-	var failed, empty int
-	for _, in := range res.Inputs {
-		switch {
-		case in.Status == StatusFailed:
-			failed++
-		case in.Status == StatusAudited && in.Components == 0:
-			empty++
-		}
-	}
-	if failed+empty > 0 {
-		return fmt.Errorf("%w: %d input(s) failed, %d held no components", ErrIncomplete, failed, empty)
+	if gaps := Gaps(res.statuses(), res.Shard.Count > 1); len(gaps) > 0 {
+		return fmt.Errorf("%w: %s", ErrIncomplete, strings.Join(gaps, "; "))
 	}
 	return nil
+}
+
+func (r *Result) statuses() []InputStatus {
+	out := make([]InputStatus, len(r.Inputs))
+	for i, in := range r.Inputs {
+		out[i] = InputStatus{Path: in.Path, Root: in.Root, Status: in.Status}
+	}
+	return out
 }
 
 func countAtOrAbove(findings []Finding, failOn string) int {

@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"strings"
 	"time"
 
 	"github.com/embargo-sbom/embargo/audit"
@@ -23,7 +24,25 @@ var (
 )
 
 func fixtureOptions() Options {
-	return Options{ToolName: "embargo", ToolVersion: "0.9.0-test", GeneratedAt: fixtureGenerated, FailOn: "review", Complete: true}
+	return Options{ToolName: "embargo", ToolVersion: "0.9.0-test", GeneratedAt: fixtureGenerated, FailOn: "review", Complete: true,
+		Basis: fixtureBasis()}
+}
+
+// fixtureBasis holds every kind of evidence-basis fact, hostile strings
+// included, so that each format shows (and escapes) them.
+func fixtureBasis() Basis {
+	return Basis{
+		Discovered: "2025-06-02", DiscoveredDefaulted: false, AsOfSource: "flag",
+		ConfigFiles: []FileDigest{{Path: ".embargo.yaml", SHA256: strings.Repeat("c", 64)}},
+		Settings: map[string]Setting{"fail-on": {Source: "file", Detail: ".embargo.yaml"}, "as-of": {Source: "flag", Detail: "--as-of"},
+			"profile": {Source: "default"}},
+		Options:     map[string]string{"fail-on": "review", "as-of": "2025-06-10", "profile": "eu,us-federal"},
+		WaiverFiles: []FileDigest{{Path: "waivers.yaml", SHA256: strings.Repeat("d", 64)}},
+		Waivers: []AppliedWaiver{{ID: "WVR-2025-007", Approver: "<b>CISO</b>", Reason: "vendor replaces the engine in 1.9 [link](http://evil)",
+			Expires: "2025-09-30", Ticket: "SEC-1234", Source: "waivers.yaml:3", Findings: 1}},
+		InputSet: InputSet{SHA256: strings.Repeat("e", 64), Count: 3},
+		Notes:    []string{"configuration file .embargo.yaml in the working directory set fail-on"},
+	}
 }
 
 func fixtureModel() *Model {

@@ -68,7 +68,7 @@ func checkSchemaVersion(data []byte) error {
 	case head.SchemaVersion == nil:
 		return errors.New("not an embargo JSON report: no schemaVersion")
 	case *head.SchemaVersion != SchemaVersion:
-		return fmt.Errorf("report schemaVersion %q is not supported (want %q)", *head.SchemaVersion, SchemaVersion)
+		return fmt.Errorf("report schemaVersion %q is not supported: this embargo reads schemaVersion %q only; rerun the audit with this version of embargo to get a report it can read", *head.SchemaVersion, SchemaVersion)
 	}
 	return nil
 }

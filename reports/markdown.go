@@ -36,6 +36,9 @@ func mdHeadline(w io.Writer, m *Model) {
 	fmt.Fprintf(w, "| %d | %d | %d | %d | %d | %d | %d | %d |\n",
 		s.Findings.Prohibited, s.Findings.Review, s.Findings.Info, s.Findings.Waived, s.Findings.Baseline,
 		s.Inputs, s.Failed, s.Components)
+	if s.Skipped+s.Empty > 0 {
+		fmt.Fprintf(w, "\n%d audited, %d failed, %d skipped, %d empty.\n", s.Audited, s.Failed, s.Skipped, s.Empty)
+	}
 }
 
 // headline is the one-line verdict every human-facing format leads with.
@@ -45,7 +48,7 @@ func headline(m *Model) string {
 		return fmt.Sprintf("FAIL, %d of %d findings at or above %s", s.Failing, s.Findings.Total(), m.FailOn)
 	}
 	if s.Outcome == OutcomeIncomplete {
-		return fmt.Sprintf("INCOMPLETE, %d input(s) failed or held no components (%d findings, none at or above %s)", s.Failed+emptyInputs(m), s.Findings.Total(), m.FailOn)
+		return fmt.Sprintf("INCOMPLETE, %s (%d findings, none at or above %s)", strings.Join(s.Gaps, "; "), s.Findings.Total(), m.FailOn)
 	}
 	if s.Findings.Total() == 0 {
 		return "PASS, no component is attributed to a listed entity"
@@ -179,6 +182,12 @@ func mdBasis(w io.Writer, m *Model) {
 	for _, in := range m.Inputs {
 		fmt.Fprintf(w, "| input | %s | %s | `%s` |\n", mdEscape(in.Path), mdEscape(in.SpecVersion), mdCode(in.SHA256))
 	}
+	if lines := m.BasisLines(); len(lines) > 0 {
+		fmt.Fprint(w, "\n")
+		for _, l := range lines {
+			fmt.Fprintf(w, "- %s: %s\n", mdEscape(l[0]), mdEscape(l[1]))
+		}
+	}
 	fmt.Fprint(w, "\n</details>\n")
 }
 
@@ -220,7 +229,7 @@ func mdCode(s string) string {
 func emptyInputs(m *Model) int {
 	n := 0
 	for _, in := range m.Inputs {
-		if in.Status == audit.StatusAudited && in.Components == 0 {
+		if in.Status == audit.StatusEmpty || in.Status == audit.StatusAudited && in.Components == 0 {
 			n++
 		}
 	}

@@ -32,6 +32,27 @@ func Merge(models ...*Model) (*Model, error) {
 // Tool versions may differ; that is recorded as a warning. The reports
 // given are not modified.
 func MergeNamed(names []string, models []*Model) (*Model, error) {
+	opts := MergeOptions{}
+	if len(models) > 0 && models[0] != nil {
+		opts.FailOn = models[0].FailOn
+	}
+	return MergeWith(names, models, opts)
+}
+
+// MergeOptions are the choices of `embargo merge`.
+type MergeOptions struct {
+	// FailOn is applied to the merged findings, whatever fail-on each
+	// shard ran with (each is recorded in the basis).
+	FailOn string
+	// AllowPartial merges an incomplete set of shards; the result is
+	// marked incomplete and names the missing shards.
+	AllowPartial bool
+}
+
+// MergeWith is MergeNamed with options. Reports of a sharded run (each
+// records its shard I/N and the digest of the whole input set) must be
+// shards of one run, and all of them unless opts.AllowPartial.
+func MergeWith(names []string, models []*Model, opts MergeOptions) (*Model, error) {
 	if len(names) != len(models) {
 		return nil, fmt.Errorf("merge: %d names for %d reports", len(names), len(models))
 	}
@@ -43,7 +64,8 @@ func MergeNamed(names []string, models []*Model) (*Model, error) {
 			return nil, fmt.Errorf("merge: %s is empty", names[i])
 		}
 	}
-	if err := checkMergeable(names, models); err != nil {
+	missing, shardErr := checkShards(names, models, opts.AllowPartial)
+	if err := errors.Join(shardErr, checkMergeable(names, models)); err != nil {
 		return nil, err
 	}
 	first := models[0]
@@ -53,8 +75,9 @@ func MergeNamed(names []string, models []*Model) (*Model, error) {
 		GeneratedAt:   first.GeneratedAt,
 		AsOf:          first.AsOf,
 		Profiles:      sortedStrings(first.Profiles),
-		FailOn:        first.FailOn,
-		Complete:      true,
+		FailOn:        normaliseFailOn(opts.FailOn),
+		Complete:      len(missing) == 0,
+		Basis:         mergedBasis(names, models, missing),
 		Lists:         slices.Clone(first.Lists),
 		FARClause:     first.FARClause,
 		Inputs:        []Input{},
@@ -90,6 +113,11 @@ func MergeNamed(names []string, models []*Model) (*Model, error) {
 		warnings = append(warnings, w)
 	}
 	out.Warnings = sortedStrings(warnings)
+	threshold := failThreshold(out.FailOn)
+	for i := range out.Findings {
+		f := &out.Findings[i]
+		f.Fails = threshold > 0 && f.Verdict.Rank() >= threshold
+	}
 	out.normalise()
 	return out, nil
 }
@@ -109,7 +137,6 @@ func checkMergeable(names []string, models []*Model) error {
 			{"tool name", first.Tool.Name, m.Tool.Name},
 			{"asOf", first.AsOf, m.AsOf},
 			{"profiles", strings.Join(sortedStrings(first.Profiles), ","), strings.Join(sortedStrings(m.Profiles), ",")},
-			{"failOn", first.FailOn, m.FailOn},
 			{"farClause", first.FARClause, m.FARClause},
 			{"lists", listsKey(first.Lists), listsKey(m.Lists)},
 		} {

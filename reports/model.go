@@ -17,7 +17,7 @@ import (
 // SchemaVersion is the version of the JSON report shape; it is bumped on
 // any incompatible change so that `embargo merge` and `--baseline` can
 // refuse reports they do not understand.
-const SchemaVersion = "1"
+const SchemaVersion = "2"
 
 // FailOnNever is the fail-on value under which no finding fails a run.
 const FailOnNever = "never"
@@ -33,6 +33,8 @@ type Options struct {
 	FailOn string
 	// Complete is false when the run was interrupted and reports are partial.
 	Complete bool
+	// Basis is the evidence basis beyond the lists (see Basis).
+	Basis Basis
 }
 
 // Model is the presentation model, and the exact shape of the JSON report
@@ -61,6 +63,8 @@ type Model struct {
 	Caveats []Caveat `json:"caveats"`
 	// Disclaimer says the report is not legal advice; always Disclaimer.
 	Disclaimer string `json:"disclaimer"`
+	// Basis is everything else that shaped the result (schema version 2).
+	Basis Basis `json:"basis"`
 }
 
 // Disclaimer is printed by every report format.
@@ -154,10 +158,12 @@ func Verdicts() []audit.Verdict {
 
 // Summary is the headline of a run.
 type Summary struct {
-	Inputs     int    `json:"inputs"`
-	Audited    int    `json:"audited"`
-	Failed     int    `json:"failed"`
-	Skipped    int    `json:"skipped"`
+	Inputs  int `json:"inputs"`
+	Audited int `json:"audited"`
+	Failed  int `json:"failed"`
+	Skipped int `json:"skipped"`
+	// Empty inputs were decoded but list no components.
+	Empty      int    `json:"empty"`
 	Components int    `json:"components"`
 	Findings   Counts `json:"findings"`
 	// Failing is the number of findings at or above the fail-on threshold.
@@ -167,6 +173,10 @@ type Summary struct {
 	// no components (the audit cannot vouch for it); otherwise "pass". It
 	// matches the exit code: 2, 3 and 0.
 	Outcome string `json:"outcome"`
+	// Gaps say why the outcome is incomplete, one sentence each: failed or
+	// empty inputs, nothing audited, a directory without an SBOM, missing
+	// shards, an interrupted run. Derived, like the counts.
+	Gaps []string `json:"gaps"`
 }
 
 // Outcome values.
@@ -203,6 +213,9 @@ type Product struct {
 // Input is what happened to one SBOM.
 type Input struct {
 	Path string `json:"path"`
+	// Root is the directory argument whose walk found the input; "" for
+	// an input named directly.
+	Root string `json:"root"`
 	Name string `json:"name"`
 	// Vendor, Product and Version come from the --manifest row that named
 	// the input; empty without a manifest.
@@ -323,6 +336,7 @@ func NewModel(res *audit.Result, opts Options) *Model {
 		Findings:      make([]Finding, 0, len(res.Findings)),
 		Warnings:      sortedStrings(res.Warnings),
 		FARClause:     res.FARClause,
+		Basis:         opts.Basis.clone(),
 	}
 	for _, c := range res.Caveats {
 		m.Caveats = append(m.Caveats, Caveat(c))
@@ -358,6 +372,7 @@ func (m *Model) normalise() {
 	m.Lists = nonNil(m.Lists)
 	m.Inputs = nonNil(m.Inputs)
 	m.Findings = nonNil(m.Findings)
+	m.Basis.normalise()
 	slices.SortFunc(m.Lists, func(a, b List) int {
 		return cmp.Or(cmp.Compare(a.ID, b.ID), cmp.Compare(a.Version, b.Version), cmp.Compare(a.SHA256, b.SHA256))
 	})
@@ -392,6 +407,8 @@ func (m *Model) summarise() Summary {
 			s.Failed++
 		case audit.StatusSkipped:
 			s.Skipped++
+		case audit.StatusEmpty:
+			s.Empty++
 		}
 	}
 	for _, f := range m.Findings {
@@ -400,7 +417,10 @@ func (m *Model) summarise() Summary {
 			m.Inputs[i].Findings.add(f.Verdict)
 		}
 	}
-	s.Components, s.Findings, s.Failing, s.Outcome = total.components, total.findings, total.failing, total.outcome()
+	s.Components, s.Findings, s.Failing = total.components, total.findings, total.failing
+	s.Gaps = nonNil(m.gaps())
+	total.incomplete = len(s.Gaps) > 0
+	s.Outcome = total.outcome()
 	return s
 }
 
@@ -416,7 +436,7 @@ type rollup struct {
 func (r *rollup) addInput(in Input) {
 	r.inputs++
 	r.components += in.Components
-	if in.Status == audit.StatusFailed || in.Status == audit.StatusAudited && in.Components == 0 {
+	if in.Status == audit.StatusFailed || in.Status == audit.StatusEmpty || in.Status == audit.StatusAudited && in.Components == 0 {
 		r.incomplete = true
 	}
 }
@@ -493,6 +513,7 @@ func (m *Model) vendors() []Vendor {
 func newInput(in audit.InputResult) Input {
 	return Input{
 		Path:        in.Path,
+		Root:        in.Root,
 		Name:        in.Name,
 		Vendor:      in.Vendor,
 		Product:     in.Product,

@@ -57,8 +57,9 @@ func TestNewModelSortsDeterministically(t *testing.T) {
 func TestSummaryCounts(t *testing.T) {
 	s := fixtureModel().Summary
 	want := Summary{Inputs: 3, Audited: 2, Failed: 1, Components: 160,
-		Findings: Counts{Prohibited: 1, Review: 1, Info: 1, Waived: 1, Baseline: 1}, Failing: 2, Outcome: OutcomeFail}
-	if s != want {
+		Findings: Counts{Prohibited: 1, Review: 1, Info: 1, Waived: 1, Baseline: 1}, Failing: 2, Outcome: OutcomeFail,
+		Gaps: []string{"1 input(s) failed"}}
+	if !reflect.DeepEqual(s, want) {
 		t.Errorf("summary %+v, want %+v", s, want)
 	}
 }
@@ -122,7 +123,8 @@ func TestNilResult(t *testing.T) {
 	if m.Findings == nil || m.Inputs == nil || m.Lists == nil || m.Profiles == nil || m.Warnings == nil {
 		t.Fatalf("nil slice in %+v", m)
 	}
-	if m.FailOn != FailOnNever || m.Summary.Outcome != OutcomePass {
+	// Nothing was audited, so the run cannot pass.
+	if m.FailOn != FailOnNever || m.Summary.Outcome != OutcomeIncomplete {
 		t.Errorf("fail-on %q outcome %q", m.FailOn, m.Summary.Outcome)
 	}
 }

@@ -332,12 +332,17 @@ func artifactLocation(path string, index map[string]int) sarifArtifactLocation {
 // the run counts as successful only when it was complete and every input
 // was read.
 func sarifInvocationFor(m *Model, index map[string]int) sarifInvocation {
-	inv := sarifInvocation{ExecutionSuccessful: m.Complete && m.Summary.Failed == 0}
+	inv := sarifInvocation{ExecutionSuccessful: m.Complete && m.Summary.Failed == 0 && len(m.Summary.Gaps) == 0}
 	for _, in := range m.Inputs {
 		loc := []sarifLocation{{PhysicalLocation: &sarifPhysicalLocation{ArtifactLocation: artifactLocation(in.Path, index)}}}
 		if in.Status == audit.StatusFailed {
 			inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sarifNotification{
 				Level: "error", Message: sarifText{Text: plain("cannot audit " + in.Path + ": " + in.Error)}, Locations: loc,
+			})
+		}
+		if in.Status == audit.StatusEmpty {
+			inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sarifNotification{
+				Level: "error", Message: sarifText{Text: plain("cannot vouch for " + in.Path + ": the SBOM lists no components (status empty)")}, Locations: loc,
 			})
 		}
 		for _, w := range in.Warnings {
@@ -349,6 +354,11 @@ func sarifInvocationFor(m *Model, index map[string]int) sarifInvocation {
 	for _, w := range m.Warnings {
 		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sarifNotification{
 			Level: "warning", Message: sarifText{Text: plain(w)},
+		})
+	}
+	for _, g := range runGaps(m) {
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sarifNotification{
+			Level: "error", Message: sarifText{Text: plain("incomplete: " + g)},
 		})
 	}
 	return inv

@@ -183,15 +183,24 @@ func (t tableWriter) basis(m *Model) {
 		rows = append(rows, []cell{{text: "input"}, {text: visible(in.Path)}, {text: "sha256:" + orDash(visible(in.SHA256))}})
 	}
 	t.grid(rows)
+	for _, l := range m.BasisLines() {
+		fmt.Fprintf(t.w, "%s: %s\n", visible(l[0]), visible(l[1]))
+	}
 }
 
 func (t tableWriter) outcome(m *Model) {
 	s := m.Summary
-	line := fmt.Sprintf("%d of %d findings at or above %s; %d inputs, %d audited, %d failed, %d components.",
-		s.Failing, s.Findings.Total(), m.FailOn, s.Inputs, s.Audited, s.Failed, s.Components)
+	counts := fmt.Sprintf("%d inputs, %d audited, %d failed, %d skipped, %d empty, %d components.",
+		s.Inputs, s.Audited, s.Failed, s.Skipped, s.Empty, s.Components)
+	line := fmt.Sprintf("%d of %d findings at or above %s; %s", s.Failing, s.Findings.Total(), m.FailOn, counts)
 	if m.FailOn == FailOnNever {
-		line = fmt.Sprintf("%d findings, fail-on never; %d inputs, %d audited, %d failed, %d components.",
-			s.Findings.Total(), s.Inputs, s.Audited, s.Failed, s.Components)
+		line = fmt.Sprintf("%d findings, fail-on never; %s", s.Findings.Total(), counts)
+	}
+	if len(s.Gaps) > 0 {
+		t.section("GAPS (what this run cannot vouch for)")
+		for _, g := range s.Gaps {
+			fmt.Fprintln(t.w, "  "+visible(g))
+		}
 	}
 	label, style := strings.ToUpper(s.Outcome), outcomeStyle(s.Outcome)
 	fmt.Fprintf(t.w, "\n%s %s\n", t.paint(style, label+":"), line)
@@ -237,6 +246,8 @@ func statusStyle(status string) string {
 		return sgrRed
 	case audit.StatusSkipped:
 		return sgrDim
+	case audit.StatusEmpty:
+		return sgrYellow
 	}
 	return sgrGreen
 }

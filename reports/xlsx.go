@@ -108,6 +108,13 @@ func (x *xlsxWriter) summary(m *Model) {
 		{"Waived", s.Findings.Waived}, {"Baseline", s.Findings.Baseline},
 		{"Failing findings", s.Failing},
 	}
+	pairs = append(pairs, [2]any{"Empty", s.Empty})
+	for _, g := range s.Gaps {
+		pairs = append(pairs, [2]any{"Incomplete", g})
+	}
+	for _, l := range m.BasisLines() {
+		pairs = append(pairs, [2]any{l[0], l[1]})
+	}
 	for _, w := range m.Warnings {
 		pairs = append(pairs, [2]any{"Warning", w})
 	}

@@ -1,7 +1,6 @@
 package sbom
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -375,10 +374,4 @@ func toolNames(tools, components, services []cdxTool) []string {
 		}
 	}
 	return out
-}
-
-// errNotCycloneDX says what is missing when a guess of CycloneDX, made
-// from a prefix, is not borne out by the whole document.
-func errNotCycloneDX(what string) error {
-	return fmt.Errorf("%w: %s", ErrNotSBOM, what)
 }

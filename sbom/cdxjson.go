@@ -192,7 +192,7 @@ func decodeCycloneDXJSON(r io.Reader, visit func(*Component) error) (*Document, 
 	}
 	switch {
 	case hasBOMFormat && !strings.EqualFold(bomFormat, "CycloneDX"):
-		return nil, errNotCycloneDX(fmt.Sprintf("bomFormat is %q, not CycloneDX", bomFormat))
+		return nil, fmt.Errorf("%w: bomFormat holds %q (a string), want \"CycloneDX\"", ErrInvalidSBOM, bomFormat)
 	case !hasBOMFormat && !(hasSpecVersion && (s.hasComponents || s.metadataSeen)) && !strings.Contains(strings.ToLower(schema), "cyclonedx.org/schema"):
 		return nil, errNotJSONSBOM
 	}

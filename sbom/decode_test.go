@@ -34,7 +34,7 @@ func TestDecodeStreaming(t *testing.T) {
 	}{
 		{"bomFormat after a huge components array", `{"components":` + comps + `,"specVersion":"1.6","bomFormat":"CycloneDX"}`, FormatCycloneDXJSON, 2000, nil},
 		{"huge components array and no CycloneDX key", `{"components":` + comps + `,"name":"package.json"}`, "", 0, ErrNotSBOM},
-		{"wrong bomFormat after the components", `{"components":` + comps + `,"bomFormat":"SPDX"}`, "", 0, ErrNotSBOM},
+		{"wrong bomFormat after the components", `{"components":` + comps + `,"bomFormat":"SPDX"}`, "", 0, ErrInvalidSBOM},
 		{"syft descriptor after a huge artifacts array", `{"artifacts":` + artifacts + `,"source":{"name":"x"},"descriptor":{"name":"syft","version":"1.0"},"schema":{"version":"16.0.0"}}`, FormatSyftJSON, 2000, nil},
 		{"spdxVersion after a huge packages array", `{"packages":` + bigArray(2000, func(i int) string {
 			return fmt.Sprintf(`{"SPDXID":"SPDXRef-p%d","name":"pkg-%d","versionInfo":"1.%d"}`, i, i, i)

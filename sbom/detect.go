@@ -48,8 +48,11 @@ func detect(data []byte, complete bool) (Format, error) {
 type jsonKeys struct {
 	bomFormat, spdxVersion, context, schema string
 	hasBOMFormat, hasSpecVersion            bool
-	hasComponents, hasMetadata              bool
-	hasArtifacts, hasDescriptor             bool
+	// The declaring keys as written (raw JSON), to tell a broken SBOM from
+	// a file that is no SBOM at all.
+	rawBOMFormat, rawSPDXVersion, rawSpecVersion string
+	hasComponents, hasMetadata                   bool
+	hasArtifacts, hasDescriptor                  bool
 	// open is the key whose value the prefix cut off, if any.
 	open string
 }
@@ -95,12 +98,18 @@ var errNotJSONSBOM = fmt.Errorf("%w: JSON without bomFormat, spdxVersion, an SPD
 func detectJSON(data []byte, complete bool) (Format, error) {
 	k, err := scanJSONKeys(data)
 	if err != nil && !complete && errors.Is(err, io.ErrUnexpectedEOF) {
+		if err := k.invalid(); err != nil {
+			return FormatUnknown, err
+		}
 		if f := k.format(false); f != FormatUnknown {
 			return f, nil
 		}
 		return FormatUnknown, fmt.Errorf("%w in the first %d bytes", errNotJSONSBOM, len(data))
 	}
 	if err != nil {
+		return FormatUnknown, err
+	}
+	if err := k.invalid(); err != nil {
 		return FormatUnknown, err
 	}
 	if f := k.format(true); f != FormatUnknown {
@@ -133,9 +142,9 @@ func (k *jsonKeys) take(name string, dec *jsontext.Decoder) error {
 	switch name {
 	case "bomFormat":
 		k.hasBOMFormat = true
-		return readString(dec, &k.bomFormat)
+		return readDeclared(dec, &k.bomFormat, &k.rawBOMFormat)
 	case "spdxVersion":
-		return readString(dec, &k.spdxVersion)
+		return readDeclared(dec, &k.spdxVersion, &k.rawSPDXVersion)
 	case "$schema":
 		return readString(dec, &k.schema)
 	case "@context":
@@ -144,6 +153,8 @@ func (k *jsonKeys) take(name string, dec *jsontext.Decoder) error {
 		return err
 	case "specVersion":
 		k.hasSpecVersion = true
+		var v string
+		return readDeclared(dec, &v, &k.rawSpecVersion)
 	case "components":
 		k.hasComponents = true
 	case "metadata":
@@ -154,6 +165,22 @@ func (k *jsonKeys) take(name string, dec *jsontext.Decoder) error {
 		k.hasDescriptor = true
 	}
 	return dec.SkipValue()
+}
+
+// readDeclared reads a value that should be a string: dst gets the
+// string, raw the value as written (whatever its type).
+func readDeclared(dec *jsontext.Decoder, dst, raw *string) error {
+	v, err := dec.ReadValue()
+	if err != nil {
+		return err
+	}
+	*raw = string(v)
+	if v.Kind() == '"' {
+		if b, err := jsontext.AppendUnquote(nil, v); err == nil {
+			*dst = string(b)
+		}
+	}
+	return nil
 }
 
 func readString(dec *jsontext.Decoder, dst *string) error {
@@ -192,7 +219,7 @@ func detectXML(data []byte, complete bool) (Format, error) {
 		case se.Name.Local == "bom" && strings.HasPrefix(se.Name.Space, "http://cyclonedx.org/schema/bom"):
 			return FormatCycloneDXXML, nil
 		case se.Name.Local == "bom":
-			return FormatUnknown, fmt.Errorf("%w: <bom> element without a CycloneDX namespace (%q)", ErrNotSBOM, se.Name.Space)
+			return FormatUnknown, fmt.Errorf("%w: <bom> root element without a CycloneDX namespace: xmlns holds %q, want http://cyclonedx.org/schema/bom/1.x", ErrInvalidSBOM, se.Name.Space)
 		case se.Name.Local == "RDF" && (bytes.Contains(data, []byte("spdx.org/rdf/terms")) || !complete):
 			return FormatSPDXRDF, nil
 		}

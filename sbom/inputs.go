@@ -19,6 +19,9 @@ type Input struct {
 	// FromWalk is true for files found by walking a directory; a file that
 	// is no SBOM is then skipped rather than failed.
 	FromWalk bool
+	// Root is the directory whose walk found the input ("" otherwise),
+	// so that a directory that yields no SBOM is reported.
+	Root string
 	// Err is set when the argument itself could not be resolved (a
 	// missing file, a glob that matches nothing); the input is reported as
 	// failed with it.
@@ -84,14 +87,14 @@ func walkDir(dir string) []Input {
 	var out []Input
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
-			out = append(out, Input{Path: path, Err: fmt.Errorf("walk %s: %w", path, unwrapPathError(err))})
+			out = append(out, Input{Path: path, Root: dir, Err: fmt.Errorf("walk %s: %w", path, unwrapPathError(err))})
 			return nil
 		}
 		if d.IsDir() && path != dir && strings.HasPrefix(d.Name(), ".") {
 			return filepath.SkipDir
 		}
 		if d.Type().IsRegular() {
-			out = append(out, Input{Path: path, FromWalk: true})
+			out = append(out, Input{Path: path, FromWalk: true, Root: dir})
 		}
 		return nil
 	})

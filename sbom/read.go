@@ -127,13 +127,20 @@ func Read(path string, r io.Reader, opts Options) (*Document, error) {
 // tag-value lines, validate or split the part ahead of the one being
 // decoded. visit is always called on the caller's goroutine, in document
 // order, and no goroutine of Decode touches r after Decode returns.
-func Decode(path string, r io.Reader, opts Options, visit func(*Component) error) (*Document, error) {
+func Decode(path string, r io.Reader, opts Options, visit func(*Component) error) (_ *Document, err error) {
 	limit := opts.maxBytes()
 	bufs := getBuffers()
 	defer putBuffers(bufs)
 	raw := newHashingReader(r, limit, bufs)
 	defer raw.close()
 	rawBuf := bufs.raw
+	// visit's own error is returned as is; every other carries the digest.
+	var visitErr error
+	defer func() {
+		if err != nil && err != visitErr {
+			err = withDigest(err, raw, rawBuf)
+		}
+	}()
 	rawBuf.Reset(raw)
 	var stream io.Reader = rawBuf
 	gzipped := false
@@ -171,7 +178,19 @@ func Decode(path string, r io.Reader, opts Options, visit func(*Component) error
 	if visit == nil {
 		visit = func(*Component) error { return nil }
 	}
-	doc, err := decode(format, br, skippedLines, limitVisit(opts, visit), opts)
+	userVisit := visit
+	visit = func(c *Component) error {
+		if err := userVisit(c); err != nil {
+			visitErr = err
+			return err
+		}
+		return nil
+	}
+	var sq *squeezeReader
+	if format != FormatSPDXTagValue { // lines are bounded there
+		sq = newSqueezeReader(br, bufs.squeeze)
+	}
+	doc, err := decode(format, br, sq, skippedLines, limitVisit(opts, visit), opts)
 	// A failure of the source (read error, size limit, corrupt gzip) is
 	// the real cause of whatever the decoder then reports.
 	if srcErr := firstErr(raw.err, lim.err); srcErr != nil {
@@ -191,6 +210,11 @@ func Decode(path string, r io.Reader, opts Options, visit func(*Component) error
 	doc.Path = path
 	doc.SHA256 = hex.EncodeToString(raw.sum())
 	doc.Format = format
+	if sq != nil {
+		if w := sq.warning(); w != "" {
+			doc.Warnings = addWarning(doc.Warnings, w)
+		}
+	}
 	if w := cleaner.warning(); w != "" {
 		// First, as it may explain the others; the bound still holds.
 		capped := []string{w}
@@ -213,26 +237,34 @@ func firstErr(errs ...error) error {
 
 // decode dispatches to the format's decoder. A panic in a decoder (ours or
 // a library's) must not take down a batch: it becomes this input's error.
-func decode(f Format, r *bufio.Reader, skippedLines int, visit func(*Component) error, opts Options) (doc *Document, err error) {
+//
+// sq, when set, reads r with long runs of white space shortened (see
+// squeezeReader); tag-value reads r by lines.
+func decode(f Format, r *bufio.Reader, sq *squeezeReader, skippedLines int, visit func(*Component) error, opts Options) (doc *Document, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			doc, err = nil, fmt.Errorf("internal error decoding %s, please report it: %v", f, r)
 		}
 	}()
+	if f == FormatSPDXTagValue {
+		return decodeSPDXTagValue(r, skippedLines, visit, opts.maxStringBytes())
+	}
+	var in io.Reader = r
+	if sq != nil {
+		in = sq
+	}
 	switch f {
 	case FormatCycloneDXJSON:
-		return decodeCycloneDXJSON(r, visit)
+		return decodeCycloneDXJSON(in, visit)
 	case FormatCycloneDXXML:
-		return decodeCycloneDXXML(r, visit)
+		return decodeCycloneDXXML(in, visit)
 	case FormatSPDXJSON:
-		return decodeSPDXJSON(r, "/packages/", visit)
-	case FormatSPDXTagValue:
-		return decodeSPDXTagValue(r, skippedLines, visit, opts.maxStringBytes())
+		return decodeSPDXJSON(in, "/packages/", visit)
 	case FormatSyftJSON:
-		return decodeSyftJSON(r, visit)
+		return decodeSyftJSON(in, visit)
 	}
 	// The remaining formats are decoded from memory.
-	data, err := io.ReadAll(r)
+	data, err := io.ReadAll(in)
 	if err != nil {
 		return nil, fmt.Errorf("read: %w", err)
 	}
@@ -289,6 +321,10 @@ type hashingReader struct {
 	off   int
 	ended bool // the last chunk was received
 	err   error
+	// read counts the bytes read from the source (and hashed); written by
+	// the goroutine, read only after done is closed.
+	read   int64
+	closed bool
 }
 
 // readChunk is one block of the input as read, with the error that ended
@@ -341,6 +377,7 @@ func (h *hashingReader) run(r io.Reader, limit int64) {
 		}
 		h.h.Write(buf[:k])
 		n += int64(k)
+		h.read = n
 		switch {
 		case n > limit:
 			k, err = 0, fmt.Errorf("%w of %d bytes", ErrTooLarge, limit)
@@ -391,9 +428,13 @@ func (h *hashingReader) sum() []byte {
 	return h.h.Sum(nil)
 }
 
-// close stops the goroutine and waits until it no longer reads the source.
+// close stops the goroutine and waits until it no longer reads the source;
+// it may be called more than once.
 func (h *hashingReader) close() {
-	close(h.stop)
+	if !h.closed {
+		h.closed = true
+		close(h.stop)
+	}
 	<-h.done
 }
 
@@ -461,15 +502,17 @@ func utf8Reader(r io.Reader, bufs *buffers) (*bufio.Reader, *cleanReader, error)
 type buffers struct {
 	raw, pre, post *bufio.Reader
 	clean          []byte
+	squeeze        []byte   // for squeezeReader
 	chunks         [][]byte // for hashingReader
 }
 
 var bufferPool = sync.Pool{New: func() any {
 	return &buffers{
-		raw:   bufio.NewReaderSize(nil, 32<<10),
-		pre:   bufio.NewReaderSize(nil, sniffSize),
-		post:  bufio.NewReaderSize(nil, sniffSize),
-		clean: make([]byte, 64<<10),
+		raw:     bufio.NewReaderSize(nil, 32<<10),
+		pre:     bufio.NewReaderSize(nil, sniffSize),
+		post:    bufio.NewReaderSize(nil, sniffSize),
+		clean:   make([]byte, 64<<10),
+		squeeze: make([]byte, squeezeBlock),
 		chunks: func() [][]byte {
 			c := make([][]byte, readAhead)
 			for i := range c {

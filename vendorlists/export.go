@@ -7,6 +7,13 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
+// Bytes returns the list file exactly as it was read, whose SHA-256 is
+// l.SHA256 (the digest every report prints); nil for a list not read from
+// a file.
+func (l *List) Bytes() []byte {
+	return bytes.Clone(l.raw)
+}
+
 // Export writes l as YAML that Parse reads back to an equal list.
 func Export(l *List) ([]byte, error) {
 	var b bytes.Buffer

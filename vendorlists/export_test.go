@@ -39,6 +39,6 @@ func TestExportRoundTrip(t *testing.T) {
 // content drops what the loader adds, leaving what the YAML says.
 func content(l *List) List {
 	c := *l
-	c.SHA256, c.Origin, c.lines = "", "", nil
+	c.SHA256, c.Origin, c.lines, c.raw = "", "", nil, nil
 	return c
 }

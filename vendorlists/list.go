@@ -51,6 +51,9 @@ type List struct {
 	// lines maps a field path ("entities[0].domains[2]") to its line in
 	// the file, so that Validate can point at the offending entry.
 	lines map[string]int
+	// raw is the file as read, whose digest SHA256 is: lists export
+	// writes it, so that a user can check the digest reports print.
+	raw []byte
 }
 
 // Source is a citation. Every other entry refers to sources by ID.

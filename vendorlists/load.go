@@ -41,6 +41,7 @@ func Parse(name string, data []byte) (*List, error) {
 	}
 	sum := sha256.Sum256(data)
 	l.SHA256 = hex.EncodeToString(sum[:])
+	l.raw = data
 	l.Origin = name
 	l.lines = c.lines
 	if err := l.Validate(); err != nil {

@@ -70,10 +70,18 @@ type auditPlan struct {
 	maxListAge  time.Duration
 	sources     map[string]bool
 	gen         *generator
+	// evidence basis
+	cfg         *settings
+	discovered  time.Time
+	asOfSource  string
+	waiverFiles []reports.FileDigest
+	shard       reports.ShardBasis
+	inputSet    reports.InputSet
+	notes       []string
 }
 
 func planAudit(env *environment, opts *auditOptions, args []string, cfg *settings) (*auditPlan, error) {
-	p := &auditPlan{}
+	p := &auditPlan{cfg: cfg}
 	var err error
 	if p.failOn, err = audit.ParseFailOn(opts.FailOn); err != nil {
 		return nil, &usageError{msg: err.Error()}
@@ -90,7 +98,11 @@ func planAudit(env *environment, opts *auditOptions, args []string, cfg *setting
 	if err != nil {
 		return nil, err
 	}
-	p.asOf = asOf
+	p.asOf, p.discovered = asOf, discovered
+	p.asOfSource = asOfSource(env, opts, cfg)
+	if p.asOfSource == "SOURCE_DATE_EPOCH" {
+		p.notes = append(p.notes, fmt.Sprintf("as-of date %s taken from SOURCE_DATE_EPOCH; pass --as-of to set it explicitly", asOf.Format(time.DateOnly)))
+	}
 	if p.maxListAge, err = opts.maxListAge(); err != nil {
 		return nil, err
 	}
@@ -101,7 +113,7 @@ func planAudit(env *environment, opts *auditOptions, args []string, cfg *setting
 	if err != nil {
 		return nil, &usageError{msg: err.Error()}
 	}
-	if p.inputs, p.meta, p.sources, err = resolveInputs(opts, args); err != nil {
+	if err := p.resolveInputs(opts, args); err != nil {
 		return nil, err
 	}
 	outs, err := parseSBOMOut(opts.SBOMOut, len(p.sources))
@@ -114,8 +126,11 @@ func planAudit(env *environment, opts *auditOptions, args []string, cfg *setting
 			p.gen.index[in.Path] = len(p.gen.index) + 1
 		}
 	}
-	if p.waivers, err = loadWaivers(opts.Waivers, cfg); err != nil {
+	if p.waivers, p.waiverFiles, err = loadWaivers(opts.Waivers, cfg); err != nil {
 		return nil, err
+	}
+	if note := cfg.workingDirNote(); note != "" {
+		p.notes = append(p.notes, note)
 	}
 	if p.baseline, err = loadBaseline(opts.Baseline); err != nil {
 		return nil, err
@@ -126,7 +141,9 @@ func planAudit(env *environment, opts *auditOptions, args []string, cfg *setting
 // resolveInputs turns arguments into inputs: sources (dir:PATH... or, for
 // scan, every argument) stay as given for syft; everything else is expanded
 // as SBOM files, directories and globs.
-func resolveInputs(opts *auditOptions, args []string) ([]sbom.Input, map[string]audit.InputMeta, map[string]bool, error) {
+// It records the digest of the whole input set and the shard, so that
+// merge can check it has every shard of one run.
+func (p *auditPlan) resolveInputs(opts *auditOptions, args []string) error {
 	var inputs []sbom.Input
 	sources := map[string]bool{}
 	for _, arg := range args {
@@ -141,7 +158,7 @@ func resolveInputs(opts *auditOptions, args []string) ([]sbom.Input, map[string]
 	if opts.Manifest != "" {
 		rows, err := audit.ReadManifest(opts.Manifest)
 		if err != nil {
-			return nil, nil, nil, &usageError{msg: err.Error()}
+			return &usageError{msg: err.Error()}
 		}
 		mi, mm := audit.ExpandManifest(rows)
 		inputs = append(inputs, mi...)
@@ -149,37 +166,69 @@ func resolveInputs(opts *auditOptions, args []string) ([]sbom.Input, map[string]
 			meta[k] = v
 		}
 	}
+	p.inputSet = inputSetOf(inputs)
 	if opts.Shard != "" {
 		i, n, err := audit.ParseShard(opts.Shard)
 		if err != nil {
-			return nil, nil, nil, &usageError{msg: err.Error()}
+			return &usageError{msg: err.Error()}
 		}
 		inputs = audit.Shard(inputs, i, n)
+		p.shard = reports.ShardBasis{Index: i, Count: n, FailOn: p.failOn}
+		if n > 1 {
+			p.notes = append(p.notes, fmt.Sprintf("shard %d/%d: whether anything was audited and whether each directory held an SBOM is checked by embargo merge over all shards", i, n))
+		}
 	}
-	return inputs, meta, sources, nil
+	p.inputs, p.meta, p.sources = inputs, meta, sources
+	return nil
 }
 
-func loadWaivers(file string, cfg *settings) ([]policy.Waiver, error) {
+// asOfSource says where the as-of date came from. Without --as-of it is
+// the report time, which SOURCE_DATE_EPOCH may set: that is said, never
+// silent.
+func asOfSource(env *environment, opts *auditOptions, cfg *settings) string {
+	switch {
+	case opts.AsOf != "":
+		if k := cfg.sources["as-of"].Kind; k != "" && k != "default" {
+			return k
+		}
+		return "flag"
+	case env.getenv("SOURCE_DATE_EPOCH") != "":
+		return "SOURCE_DATE_EPOCH"
+	}
+	return "clock"
+}
+
+// loadWaivers reads the waiver file and the config file's inline
+// waivers, and returns the digest of each file they came from (the bytes
+// parsed, read once).
+func loadWaivers(file string, cfg *settings) ([]policy.Waiver, []reports.FileDigest, error) {
 	var ws []policy.Waiver
+	var digests []reports.FileDigest
 	if file != "" {
-		w, err := policy.LoadWaivers(file)
+		data, err := os.ReadFile(file)
 		if err != nil {
-			return nil, &usageError{msg: err.Error()}
+			return nil, nil, &usageError{msg: fmt.Sprintf("read waivers: %v", err)}
+		}
+		w, err := policy.ParseWaivers(file, data)
+		if err != nil {
+			return nil, nil, &usageError{msg: err.Error()}
 		}
 		ws = append(ws, w...)
+		digests = append(digests, reports.FileDigest{Path: file, SHA256: sha256Hex(data)})
 	}
 	nodes, err := inlineList(cfg.file, "waivers")
 	if err != nil {
-		return nil, &usageError{msg: err.Error()}
+		return nil, nil, &usageError{msg: err.Error()}
 	}
 	if len(nodes) > 0 {
 		w, err := policy.DecodeWaivers(cfg.file, nodes)
 		if err != nil {
-			return nil, &usageError{msg: err.Error()}
+			return nil, nil, &usageError{msg: err.Error()}
 		}
 		ws = append(ws, w...)
+		digests = append(digests, fileDigest(cfg.file))
 	}
-	return ws, nil
+	return ws, digests, nil
 }
 
 // loadBaseline reads the ids of the findings in an earlier JSON report.
@@ -210,6 +259,13 @@ func runAudit(ctx context.Context, env *environment, global *globalOptions, opts
 		return err
 	}
 	p.gen.quiet = global.Quiet
+	for _, n := range p.notes {
+		if strings.Contains(n, "SOURCE_DATE_EPOCH") {
+			log.Info(n)
+		} else {
+			log.Debug(n)
+		}
+	}
 	bar := newProgress(env, global.Quiet || len(p.sources) > 0, len(p.inputs))
 	res, runErr := p.auditor.Run(ctx, p.inputs, audit.RunOptions{
 		Parallelism: opts.Parallelism,
@@ -229,9 +285,12 @@ func runAudit(ctx context.Context, env *environment, global *globalOptions, opts
 	}
 	waived := policy.Apply(res, p.waivers, p.asOf)
 	policy.ApplyBaseline(res, p.baseline)
+	res.Shard = audit.ShardInfo{Index: p.shard.Index, Count: p.shard.Count}
 	res.Warnings = append(res.Warnings, waived.Warnings...)
 	res.Warnings = append(res.Warnings, staleLists(p.lists, p.asOf, p.maxListAge)...)
-	if err := writeReports(env, p, res, runErr == nil); err != nil {
+	basis := newBasis(basisInputs{cfg: p.cfg, opts: opts, waiverFiles: p.waiverFiles, waivers: p.waivers, applied: waived.Applied,
+		asOfSource: p.asOfSource, shard: p.shard, inputSet: p.inputSet, notes: p.notes}, p.discovered.Format(time.DateOnly))
+	if err := writeReports(env, p, res, basis, runErr == nil); err != nil {
 		return err
 	}
 	if runErr != nil {
@@ -247,10 +306,10 @@ func runAudit(ctx context.Context, env *environment, global *globalOptions, opts
 	return nil
 }
 
-func writeReports(env *environment, p *auditPlan, res *audit.Result, complete bool) error {
+func writeReports(env *environment, p *auditPlan, res *audit.Result, basis reports.Basis, complete bool) error {
 	model := reports.NewModel(res, reports.Options{
 		ToolName: "embargo", ToolVersion: toolVersion(), GeneratedAt: p.generatedAt,
-		FailOn: p.failOn, Complete: complete,
+		FailOn: p.failOn, Complete: complete, Basis: basis,
 	})
 	return reports.WriteAll(p.specs, model, reports.WriteOptions{
 		Stdout: env.stdout, StdoutTerminal: isTerminal(env.stdout), Color: env.color(env.stdout),

@@ -31,6 +31,10 @@ type source struct {
 type settings struct {
 	file    string
 	sources map[string]source
+	// explicit is true when the file was named (-c or EMBARGO_CONFIG).
+	explicit bool
+	// values are the effective values of every setting, as text.
+	values map[string]string
 }
 
 // configCandidates lists the files looked for when -c is not given, in
@@ -101,7 +105,7 @@ func loadSettings(env *environment, flags *pflag.FlagSet, explicit string, extra
 			return nil, nil, &usageError{msg: fmt.Sprintf("config %s: %v", file, err)}
 		}
 	}
-	s := &settings{file: file, sources: map[string]source{}}
+	s := &settings{file: file, sources: map[string]source{}, explicit: explicit != "" || env.getenv(envPrefix+"_CONFIG") != ""}
 	var errs []error
 	flags.VisitAll(func(f *pflag.Flag) {
 		if f.Name == "config" || f.Name == "help" {
@@ -111,6 +115,7 @@ func loadSettings(env *environment, flags *pflag.FlagSet, explicit string, extra
 			errs = append(errs, err)
 		}
 	})
+	s.values = flagValues(flags)
 	return s, v, errors.Join(errs...)
 }
 

@@ -70,16 +70,20 @@ func newListsValidateCommand() *cobra.Command {
 func newListsExportCommand(env *environment) *cobra.Command {
 	return &cobra.Command{
 		Use:   "export ID",
-		Short: "Write a loaded list as YAML, for review",
+		Short: "Write a loaded list file exactly as loaded (its sha256 is the one reports print)",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			lists, err := loadLists(env, nil, args)
 			if err != nil {
 				return err
 			}
-			data, err := vendorlists.Export(lists[0])
-			if err != nil {
-				return err
+			// The bytes as loaded, so that their sha256 is the one
+			// reports and `embargo lists` print.
+			data := lists[0].Bytes()
+			if data == nil {
+				if data, err = vendorlists.Export(lists[0]); err != nil {
+					return err
+				}
 			}
 			_, err = cmd.OutOrStdout().Write(data)
 			return err

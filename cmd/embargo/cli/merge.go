@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -12,25 +13,35 @@ import (
 
 func newMergeCommand(env *environment, global *globalOptions) *cobra.Command {
 	var outputs []string
+	var mopts reports.MergeOptions
 	cmd := &cobra.Command{
 		Use:   "merge [flags] REPORT.json...",
 		Short: "Combine JSON reports of sharded runs (--shard I/N) into any report format",
 		Long: `Combine the JSON reports of shards into one report. The shards must have been
-run with the same lists, profiles, as-of date and fail-on. The exit code is that
-of the combined audit.
+run with the same lists, profiles and as-of date, and be every shard of one run
+(each report records its shard I/N and the digest of the whole input set);
+--allow-partial merges an incomplete set, marked incomplete. --fail-on applies
+to the merged findings whatever fail-on the shards ran with, so the merge job
+fails when any shard found a prohibited component. The exit code is that of the
+combined audit.
 
 ` + exitCodeHelp,
 		Example: `  embargo audit --shard 1/4 -o json=shard-1.json sboms/   # one per CI job
-  embargo merge -o table -o html=portfolio.html shard-*.json`,
+  embargo merge --fail-on prohibited -o table -o html=portfolio.html shard-*.json`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if _, _, err := loadSettings(env, cmd.Flags(), global.Config, auditOnlyKeys()...); err != nil {
 				return err
 			}
-			return runMerge(env, outputs, args)
+			if _, err := audit.ParseFailOn(mopts.FailOn); err != nil {
+				return &usageError{msg: err.Error()}
+			}
+			return runMerge(env, outputs, args, mopts)
 		},
 	}
 	cmd.Flags().StringArrayVarP(&outputs, "output", "o", []string{string(reports.DefaultFormat)}, reports.FlagUsage())
+	cmd.Flags().StringVar(&mopts.FailOn, "fail-on", string(audit.VerdictProhibited), "exit 2 when a merged finding is at or above this verdict: prohibited, review, info or never")
+	cmd.Flags().BoolVar(&mopts.AllowPartial, "allow-partial", false, "merge an incomplete set of shards; the report is marked incomplete and the run exits 3")
 	return cmd
 }
 
@@ -45,7 +56,7 @@ func auditOnlyKeys() []string {
 	return keys
 }
 
-func runMerge(env *environment, outputs, files []string) error {
+func runMerge(env *environment, outputs, files []string, mopts reports.MergeOptions) error {
 	specs, err := reports.ParseSpecs(outputs)
 	if err != nil {
 		return &usageError{msg: err.Error()}
@@ -58,7 +69,7 @@ func runMerge(env *environment, outputs, files []string) error {
 		}
 		models = append(models, m)
 	}
-	merged, err := reports.MergeNamed(files, models)
+	merged, err := reports.MergeWith(files, models, mopts)
 	if err != nil {
 		return &usageError{msg: err.Error()}
 	}
@@ -71,7 +82,7 @@ func runMerge(env *environment, outputs, files []string) error {
 	case reports.OutcomeFail:
 		return fmt.Errorf("%w: %d finding(s) at or above %q", audit.ErrPolicyViolation, merged.Summary.Failing, merged.FailOn)
 	case reports.OutcomeIncomplete:
-		return fmt.Errorf("%w: %d input(s) failed", audit.ErrIncomplete, merged.Summary.Failed)
+		return fmt.Errorf("%w: %s", audit.ErrIncomplete, strings.Join(merged.Summary.Gaps, "; "))
 	}
 	return nil
 }
