@@ -10,7 +10,7 @@ import (
 // The SPDX differential tests compare the streaming decoders with an older
 // decoder that shares their agent and reference parsing, so a bug there
 // would agree with itself. These expectations are written by hand from the
-// fixtures in testdata/oracle (one document in JSON, YAML and tag-value),
+// fixtures in testdata/oracle (one document in JSON, YAML, tag-value and RDF/XML),
 // which carry what the planted fixtures lack: e-mail addresses in both SPDX
 // spellings, Person and Tool agents, NOASSERTION and NONE, and CPE 2.2
 // beside CPE 2.3.
@@ -50,7 +50,7 @@ var spdxOracle = map[string]spdxWant{
 }
 
 func TestSPDXFieldsAgainstHandWrittenOracle(t *testing.T) {
-	for _, name := range []string{"agents.spdx.json", "agents.spdx.yaml", "agents.spdx"} {
+	for _, name := range []string{"agents.spdx.json", "agents.spdx.yaml", "agents.spdx", "agents.spdx.rdf"} {
 		t.Run(name, func(t *testing.T) {
 			doc, err := ReadFile(filepath.Join("testdata", "oracle", name), Options{})
 			if err != nil {
