@@ -65,18 +65,3 @@ func TestAddBusinessDays(t *testing.T) {
 		}
 	}
 }
-
-// TestFARFollowUpAgrees checks that business-days:13 from discovery is the
-// 10-business-day follow-up after the 3-business-day report, every day of
-// several years including their holidays and year ends.
-func TestFARFollowUpAgrees(t *testing.T) {
-	for day := d("2020-11-01"); day.Before(d("2028-02-01")); day = day.AddDate(0, 0, 1) {
-		report := addBusinessDays(day, 3)
-		if !isBusinessDay(report) {
-			t.Fatalf("report date %s for %s is not a business day", report, day)
-		}
-		if a, b := addBusinessDays(report, 10), addBusinessDays(day, 13); !a.Equal(b) {
-			t.Fatalf("discovered %s: report+10 = %s, +13 = %s", day.Format(time.DateOnly), a, b)
-		}
-	}
-}

@@ -1,6 +1,8 @@
 package audit
 
 import (
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -15,6 +17,7 @@ func FuzzNormalizeOrg(f *testing.F) {
 		"AO Kaspersky Lab", "KASPERSKY LAB", "Kaspersky Lab, Inc.", "АО «Лаборатория Касперского»",
 		"Organization: Kaspersky Labs GmbH (info@kaspersky.com)", "Person: Jane <j@x>", "",
 		"\xff\xfe", "ＫＡＳＰＥＲＳＫＹ", "O'Reilly & Sons, Ltd.", "ООО «Касперский»",
+		"ᏸ", "Ᏸ", "ꭰ Ꭰ", // Cherokee: folding alone is not idempotent
 	} {
 		f.Add(s)
 	}
@@ -46,10 +49,41 @@ func FuzzMatchComponent(f *testing.F) {
 			ExternalRefs: []sbom.ExternalRef{{Type: "distribution", URL: url}},
 			Copyright:    supplier, Description: supplier,
 		}
-		for _, fd := range a.MatchComponent(&c) {
-			if len(fd.Evidence) == 0 || fd.Verdict == "" || fd.ID == "" {
-				t.Fatalf("finding without evidence, verdict or id: %+v", fd)
-			}
+		got := a.MatchComponent(&c)
+		for _, fd := range got {
+			checkFuzzFinding(t, &fd)
+		}
+		// Targets are pooled: a second match of the same component must
+		// not see anything left over from the first.
+		again := a.MatchComponent(&c)
+		if !reflect.DeepEqual(got, again) {
+			t.Fatalf("matching twice differs:\n%+v\n%+v", got, again)
 		}
 	})
+}
+
+var (
+	fuzzVerdicts    = []Verdict{VerdictProhibited, VerdictReview, VerdictInfo}
+	fuzzConfidences = []Confidence{ConfidenceHigh, ConfidenceMedium, ConfidenceLow}
+)
+
+// checkFuzzFinding: a finding has an id, a verdict and a confidence from
+// the known sets (never waived or baseline: only policy makes those), a
+// category, and evidence whose every rule belongs to the finding's entity.
+func checkFuzzFinding(t *testing.T, fd *Finding) {
+	t.Helper()
+	if fd.ID == "" || len(fd.Evidence) == 0 || fd.Category == "" || fd.Rationale == "" {
+		t.Fatalf("finding without id, evidence, category or rationale: %+v", fd)
+	}
+	if !slices.Contains(fuzzVerdicts, fd.Verdict) || !slices.Contains(fuzzConfidences, fd.Confidence) {
+		t.Fatalf("verdict %q or confidence %q outside the known sets", fd.Verdict, fd.Confidence)
+	}
+	for _, e := range fd.Evidence {
+		if !strings.HasPrefix(e.Rule, fd.Entity.ID+"/") {
+			t.Fatalf("evidence rule %q does not belong to entity %q", e.Rule, fd.Entity.ID)
+		}
+		if e.Strength != "strong" && e.Strength != "weak" {
+			t.Fatalf("evidence strength %q", e.Strength)
+		}
+	}
 }

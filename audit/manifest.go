@@ -62,10 +62,12 @@ func parseManifest(path string, r io.Reader) ([]ManifestRow, error) {
 		if errors.Is(err, io.EOF) {
 			break
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
+			// A *csv.ParseError names the line; FieldPos would panic here,
+			// as a failed Read returns no fields.
 			return nil, fmt.Errorf("manifest %s: %w", path, err)
 		}
+		line, _ := cr.FieldPos(0)
 		row, err := manifestRow(path, line, rec, col)
 		if err != nil {
 			errs = append(errs, err)

@@ -38,14 +38,22 @@ func NormalizeOrg(s string) string {
 	s = norm.NFKC.String(s)
 	s = stripRole(strings.TrimSpace(s))
 	s = stripTrailingEmail(s)
-	toks := tokenize(cases.Fold().String(s))
+	toks := tokenize(foldLower(s))
 	return strings.Join(dropLegalForms(toks), " ")
+}
+
+// foldLower case-folds s, then lower-cases what folding left upper-case.
+// Folding alone is not idempotent for scripts whose fold target is the
+// capital letter (Cherokee: U+13F8 folds to U+13F0, which x/text folds
+// back to U+13F8), so normalising a normalised name would change it.
+func foldLower(s string) string {
+	return strings.ToLower(cases.Fold().String(s))
 }
 
 // Tokens splits s into lower-case words (runs of letters, marks and
 // digits) after NFKC normalisation and case folding. Apostrophes join.
 func Tokens(s string) []string {
-	return tokenize(cases.Fold().String(norm.NFKC.String(s)))
+	return tokenize(foldLower(norm.NFKC.String(s)))
 }
 
 // NormalizeCPEVendor normalises the vendor field of a CPE name so that

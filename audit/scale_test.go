@@ -3,6 +3,7 @@ package audit_test
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -174,12 +175,17 @@ func TestSameBytesDecodedOnce(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	decoded := 0
+	// Each decoded input logs one "audited" record at debug level; an
+	// input reused from an earlier one with the same bytes logs none.
+	var logged decodeCounter
 	res, err := embeddedAuditor(t).Run(context.Background(), []sbom.Input{{Path: a}, {Path: b}}, audit.RunOptions{
-		OnInput: func(audit.InputResult) { decoded++ },
+		Logger: slog.New(&logged),
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+	if n := logged.n.Load(); n != 1 {
+		t.Errorf("decoded %d times, want once for two paths with the same bytes", n)
 	}
 	if len(res.Inputs) != 2 || res.Inputs[0].SHA256 != res.Inputs[1].SHA256 || res.Inputs[1].Path != b {
 		t.Fatalf("inputs = %+v", res.Inputs)
@@ -196,3 +202,17 @@ func TestSameBytesDecodedOnce(t *testing.T) {
 		t.Errorf("restamped id %s, a fresh decode gives %s", res.Findings[1].ID, fresh[0].ID)
 	}
 }
+
+// decodeCounter is a slog handler that counts the run's per-input
+// "audited" records, one per input actually decoded.
+type decodeCounter struct{ n atomic.Int64 }
+
+func (c *decodeCounter) Enabled(context.Context, slog.Level) bool { return true }
+func (c *decodeCounter) Handle(_ context.Context, r slog.Record) error {
+	if r.Message == "audited" {
+		c.n.Add(1)
+	}
+	return nil
+}
+func (c *decodeCounter) WithAttrs([]slog.Attr) slog.Handler { return c }
+func (c *decodeCounter) WithGroup(string) slog.Handler      { return c }

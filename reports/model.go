@@ -753,15 +753,6 @@ func normaliseCaveats(cs []Caveat) []Caveat {
 	return slices.Compact(cs)
 }
 
-// Regimes returns the distinct regimes of a finding's obligations, sorted.
-func (f Finding) Regimes() []string {
-	var out []string
-	for _, o := range f.Obligations {
-		out = append(out, o.Regime)
-	}
-	return sortedStrings(out)
-}
-
 // Label is "group/name@version" with the parts that are present.
 func (c Component) Label() string {
 	s := c.Name

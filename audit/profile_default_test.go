@@ -1,0 +1,96 @@
+package audit
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/embargo-sbom/embargo/sbom"
+	"github.com/embargo-sbom/embargo/vendorlists"
+)
+
+// renamedProfiles returns a copy of the test list whose profiles are
+// renamed with prefix, so that none is the built-in default; def marks
+// which one the list itself calls its default ("" for none).
+func renamedProfiles(t *testing.T, id, prefix, def string) *vendorlists.List {
+	t.Helper()
+	l := loadTestList(t)
+	l.ID = id
+	l.Profiles = slices.Clone(l.Profiles)
+	for i := range l.Profiles {
+		l.Profiles[i].ID = prefix + l.Profiles[i].ID
+		l.Profiles[i].Default = l.Profiles[i].ID == def
+	}
+	return l
+}
+
+// TestDefaultProfileFallback: with no --profile, the built-in default
+// (us-commercial) binds when a list defines it; otherwise each list's own
+// default profile, else its first profile.
+func TestDefaultProfileFallback(t *testing.T) {
+	tests := []struct {
+		name  string
+		lists []*vendorlists.List
+		want  string
+	}{
+		{"built-in default", []*vendorlists.List{loadTestList(t)}, "us-commercial"},
+		{"list's marked default", []*vendorlists.List{renamedProfiles(t, "a", "a-", "a-us-federal-contractor")}, "a-us-federal-contractor"},
+		{"list's first profile", []*vendorlists.List{renamedProfiles(t, "a", "a-", "")}, "a-us-commercial"},
+		{"one default per list", []*vendorlists.List{
+			renamedProfiles(t, "a", "a-", "a-future"), renamedProfiles(t, "b", "b-", "b-fcc-subsidy-recipient"),
+		}, "a-future,b-fcc-subsidy-recipient"},
+		{"built-in default wins when any list has it", []*vendorlists.List{
+			renamedProfiles(t, "a", "a-", "a-future"), loadTestList(t),
+		}, "us-commercial"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := New(Config{Lists: tt.lists, AsOf: testAsOf})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Join(a.profiles, ","); got != tt.want {
+				t.Errorf("profiles = %s, want %s", got, tt.want)
+			}
+		})
+	}
+	l := renamedProfiles(t, "a", "a-", "")
+	l.Profiles = nil
+	if _, err := New(Config{Lists: []*vendorlists.List{l}, AsOf: testAsOf}); err == nil || !strings.Contains(err.Error(), `unknown profile "us-commercial"`) {
+		t.Errorf("a list without profiles: err = %v, want unknown profile us-commercial", err)
+	}
+}
+
+// TestRestampWithoutPURL: a finding reused for a second input with the
+// same bytes gets the id a fresh decode of that input would give, also
+// for components that have no purl (keyed by type/group/name@version) and
+// none at all but a ref.
+func TestRestampWithoutPURL(t *testing.T) {
+	a := newTestAuditor(t, "us-federal-contractor")
+	for _, c := range restampComponents() {
+		fa := a.match(&c, "a.json")
+		fb := a.match(&c, "b.json")
+		if len(fa) == 0 {
+			t.Fatalf("%s: no finding", c.Name)
+		}
+		re := Restamp(fa[0], "b.json")
+		if re.ID != fb[0].ID || re.Input != "b.json" {
+			t.Errorf("%s (purl %q): restamped %s/%s, fresh %s", c.Name, c.PURL, re.ID, re.Input, fb[0].ID)
+		}
+		if re.ID == fa[0].ID {
+			t.Errorf("%s: restamping kept the first input's id", c.Name)
+		}
+		re.Evidence[0].Value = "changed"
+		if fa[0].Evidence[0].Value == "changed" {
+			t.Errorf("%s: restamped finding shares its evidence with the original", c.Name)
+		}
+	}
+}
+
+func restampComponents() []sbom.Component {
+	return []sbom.Component{
+		{Name: "kesl", Version: "11.4", PURL: "pkg:deb/debian/kesl@11.4?arch=amd64", Supplier: org("AO Kaspersky Lab")},
+		{Name: "engine", Group: "oem", Version: "8.0", Type: "library", Supplier: org("AO Kaspersky Lab")},
+		{Ref: "SPDXRef-engine", Supplier: org("AO Kaspersky Lab")},
+	}
+}
