@@ -31,6 +31,15 @@ func TestJSONWalkerMatchesUnmarshal(t *testing.T) {
 		`{"supplier":"text"}`,
 		`{"hashes":{}}`,
 		`{"licenses":[{"license":"MIT"}]}`,
+		`{"licenses":[{"license":{"name":"Vendor EULA","url":"https://v.example/eula"}}]}`,
+		`{"swid":{"tagId":"regid.2007-11.com.example_x","name":"X"},"swid":null}`,
+		`{"swid":{"tagId":"a"},"swid":{"name":"b"}}`,
+		`{"evidence":{"copyright":[{"text":"(c) A"},{"text":null}],"identity":{"field":"purl","concludedValue":"pkg:npm/x"}}}`,
+		`{"evidence":{"copyright":null,"identity":[{"field":"name","concludedValue":"n"},{"FIELD":"purl"}]}}`,
+		`{"evidence":{"identity":null},"evidence":{"copyright":[]}}`,
+		`{"pedigree":{"ancestors":[{"name":"a","supplier":{"name":"S"},"pedigree":{"variants":[{"name":"v"}]}}],"descendants":null,"notes":"n"}}`,
+		`{"pedigree":{"variants":[{"purl":"pkg:x/y"}],"ancestors":[],"descendants":[{"publisher":"P"}]}}`,
+		`{"evidence":{"identity":"x"}}`,
 	}
 	for _, in := range comps {
 		var want cdxComp
