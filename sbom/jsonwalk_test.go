@@ -62,6 +62,7 @@ func TestJSONWalkerMatchesUnmarshal(t *testing.T) {
 		`{"spdxid":"p","Name":"n","externalRefs":[{"referenceCategory":"PACKAGE-MANAGER","referenceType":"purl","referenceLocator":"pkg:deb/x@1"}],"externalRefs":[]}`,
 		`{"checksums":null,"externalRefs":null,"comment":null,"licenseConcluded":"MIT","license_declared":"MIT"}`,
 		`{"name":"n","files":[{"x":1}],"hasFiles":["a"]}`,
+		`{"sourceInfo":"built from x","attributionTexts":["(c) A","b"],"hasFiles":["SPDXRef-f","g"],"packageFileName":"x-1.rpm"}`,
 		`null`,
 		`{"name":["x"]}`,
 	}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	jsonv2 "github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"
@@ -56,7 +57,7 @@ func decodeSPDXJSONStream(r io.Reader, prefix string, requireVersion bool, visit
 				return s.pkg(&pkg)
 			})
 		case "files":
-			_, err = forEachElement(dec, func(i int) error { return s.jsonFile(w, i) })
+			_, err = forEachElement(dec, func(i int) error { return s.jsonFile(w, i, filesPrefix(prefix)) })
 		case "relationships":
 			_, err = forEachRawElement(dec, func(raw []byte, i int) error { return s.jsonRelationship(w, raw, i) })
 		default:
@@ -107,31 +108,43 @@ func (s *spdxState) jsonCreationInfo(dec *jsontext.Decoder) error {
 	})
 }
 
-// jsonFile checks one file: SPDX 2 requires its checksums.
-func (s *spdxState) jsonFile(w *jsonWalker, i int) error {
-	var name string
+// jsonFile checks one file (SPDX 2 requires its checksums) and keeps it
+// if it carries a copyright or attribution text.
+func (s *spdxState) jsonFile(w *jsonWalker, i int, prefix string) error {
+	f := spdxFile{Origin: Origin{Pointer: prefix + strconv.Itoa(i)}}
 	checksums := 0
 	if err := w.load(); err != nil {
 		return err
 	}
-	isObject, err := w.object(spdxFileFields, func(f int) error {
-		if f == 0 {
-			var err error
-			name, err = w.str()
-			return err
+	isObject, err := w.object(spdxFileFields, func(field int) error {
+		var err error
+		switch field {
+		case 0:
+			f.Name, err = w.str()
+		case 1:
+			_, err = w.array(func() error {
+				checksums++
+				w.skip()
+				return nil
+			})
+		case 2:
+			f.ID, err = w.str()
+		case 3:
+			f.Copyright, err = w.str()
+		case 4:
+			f.Attributions, err = w.stringList(nil, false)
 		}
-		_, err := w.array(func() error {
-			checksums++
-			w.skip()
-			return nil
-		})
 		return err
 	})
 	if err == nil && !isObject {
 		err = errors.New("expected an object, found null")
 	}
 	if err == nil && checksums == 0 {
-		s.warn.addf(spdxWarnFiles, "files[%d] (%s) has no checksums, which SPDX 2.x requires", i, name)
+		s.warn.addf(spdxWarnFiles, "files[%d] (%s) has no checksums, which SPDX 2.x requires", i, f.Name)
+	}
+	if err == nil {
+		f.ID = normalizeSPDXID(f.ID)
+		s.file(&f)
 	}
 	return err
 }
@@ -162,11 +175,12 @@ func (s *spdxState) jsonRelationship(w *jsonWalker, raw []byte, i int) error {
 }
 
 var (
-	spdxFileFields = newJSONFieldsExact("fileName", "checksums")
+	spdxFileFields = newJSONFieldsExact("fileName", "checksums", "SPDXID", "copyrightText", "attributionTexts")
 	spdxRelFields  = newJSONFieldsExact("spdxElementId", "relationshipType", "relatedSpdxElement")
 	spdxPkgFields  = newJSONFields("SPDXID", "name", "versionInfo", "packageFileName", "supplier", "originator",
 		"downloadLocation", "homepage", "copyrightText", "summary", "description", "comment",
-		"primaryPackagePurpose", "licenseConcluded", "licenseDeclared", "checksums", "externalRefs")
+		"primaryPackagePurpose", "licenseConcluded", "licenseDeclared", "checksums", "externalRefs",
+		"sourceInfo", "attributionTexts", "hasFiles")
 	spdxChecksumFields = newJSONFields("algorithm", "checksumValue")
 	spdxExtRefFields   = newJSONFields("referenceCategory", "referenceType", "referenceLocator", "comment")
 )
@@ -232,6 +246,12 @@ func (w *jsonWalker) spdxPackage(p *spdxPkg) error {
 			p.Checksums, err = w.spdxChecksums(p.Checksums)
 		case 16:
 			p.Refs, err = w.spdxRefs(p.Refs)
+		case 17:
+			p.SourceInfo, err = w.str()
+		case 18:
+			p.Attributions, err = w.stringList(p.Attributions, false)
+		case 19:
+			p.HasFiles, err = w.stringList(p.HasFiles, true)
 		}
 		return err
 	})
@@ -318,4 +338,10 @@ func (w *jsonWalker) spdxRefs(list []spdxRef) ([]spdxRef, error) {
 		return nil, err
 	}
 	return out, err
+}
+
+// filesPrefix is the JSON pointer of the files array plus "/", beside the
+// packages array whose pointer prefix is given.
+func filesPrefix(packages string) string {
+	return strings.TrimSuffix(packages, "packages/") + "files/"
 }

@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -27,9 +28,11 @@ type refSpdxJSON struct {
 	DocumentDescribes []string             `json:"documentDescribes"`
 	Packages          []refSpdxJSONPackage `json:"packages"`
 	Files             []struct {
-		SPDXID    string            `json:"SPDXID"`
-		FileName  string            `json:"fileName"`
-		Checksums []json.RawMessage `json:"checksums"`
+		SPDXID       string            `json:"SPDXID"`
+		FileName     string            `json:"fileName"`
+		Checksums    []json.RawMessage `json:"checksums"`
+		Copyright    string            `json:"copyrightText"`
+		Attributions []string          `json:"attributionTexts"`
 	} `json:"files"`
 	Relationships []struct {
 		Element string `json:"spdxElementId"`
@@ -39,21 +42,24 @@ type refSpdxJSON struct {
 }
 
 type refSpdxJSONPackage struct {
-	SPDXID           string `json:"SPDXID"`
-	Name             string `json:"name"`
-	Version          string `json:"versionInfo"`
-	FileName         string `json:"packageFileName"`
-	Supplier         string `json:"supplier"`
-	Originator       string `json:"originator"`
-	Download         string `json:"downloadLocation"`
-	Homepage         string `json:"homepage"`
-	Copyright        string `json:"copyrightText"`
-	Summary          string `json:"summary"`
-	Description      string `json:"description"`
-	Comment          string `json:"comment"`
-	Purpose          string `json:"primaryPackagePurpose"`
-	LicenseConcluded string `json:"licenseConcluded"`
-	LicenseDeclared  string `json:"licenseDeclared"`
+	SPDXID           string   `json:"SPDXID"`
+	Name             string   `json:"name"`
+	Version          string   `json:"versionInfo"`
+	FileName         string   `json:"packageFileName"`
+	Supplier         string   `json:"supplier"`
+	Originator       string   `json:"originator"`
+	Download         string   `json:"downloadLocation"`
+	Homepage         string   `json:"homepage"`
+	Copyright        string   `json:"copyrightText"`
+	Summary          string   `json:"summary"`
+	Description      string   `json:"description"`
+	Comment          string   `json:"comment"`
+	Purpose          string   `json:"primaryPackagePurpose"`
+	LicenseConcluded string   `json:"licenseConcluded"`
+	LicenseDeclared  string   `json:"licenseDeclared"`
+	SourceInfo       string   `json:"sourceInfo"`
+	Attributions     []string `json:"attributionTexts"`
+	HasFiles         []string `json:"hasFiles"`
 	Checksums        []struct {
 		Algorithm string `json:"algorithm"`
 		Value     string `json:"checksumValue"`
@@ -111,6 +117,8 @@ func (in *refSpdxJSON) toDoc(prefix string) *spdxDoc {
 		if len(f.Checksums) == 0 {
 			s.warnf("files[%d] (%s) has no checksums, which SPDX 2.x requires", i, f.FileName)
 		}
+		s.Files = append(s.Files, spdxFile{ID: normalizeSPDXID(f.SPDXID), Name: f.FileName, Copyright: f.Copyright,
+			Attributions: f.Attributions, Origin: Origin{Pointer: strings.TrimSuffix(prefix, "packages/") + "files/" + strconv.Itoa(i)}})
 	}
 	for _, r := range in.Relationships {
 		s.Relationships = append(s.Relationships, spdxRel{A: normalizeSPDXID(r.Element), Type: r.Type, B: normalizeSPDXID(r.Related)})
@@ -124,6 +132,7 @@ func (p *refSpdxJSONPackage) toPkg(ptr string) spdxPkg {
 		Supplier: p.Supplier, Originator: p.Originator, Download: p.Download, Homepage: p.Homepage,
 		Copyright: p.Copyright, Summary: p.Summary, Description: p.Description, Comment: p.Comment,
 		Purpose: p.Purpose, LicenseConcluded: p.LicenseConcluded, LicenseDeclared: p.LicenseDeclared,
+		SourceInfo: p.SourceInfo, Attributions: p.Attributions, HasFiles: p.HasFiles,
 		Origin: Origin{Pointer: ptr},
 	}
 	for _, c := range p.Checksums {
@@ -203,10 +212,55 @@ func (s *spdxDoc) refDocument() *Document {
 	if len(s.Describes) > 0 {
 		d.SubjectRef = s.Describes[0]
 	}
+	owner := map[string]string{}
+	for _, p := range s.Packages {
+		for _, f := range p.HasFiles {
+			f = normalizeSPDXID(f)
+			if _, ok := owner[f]; !ok {
+				owner[f] = p.ID
+			}
+		}
+	}
 	for _, r := range s.Relationships {
 		refAddSPDXRelationship(d, r)
 	}
+	d.Files = refSPDXFiles(s.Files, owner, d.Dependencies)
 	return d
+}
+
+// refSPDXFiles keeps the files with a copyright or attribution text and
+// finds each one's package: hasFiles first, else the first containing
+// element in sorted order.
+func refSPDXFiles(files []spdxFile, owner map[string]string, deps map[string][]string) []Component {
+	var out []Component
+	for _, f := range files {
+		c := Component{Ref: f.ID, Type: "file", Name: f.Name, Copyright: noAssertion(f.Copyright), Origin: f.Origin}
+		for i, a := range f.Attributions {
+			if noAssertion(a) != "" {
+				c.Texts = append(c.Texts, Text{Kind: TextCopyright, Field: fmt.Sprintf("attributionTexts[%d]", i), Value: a})
+			}
+		}
+		if strings.TrimSpace(c.Copyright) == "" && len(c.Texts) == 0 {
+			continue
+		}
+		c.Parent = owner[c.Ref]
+		if c.Parent == "" {
+			var keys []string
+			for a := range deps {
+				keys = append(keys, a)
+			}
+			sort.Strings(keys)
+			for _, a := range keys {
+				for _, b := range deps[a] {
+					if b == c.Ref && a != b && c.Parent == "" {
+						c.Parent = a
+					}
+				}
+			}
+		}
+		out = append(out, c)
+	}
+	return out
 }
 
 // refAddSPDXRelationship turns a relationship into a graph edge from the
