@@ -16,7 +16,8 @@ func isLegalForm(w string) bool {
 	switch w {
 	case "ao", "zao", "ooo", "jsc", "pjsc", "cjsc", "ltd", "limited", "inc",
 		"incorporated", "gmbh", "llc", "corp", "corporation", "co",
-		"ао", "зао", "ооо", "пао", "оао":
+		"ао", "зао", "ооо", "пао", "оао", "тов", "пат", "прат",
+		"株式会社", "有限会社", "有限公司", "股份有限公司":
 		return true
 	}
 	return false
@@ -117,7 +118,7 @@ func tokenize(s string) []string {
 	}
 	for _, r := range s {
 		switch {
-		case isApostrophe(r):
+		case isApostrophe(r), isInvisible(r):
 		case isWordRune(r):
 			b.WriteRune(r)
 		default:
@@ -126,6 +127,36 @@ func tokenize(s string) []string {
 	}
 	flush()
 	return toks
+}
+
+// isInvisible reports format characters (soft hyphen, zero-width space,
+// joiners, word joiner, byte-order mark, bidi controls): they change no
+// glyph, so a name written with them is the same name. They are dropped
+// inside words rather than splitting them.
+func isInvisible(r rune) bool {
+	return r >= 0x80 && (unicode.Is(unicode.Cf, r) || r == '\u200b' || r == '\u2060' || r == '\ufeff')
+}
+
+// cjkLegalForms are company forms that CJK names carry glued to the name,
+// without a space: 株式会社カスペルスキー.
+var cjkLegalForms = [...]string{"股份有限公司", "有限公司", "株式会社", "有限会社"}
+
+// trimCJKLegalForm drops a CJK company form glued before or after a name.
+func trimCJKLegalForm(w string) string {
+	if w == "" || w[0] < 0x80 {
+		return w
+	}
+	for _, f := range cjkLegalForms {
+		if len(w) > len(f) {
+			if rest, ok := strings.CutPrefix(w, f); ok {
+				return rest
+			}
+			if rest, ok := strings.CutSuffix(w, f); ok {
+				return rest
+			}
+		}
+	}
+	return w
 }
 
 // dropLegalForms removes legal-form words; a name made only of legal
@@ -138,7 +169,7 @@ func dropLegalForms(toks []string) []string {
 			continue
 		}
 		if !isLegalForm(toks[i]) {
-			out = append(out, toks[i])
+			out = append(out, trimCJKLegalForm(toks[i]))
 		}
 	}
 	if len(out) == 0 {
