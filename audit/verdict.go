@@ -63,11 +63,19 @@ func categorise(c *sbom.Component, hs []hit) (vendorlists.Category, string) {
 			return madeBy(hs), describe(h)
 		}
 	}
+	if h := firstRole(hs, roleAncestor); h != nil {
+		return vendorlists.CategoryIntegration, "it derives from a component of the entity: " + describe(h)
+	}
 	if h := firstRole(hs, roleCopyright); h != nil {
 		return vendorlists.CategoryContribution, describe(h)
 	}
 	if h := firstRole(hs, roleNameOnly); h != nil {
 		return madeBy(hs), describe(h)
+	}
+	for _, ro := range []role{roleProvenance, roleRelated} {
+		if h := firstRole(hs, ro); h != nil {
+			return vendorlists.CategoryIntegration, describe(h)
+		}
 	}
 	return vendorlists.CategoryMention, describe(&hs[0])
 }
@@ -88,6 +96,11 @@ func describe(h *hit) string {
 // madeBy is the category of a component the entity made: product, unless
 // a matched identifier rule says otherwise.
 func madeBy(hs []hit) vendorlists.Category {
+	for _, h := range hs {
+		if h.cat != "" && h.role != roleMention {
+			return h.cat
+		}
+	}
 	for _, kind := range [...]string{kindPURL, kindPackage, kindProduct, kindDomain, kindCPE} {
 		for _, h := range hs {
 			if h.role != roleMention && h.rule.kind == kind && h.rule.category != "" {
@@ -106,7 +119,7 @@ func nameOnly(hs []hit) bool {
 		if !h.role.weak() {
 			return false
 		}
-		found = found || h.role == roleNameOnly
+		found = found || h.role == roleNameOnly || h.role == roleRelated || h.role == roleProvenance
 	}
 	return found
 }
