@@ -156,6 +156,8 @@ func (a *Auditor) rationale(e *entry, why string, j judgement, bare bool) string
 		return fmt.Sprintf("The component only mentions %s: %s.", name, why)
 	case j.category == vendorlists.CategoryContribution:
 		return fmt.Sprintf("Only the copyright names %s (%s) while someone else supplies the component, so whether %s developed it in part needs review.", name, why, name)
+	case bare && j.category == vendorlists.CategoryIntegration:
+		return fmt.Sprintf("A related component or a description ties the component to %s (%s), so whether it integrates %s code needs review.", name, why, name)
 	case bare:
 		return fmt.Sprintf("Only a name points to %s (%s) and nothing corroborates it, so it needs review.", name, why)
 	case j.verdict == VerdictProhibited:
