@@ -1,12 +1,15 @@
 package audit
 
 import (
+	"fmt"
 	"net/url"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/cases"
 	"golang.org/x/text/unicode/norm"
+	"golang.org/x/text/unicode/runenames"
 )
 
 // isLegalForm reports company-form words, dropped wherever they stand so
@@ -176,4 +179,49 @@ func dropLegalForms(toks []string) []string {
 		return toks
 	}
 	return out
+}
+
+// appendInvisible adds, for each field whose value held invisible
+// characters, an evidence entry that names them and where they stood, so
+// that a reviewer sees the name was disguised.
+func appendInvisible(ev []Evidence) []Evidence {
+	n := len(ev)
+	for i := 0; i < n; i++ {
+		desc := describeInvisible(ev[i].Value)
+		if desc == "" || hasInvisibleNote(ev[n:], ev[i].Field) {
+			continue
+		}
+		e := ev[i]
+		e.Signal, e.Matched, e.Strength = "invisible-characters", desc, "weak"
+		ev = append(ev, e)
+	}
+	return ev
+}
+
+func hasInvisibleNote(notes []Evidence, field string) bool {
+	for _, e := range notes {
+		if e.Field == field {
+			return true
+		}
+	}
+	return false
+}
+
+// describeInvisible lists the invisible characters of s with their
+// positions ("U+00AD SOFT HYPHEN at character 7"), or "" for none.
+func describeInvisible(s string) string {
+	var parts []string
+	pos := 0
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		pos++
+		if isInvisible(r) {
+			parts = append(parts, fmt.Sprintf("U+%04X %s at character %d", r, runenames.Name(r), pos))
+		}
+		i += size
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "removed before matching: " + strings.Join(parts, ", ")
 }

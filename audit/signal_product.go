@@ -29,6 +29,7 @@ func (productSignal) match(ix *index, t *target, hits []hit) []hit {
 	}
 	toks := Tokens(c.Name)
 	own := declaresMaker(t)
+	listed := namesListedProduct(ix, toks)
 	for i, w := range toks {
 		for _, p := range ix.phrases[w] {
 			if !namePhrases.accepts(p) || !hasWordsAt(toks, i, p.toks) || hitFor(hits, p.rule, field("name")) >= 0 {
@@ -36,13 +37,26 @@ func (productSignal) match(ix *index, t *target, hits []hit) []hit {
 			}
 			integ := integrationName(toks, i, i+len(p.toks))
 			n := len(hits)
-			hits = productHit(hits, t, p, own, integ, i == 0 && len(toks) > len(p.toks))
+			hits = productHit(hits, t, p, own, integ, !listed && i == 0 && len(toks) > len(p.toks))
 			if n < len(hits) && integ && hits[n].role != roleMention {
 				hits[n].cat = vendorlists.CategoryIntegration
 			}
 		}
 	}
 	return hits
+}
+
+// namesListedProduct reports a listed product name among toks: then the
+// brand alone presumes nothing more.
+func namesListedProduct(ix *index, toks []string) bool {
+	for i, w := range toks {
+		for _, p := range ix.phrases[w] {
+			if p.rule.kind == kindProduct && hasWordsAt(toks, i, p.toks) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // productHit adds the hit of one name found in the component name;
