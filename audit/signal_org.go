@@ -36,6 +36,9 @@ func isPerson(o *sbom.Organization) bool { return strings.EqualFold(o.Kind, "Per
 // least review — unless the field is a person's, whose surname may
 // merely be the brand.
 func orgField(ix *index, c *sbom.Component, hits []hit, sig string, field fieldPath, value string, ro role, identity, person bool) []hit {
+	if value == "" || !ix.first.mayMatch(value) {
+		return hits
+	}
 	exact, within := ix.matchOrg(value)
 	hits = addHits(hits, exact, c, sig, field, value, ro, identity)
 	hits = addHits(hits, within, c, sig, field, value, ro, false)
@@ -52,7 +55,7 @@ func orgField(ix *index, c *sbom.Component, hits []hit, sig string, field fieldP
 // entity, which needs review. "Kaspersky, Marek" (surname first) is a
 // person.
 func brandPrefix(ix *index, c *sbom.Component, hits []hit, sig string, fp fieldPath, value string, ro role) []hit {
-	if value == "" || len(ix.brands) == 0 || !ix.first.mayMatch(value) {
+	if len(ix.brands) == 0 {
 		return hits
 	}
 	norm := NormalizeOrg(value)
