@@ -64,6 +64,9 @@ func namesListedProduct(ix *index, toks []string) bool {
 func productHit(hits []hit, t *target, p phrase, own, integ, leading bool) []hit {
 	c, r := t.Component, p.rule
 	one := []*rule{r}
+	// A maker the earlier signals already tied to the entity is the
+	// entity's own, not someone else's.
+	own = own && !makerHit(hits, r.entry)
 	switch {
 	case r.kind != kindProduct:
 		// An organisation name: the entity's brand opening a product name
@@ -78,6 +81,17 @@ func productHit(hits []hit, t *target, p phrase, own, integ, leading bool) []hit
 		return addHits(hits, one, c, "product", field("name"), c.Name, roleMaker, false)
 	}
 	return addHits(hits, one, c, "product", field("name"), c.Name, roleNameOnly, false)
+}
+
+// makerHit reports a strong hit for entry e: its supplier, maker or
+// identifiers already name the entity.
+func makerHit(hits []hit, e *entry) bool {
+	for i := range hits {
+		if hits[i].rule.entry == e && hits[i].role > roleCopyright {
+			return true
+		}
+	}
+	return false
 }
 
 // declaresMaker reports a component that names who made it: a supplier,
