@@ -56,7 +56,9 @@ type Document struct {
 
 	// Files are SPDX files that carry a copyright or attribution text,
 	// with Parent set to the package that holds them (hasFiles,
-	// CONTAINS); they are audited but not counted as components.
+	// CONTAINS), and extracted licences (Type "license") with a name or
+	// text, under the first package that uses them; they are audited but
+	// not counted as components.
 	Files []Component
 
 	// Dependencies maps a ref to the refs it depends on or contains.

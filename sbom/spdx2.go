@@ -29,6 +29,14 @@ type spdxPkg struct {
 	Origin                                 Origin
 }
 
+// spdxLicense is an extracted licence (hasExtractedLicensingInfos): its
+// name and text can name a vendor ("Kaspersky Lab End User License
+// Agreement").
+type spdxLicense struct {
+	ID, Name, Text string
+	Origin         Origin
+}
+
 // spdxFile is the part of an SPDX 2 file that can name a maker.
 type spdxFile struct {
 	ID, Name, Copyright string
@@ -47,6 +55,7 @@ type spdxDoc struct {
 	Describes                         []string
 	Packages                          []spdxPkg
 	Files                             []spdxFile
+	Licenses                          []spdxLicense
 	Relationships                     []spdxRel
 	Warnings                          []string
 }
@@ -88,6 +97,9 @@ func (s *spdxDoc) document() *Document {
 	for i := range s.Files {
 		st.file(&s.Files[i])
 	}
+	for i := range s.Licenses {
+		st.license(&s.Licenses[i])
+	}
 	for _, r := range s.Relationships {
 		st.relationship(r.A, r.Type, r.B)
 	}
@@ -115,8 +127,9 @@ type spdxState struct {
 	version, created string
 	describes        []string          // documentDescribes, or DOCUMENT DESCRIBES in tag-value
 	relSubject       string            // the subject as the relationships name it
-	files            []Component       // files with a copyright or attribution text
+	files            []Component       // files with a copyright or attribution text, extracted licences
 	fileOwner        map[string]string // file SPDXID → package SPDXID (hasFiles)
+	licenseUser      map[string]string // LicenseRef id → the first package whose licence names it
 }
 
 func newSPDXState(visit func(*Component) error) *spdxState {
@@ -133,6 +146,8 @@ func (s *spdxState) pkg(p *spdxPkg) error {
 	for _, f := range p.HasFiles {
 		s.ownFile(p.ID, normalizeSPDXID(f))
 	}
+	s.licenseUsers(p.ID, p.LicenseDeclared)
+	s.licenseUsers(p.ID, p.LicenseConcluded)
 	return s.em.emit(c, "SPDXID", func(w string) { s.warn.add(spdxWarnDedup, w) })
 }
 
@@ -170,7 +185,18 @@ func (s *spdxState) finish() *Document {
 		s.warn.addf(spdxWarnCreated, "creationInfo.created %q is not an RFC 3339 date-time", s.created)
 	}
 	d.SubjectRef = s.relSubject
-	d.Files = spdxFileParents(s.files, s.fileOwner, d.Dependencies)
+	// Files first, then extracted licences, whatever order they came in.
+	var licenses []Component
+	files := s.files[:0]
+	for _, f := range s.files {
+		if f.Type == "license" {
+			f.Parent = s.licenseUser[f.Ref]
+			licenses = append(licenses, f)
+		} else {
+			files = append(files, f)
+		}
+	}
+	d.Files = append(spdxFileParents(files, s.fileOwner, d.Dependencies), licenses...)
 	if len(s.describes) > 0 {
 		d.SubjectRef = s.describes[0]
 	}
@@ -385,6 +411,9 @@ func spdxFileParents(files []Component, owner map[string]string, deps map[string
 	}
 	need := map[string]int{}
 	for i := range files {
+		if files[i].Type == "license" {
+			continue // its parent is the package that uses it
+		}
 		if p, ok := owner[files[i].Ref]; ok {
 			files[i].Parent = p
 		} else if files[i].Ref != "" {
@@ -407,4 +436,51 @@ func spdxFileParents(files []Component, owner map[string]string, deps map[string
 		}
 	}
 	return files
+}
+
+// licenseUsers records the first package whose licence expression names
+// each LicenseRef, so that an extracted licence's finding has its path.
+func (s *spdxState) licenseUsers(pkg, expr string) {
+	for rest := expr; ; {
+		i := strings.Index(rest, "LicenseRef-")
+		if i < 0 {
+			return
+		}
+		rest = rest[i:]
+		end := 0
+		for end < len(rest) && (wordByte(rest[end]) || rest[end] == '-' || rest[end] == '.') {
+			end++
+		}
+		if s.licenseUser == nil {
+			s.licenseUser = map[string]string{}
+		}
+		if _, ok := s.licenseUser[rest[:end]]; !ok {
+			s.licenseUser[rest[:end]] = pkg
+		}
+		rest = rest[end:]
+	}
+}
+
+func wordByte(b byte) bool {
+	return 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || '0' <= b && b <= '9'
+}
+
+// license keeps an extracted licence whose name or text may name a
+// vendor, as an element audited beside the files; its parent is the first
+// package that uses it, found once the document is read.
+func (s *spdxState) license(l *spdxLicense) {
+	if c, ok := licenseElement(l); ok {
+		s.files = append(s.files, c)
+	}
+}
+
+func licenseElement(l *spdxLicense) (Component, bool) {
+	c := Component{Ref: l.ID, Type: "license", Name: l.ID, Origin: l.Origin}
+	if v := noAssertion(l.Name); v != "" {
+		c.Texts = append(c.Texts, Text{Kind: TextLicense, Field: "extractedLicense.name", Value: v})
+	}
+	if v := noAssertion(l.Text); v != "" {
+		c.Texts = append(c.Texts, Text{Kind: TextCopyright, Field: "extractedLicense.extractedText", Value: v})
+	}
+	return c, len(c.Texts) > 0
 }

@@ -60,6 +60,8 @@ func decodeSPDXJSONStream(r io.Reader, prefix string, requireVersion bool, visit
 			_, err = forEachElement(dec, func(i int) error { return s.jsonFile(w, i, filesPrefix(prefix)) })
 		case "relationships":
 			_, err = forEachRawElement(dec, func(raw []byte, i int) error { return s.jsonRelationship(w, raw, i) })
+		case "hasExtractedLicensingInfos":
+			_, err = forEachElement(dec, func(i int) error { return s.jsonLicense(dec, i, prefix) })
 		default:
 			err = dec.SkipValue()
 		}
@@ -344,4 +346,22 @@ func (w *jsonWalker) spdxRefs(list []spdxRef) ([]spdxRef, error) {
 // packages array whose pointer prefix is given.
 func filesPrefix(packages string) string {
 	return strings.TrimSuffix(packages, "packages/") + "files/"
+}
+
+// spdxJSONLicense is an extracted licence as written in JSON.
+type spdxJSONLicense struct {
+	ID   string `json:"licenseId"`
+	Name string `json:"name"`
+	Text string `json:"extractedText"`
+}
+
+// jsonLicense reads one extracted licence.
+func (s *spdxState) jsonLicense(dec *jsontext.Decoder, i int, prefix string) error {
+	var l spdxJSONLicense
+	if err := jsonv2.UnmarshalDecode(dec, &l, jsonOpts); err != nil {
+		return fmt.Errorf("hasExtractedLicensingInfos[%d]: %w", i, err)
+	}
+	ptr := strings.TrimSuffix(prefix, "packages/") + "hasExtractedLicensingInfos/" + strconv.Itoa(i)
+	s.license(&spdxLicense{ID: l.ID, Name: l.Name, Text: l.Text, Origin: Origin{Pointer: ptr}})
+	return nil
 }

@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -34,6 +35,11 @@ type refSpdxJSON struct {
 		Copyright    string            `json:"copyrightText"`
 		Attributions []string          `json:"attributionTexts"`
 	} `json:"files"`
+	Licenses []struct {
+		ID   string `json:"licenseId"`
+		Name string `json:"name"`
+		Text string `json:"extractedText"`
+	} `json:"hasExtractedLicensingInfos"`
 	Relationships []struct {
 		Element string `json:"spdxElementId"`
 		Type    string `json:"relationshipType"`
@@ -122,6 +128,10 @@ func (in *refSpdxJSON) toDoc(prefix string) *spdxDoc {
 	}
 	for _, r := range in.Relationships {
 		s.Relationships = append(s.Relationships, spdxRel{A: normalizeSPDXID(r.Element), Type: r.Type, B: normalizeSPDXID(r.Related)})
+	}
+	for i, l := range in.Licenses {
+		s.Licenses = append(s.Licenses, spdxLicense{ID: l.ID, Name: l.Name, Text: l.Text,
+			Origin: Origin{Pointer: strings.TrimSuffix(prefix, "packages/") + "hasExtractedLicensingInfos/" + strconv.Itoa(i)}})
 	}
 	return s
 }
@@ -225,7 +235,38 @@ func (s *spdxDoc) refDocument() *Document {
 		refAddSPDXRelationship(d, r)
 	}
 	d.Files = refSPDXFiles(s.Files, owner, d.Dependencies)
+	d.Files = append(d.Files, refSPDXLicenses(s)...)
 	return d
+}
+
+// refSPDXLicenses keeps the extracted licences with a name or text, each
+// under the first package whose declared or concluded licence names it.
+func refSPDXLicenses(s *spdxDoc) []Component {
+	user := map[string]string{}
+	re := regexp.MustCompile(`LicenseRef-[A-Za-z0-9.-]*`)
+	for _, p := range s.Packages {
+		for _, expr := range []string{p.LicenseDeclared, p.LicenseConcluded} {
+			for _, ref := range re.FindAllString(expr, -1) {
+				if _, ok := user[ref]; !ok {
+					user[ref] = p.ID
+				}
+			}
+		}
+	}
+	var out []Component
+	for _, l := range s.Licenses {
+		c := Component{Ref: l.ID, Type: "license", Name: l.ID, Origin: l.Origin, Parent: user[l.ID]}
+		if noAssertion(l.Name) != "" {
+			c.Texts = append(c.Texts, Text{Kind: TextLicense, Field: "extractedLicense.name", Value: l.Name})
+		}
+		if noAssertion(l.Text) != "" {
+			c.Texts = append(c.Texts, Text{Kind: TextCopyright, Field: "extractedLicense.extractedText", Value: l.Text})
+		}
+		if len(c.Texts) > 0 {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // refSPDXFiles keeps the files with a copyright or attribution text and

@@ -153,6 +153,8 @@ func (r *rdfReader) walk(n *xnode, owner *xnode) {
 		owner = n
 	case n.name.Space == spdxNS && n.name.Local == "Snippet":
 		owner = n
+	case n.name.Space == spdxNS && n.name.Local == "ExtractedLicensingInfo":
+		r.license(n)
 	case n.name.Space == spdxNS && n.name.Local == "Relationship" && owner != nil:
 		r.relationship(owner, n)
 	}
@@ -278,4 +280,17 @@ func (r *rdfReader) file(n *xnode) {
 		}
 	}
 	r.doc.Files = append(r.doc.Files, f)
+}
+
+// license keeps an spdx:ExtractedLicensingInfo's id, name and text.
+func (r *rdfReader) license(n *xnode) {
+	id := n.childText("licenseId")
+	if id == "" {
+		id = fragmentID(n.attr(rdfNS, "about"))
+	}
+	if id == "" || r.seen["license:"+id] {
+		return
+	}
+	r.seen["license:"+id] = true
+	r.doc.Licenses = append(r.doc.Licenses, spdxLicense{ID: id, Name: n.childText("name"), Text: n.childText("extractedText"), Origin: Origin{Pointer: "#" + id}})
 }

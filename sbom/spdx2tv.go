@@ -18,7 +18,8 @@ const (
 	tvDocument tvSection = iota
 	tvPackage
 	tvFile
-	tvOther // snippet, licence, review, annotation
+	tvLicense
+	tvOther // snippet, review, annotation
 )
 
 // tvReader scans SPDX tag-value line by line from a stream, keeping the
@@ -40,8 +41,9 @@ type tvReader struct {
 	pending  []byte
 	docIDSet bool
 	pkgBuf   spdxPkg
-	file     spdxFile // the open file, when section is tvFile
-	lastPkg  string   // SPDXID of the last package: it holds the files after it
+	file     spdxFile    // the open file, when section is tvFile
+	license  spdxLicense // the open extracted licence, when section is tvLicense
+	lastPkg  string      // SPDXID of the last package: it holds the files after it
 	idBuf    []byte
 	strs     map[string]string
 	lastA    lastID
@@ -245,8 +247,12 @@ func (t *tvReader) readTextBlock(first []byte) ([]byte, error) {
 }
 
 func (t *tvReader) flush() error {
-	if t.section == tvFile {
+	switch t.section {
+	case tvFile:
 		t.endFile()
+	case tvLicense:
+		t.s.license(&t.license)
+		t.license = spdxLicense{}
 	}
 	if t.pkg == nil {
 		return nil
@@ -307,7 +313,13 @@ func (t *tvReader) tag(tag, value []byte, line int) error {
 		t.file = spdxFile{Name: string(value), ID: string(t.pending), Origin: Origin{Line: line}}
 		t.pending = t.pending[:0]
 		return err
-	case "SnippetSPDXID", "LicenseID", "Reviewer", "Annotator":
+	case "LicenseID":
+		err := t.flush()
+		t.section = tvLicense
+		t.license = spdxLicense{ID: string(value), Origin: Origin{Line: line}}
+		t.pending = t.pending[:0]
+		return err
+	case "SnippetSPDXID", "Reviewer", "Annotator":
 		err := t.flush()
 		t.section = tvOther
 		t.pending = t.pending[:0]
@@ -324,6 +336,13 @@ func (t *tvReader) tag(tag, value []byte, line int) error {
 		t.packageTag(tag, value)
 	case tvFile:
 		t.fileTag(tag, value)
+	case tvLicense:
+		switch string(tag) {
+		case "ExtractedText":
+			t.license.Text = string(value)
+		case "LicenseName":
+			t.license.Name = string(value)
+		}
 	case tvDocument:
 		t.documentTag(tag, value)
 	}

@@ -29,6 +29,7 @@ type refTvReader struct {
 	pending  string
 	docIDSet bool
 	file     *spdxFile
+	license  *spdxLicense
 }
 
 func refDecodeSPDXTagValue(data []byte) (*Document, error) {
@@ -102,6 +103,10 @@ func refReadTextBlock(first string, rest []byte) (string, []byte, int, error) {
 }
 
 func (r *refTvReader) flush() {
+	if l := r.license; l != nil {
+		r.license = nil
+		r.doc.Licenses = append(r.doc.Licenses, *l)
+	}
 	if f := r.file; f != nil {
 		r.file = nil
 		if strings.TrimSpace(noAssertion(f.Copyright)) != "" || len(f.Attributions) > 0 {
@@ -139,7 +144,13 @@ func (r *refTvReader) tag(tag, value string, line int) {
 		r.file = &spdxFile{Name: value, ID: r.pending, Origin: Origin{Line: line}}
 		r.pending = ""
 		return
-	case "SnippetSPDXID", "LicenseID", "Reviewer", "Annotator":
+	case "LicenseID":
+		r.flush()
+		r.section = refTvOther
+		r.license = &spdxLicense{ID: value, Origin: Origin{Line: line}}
+		r.pending = ""
+		return
+	case "SnippetSPDXID", "Reviewer", "Annotator":
 		r.flush()
 		r.section = refTvOther
 		r.pending = ""
@@ -153,6 +164,15 @@ func (r *refTvReader) tag(tag, value string, line int) {
 	}
 	if r.section == refTvPackage {
 		r.packageTag(tag, value)
+		return
+	}
+	if r.license != nil {
+		switch tag {
+		case "ExtractedText":
+			r.license.Text = value
+		case "LicenseName":
+			r.license.Name = value
+		}
 		return
 	}
 	if r.file != nil {
