@@ -52,6 +52,10 @@ func textHits(ix *index, c *sbom.Component, x *sbom.Text, hits []hit) []hit {
 		if p, ok := splitPURL(x.Value); ok {
 			hits = addHits(hits, ix.matchPURL(p, x.Value), c, "purl", fp, x.Value, roleMaker, false)
 		}
+	case sbom.TextCPE:
+		if v := cpeVendor(x.Value); v != "" && ix.first.mayMatch(v) {
+			hits = addHits(hits, ix.cpes[NormalizeCPEVendor(v)], c, "cpe", fp, x.Value, roleMaker, false)
+		}
 	}
 	for i := start; i < len(hits); i++ {
 		h := &hits[i]

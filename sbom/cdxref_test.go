@@ -169,7 +169,7 @@ func (b *refCdxBuilder) component(in *cdx.Component, ptr, parent string) Compone
 // component, so that the fields our decoders read are held to the
 // reference decoder's.
 func refCdxTextSource(in *cdx.Component) cdxComp {
-	out := cdxComp{Name: in.Name, Group: in.Group, PURL: in.PackageURL, Publisher: in.Publisher,
+	out := cdxComp{Name: in.Name, Group: in.Group, PURL: in.PackageURL, CPE: in.CPE, Publisher: in.Publisher,
 		Author: in.Author, Copyright: in.Copyright}
 	org := func(o *cdx.OrganizationalEntity) *cdxOrg {
 		if o == nil {

@@ -56,6 +56,8 @@ func identityKind(field string) TextKind {
 		return TextName
 	case "purl":
 		return TextPURL
+	case "cpe":
+		return TextCPE
 	}
 	return 0
 }
@@ -87,6 +89,7 @@ func relativeTexts(list []cdxComp, lin Lineage, base string, out []Text) []Text 
 		}
 		add(TextName, ".name", r.Name)
 		add(TextPURL, ".purl", r.PURL)
+		add(TextCPE, ".cpe", r.CPE)
 		add(TextCopyright, ".copyright", r.Copyright)
 		for j, e := range r.ExternalRefs {
 			add(TextURL, ".externalReferences["+strconv.Itoa(j)+"].url", e.URL)

@@ -180,6 +180,8 @@ const (
 	TextOrg
 	// TextPURL is a package URL of a related component or an identity.
 	TextPURL
+	// TextCPE is a CPE of a related component or an identity.
+	TextCPE
 )
 
 // Lineage says how a related component that a text belongs to relates to
