@@ -46,6 +46,11 @@ func FuzzMatchComponent(f *testing.F) {
 			ExternalRefs: []sbom.ExternalRef{{Type: "distribution", URL: url}},
 			Copyright:    supplier, Description: supplier,
 		}
+		for k := sbom.TextCopyright; k <= sbom.TextCPE; k++ {
+			for _, v := range []string{supplier, purl, cpe, url, name} {
+				c.Texts = append(c.Texts, sbom.Text{Kind: k, Lineage: sbom.LineageAncestor, Field: "texts", Value: v})
+			}
+		}
 		for _, fd := range a.MatchComponent(&c) {
 			if len(fd.Evidence) == 0 || fd.Verdict == "" || fd.ID == "" {
 				t.Fatalf("finding without evidence, verdict or id: %+v", fd)

@@ -42,14 +42,21 @@ func NormalizeOrg(s string) string {
 	s = norm.NFKC.String(s)
 	s = stripRole(strings.TrimSpace(s))
 	s = stripTrailingEmail(s)
-	toks := tokenize(cases.Fold().String(s))
+	toks := tokenize(fold(s))
 	return strings.Join(dropLegalForms(toks), " ")
 }
 
 // Tokens splits s into lower-case words (runs of letters, marks and
 // digits) after NFKC normalisation and case folding. Apostrophes join.
 func Tokens(s string) []string {
-	return tokenize(cases.Fold().String(norm.NFKC.String(s)))
+	return tokenize(fold(norm.NFKC.String(s)))
+}
+
+// fold case-folds s. Case folding alone is not idempotent for Cherokee
+// (x/text folds each case to the other), so the result is lower-cased
+// too (found by fuzzing; the input is kept as a regression seed).
+func fold(s string) string {
+	return strings.ToLower(cases.Fold().String(s))
 }
 
 // NormalizeCPEVendor normalises the vendor field of a CPE name so that
