@@ -136,3 +136,17 @@ func TestIntegrationName(t *testing.T) {
 		}
 	}
 }
+
+func TestHolderBrand(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Copyright (c) 2022 Kaspersky OEM Technologies. All rights reserved.", "kaspersky"},
+		{"Copyright 2020 Alan Kaspersky", "alan"},
+		{"(C) 1997-2024 Kaspersky. All rights reserved.", ""},
+		{"Portions copyright Kaspersky", ""},
+		{"© 2011 Kaspersky Labs GmbH", "kaspersky"},
+	} {
+		if got := holderBrand(Tokens(tc.in)); got != tc.want {
+			t.Errorf("holderBrand(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

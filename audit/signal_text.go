@@ -29,7 +29,7 @@ func textHits(ix *index, c *sbom.Component, x *sbom.Text, hits []hit) []hit {
 	fp := field(x.Field)
 	switch x.Kind {
 	case sbom.TextCopyright:
-		hits = addHits(hits, ix.findInText(x.Value, orgPhrases), c, "copyright", fp, x.Value, roleCopyright, false)
+		hits = copyrightHits(ix, c, hits, "copyright", fp, x.Value)
 	case sbom.TextLicense:
 		// A licence named for a vendor ("Kaspersky Lab End User License
 		// Agreement") is the vendor's own licence.
