@@ -30,10 +30,14 @@ func (productSignal) match(ix *index, t *target, hits []hit) []hit {
 	toks := Tokens(c.Name)
 	own := declaresMaker(t)
 	listed := namesListedProduct(ix, toks)
+	fileName := isFileName(c.Name) || c.Type == "file"
 	for i, w := range toks {
 		for _, p := range ix.phrases[w] {
 			if !namePhrases.accepts(p) || !hasWordsAt(toks, i, p.toks) || hitFor(hits, p.rule, field("name")) >= 0 {
 				continue
+			}
+			if p.glued && fileName {
+				continue // a file name is an identifier, as free text is: no glued forms
 			}
 			integ := integrationName(toks, i, i+len(p.toks))
 			n := len(hits)
