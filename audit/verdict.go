@@ -90,7 +90,7 @@ func firstRole(hs []hit, ro role) *hit {
 }
 
 func describe(h *hit) string {
-	return fmt.Sprintf("%s %q matches %q", h.ev.Field, h.ev.Value, h.rule.matched)
+	return fmt.Sprintf("%s %q matches %q", h.ev.Field, h.ev.Value, h.ev.Matched)
 }
 
 // madeBy is the category of a component the entity made: product, unless
@@ -157,7 +157,7 @@ func (a *Auditor) rationale(e *entry, why string, j judgement, bare bool) string
 	case j.category == vendorlists.CategoryContribution:
 		return fmt.Sprintf("Only the copyright names %s (%s) while someone else supplies the component, so whether %s developed it in part needs review.", name, why, name)
 	case bare && j.category == vendorlists.CategoryIntegration:
-		return fmt.Sprintf("A related component or a description ties the component to %s (%s), so whether it integrates %s code needs review.", name, why, name)
+		return fmt.Sprintf("Only this ties the component to %s: %s; whether it integrates %s code needs review.", name, why, name)
 	case bare:
 		return fmt.Sprintf("Only a name points to %s (%s) and nothing corroborates it, so it needs review.", name, why)
 	case j.verdict == VerdictProhibited:
