@@ -58,8 +58,9 @@ type Document struct {
 	// with Parent set to the package that holds them (hasFiles,
 	// CONTAINS), and extracted licences (Type "license") with a name or
 	// text, under the first package that uses them; they are audited but
-	// not counted as components.
-	Files []Component
+	// not counted as components. They are kept small, since a document
+	// may list hundreds of thousands: File.Component makes the component.
+	Files []File
 
 	// Dependencies maps a ref to the refs it depends on or contains.
 	Dependencies map[string][]string
@@ -207,4 +208,18 @@ type Text struct {
 	// element (an SPDX file, an extracted licence); "" for Origin.Pointer.
 	Pointer string
 	Line    int
+}
+
+// File is an SPDX file or extracted licence kept for auditing: only the
+// fields that can name a maker, so that file-heavy documents stay small.
+type File struct {
+	Ref, Type, Name, Copyright string
+	Texts                      []Text
+	Parent                     string // the package that holds or uses it
+	Origin                     Origin
+}
+
+// Component is the file as a component, for matching.
+func (f *File) Component() Component {
+	return Component{Ref: f.Ref, Type: f.Type, Name: f.Name, Copyright: f.Copyright, Texts: f.Texts, Parent: f.Parent, Origin: f.Origin}
 }

@@ -127,7 +127,7 @@ type spdxState struct {
 	version, created string
 	describes        []string          // documentDescribes, or DOCUMENT DESCRIBES in tag-value
 	relSubject       string            // the subject as the relationships name it
-	files            []Component       // files with a copyright or attribution text, extracted licences
+	files            []File            // files with a copyright or attribution text, extracted licences
 	fileOwner        map[string]string // file SPDXID → package SPDXID (hasFiles)
 	licenseUser      map[string]string // LicenseRef id → the first package whose licence names it
 }
@@ -186,7 +186,7 @@ func (s *spdxState) finish() *Document {
 	}
 	d.SubjectRef = s.relSubject
 	// Files first, then extracted licences, whatever order they came in.
-	var licenses []Component
+	var licenses []File
 	files := s.files[:0]
 	for _, f := range s.files {
 		if f.Type == "license" {
@@ -391,7 +391,7 @@ func (s *spdxState) ownFile(pkg, file string) {
 // file keeps a file that carries a copyright or attribution text; files
 // without one are not kept, so that file-heavy documents cost nothing.
 func (s *spdxState) file(f *spdxFile) {
-	c := Component{Ref: f.ID, Type: "file", Name: f.Name, Copyright: noAssertion(f.Copyright), Origin: f.Origin}
+	c := File{Ref: f.ID, Type: "file", Name: f.Name, Copyright: noAssertion(f.Copyright), Origin: f.Origin}
 	for i, a := range f.Attributions {
 		if a = noAssertion(a); a != "" {
 			c.Texts = append(c.Texts, Text{Kind: TextCopyright, Field: "attributionTexts[" + strconv.Itoa(i) + "]", Value: a})
@@ -405,7 +405,7 @@ func (s *spdxState) file(f *spdxFile) {
 
 // spdxFileParents sets each kept file's Parent: the package that lists it
 // in hasFiles, else the first element whose relationship contains it.
-func spdxFileParents(files []Component, owner map[string]string, deps map[string][]string) []Component {
+func spdxFileParents(files []File, owner map[string]string, deps map[string][]string) []File {
 	if len(files) == 0 {
 		return nil
 	}
@@ -474,8 +474,8 @@ func (s *spdxState) license(l *spdxLicense) {
 	}
 }
 
-func licenseElement(l *spdxLicense) (Component, bool) {
-	c := Component{Ref: l.ID, Type: "license", Name: l.ID, Origin: l.Origin}
+func licenseElement(l *spdxLicense) (File, bool) {
+	c := File{Ref: l.ID, Type: "license", Name: l.ID, Origin: l.Origin}
 	if v := noAssertion(l.Name); v != "" {
 		c.Texts = append(c.Texts, Text{Kind: TextLicense, Field: "extractedLicense.name", Value: v})
 	}

@@ -241,7 +241,7 @@ func (s *spdxDoc) refDocument() *Document {
 
 // refSPDXLicenses keeps the extracted licences with a name or text, each
 // under the first package whose declared or concluded licence names it.
-func refSPDXLicenses(s *spdxDoc) []Component {
+func refSPDXLicenses(s *spdxDoc) []File {
 	user := map[string]string{}
 	re := regexp.MustCompile(`LicenseRef-[A-Za-z0-9.-]*`)
 	for _, p := range s.Packages {
@@ -253,9 +253,9 @@ func refSPDXLicenses(s *spdxDoc) []Component {
 			}
 		}
 	}
-	var out []Component
+	var out []File
 	for _, l := range s.Licenses {
-		c := Component{Ref: l.ID, Type: "license", Name: l.ID, Origin: l.Origin, Parent: user[l.ID]}
+		c := File{Ref: l.ID, Type: "license", Name: l.ID, Origin: l.Origin, Parent: user[l.ID]}
 		if noAssertion(l.Name) != "" {
 			c.Texts = append(c.Texts, Text{Kind: TextLicense, Field: "extractedLicense.name", Value: l.Name})
 		}
@@ -272,10 +272,10 @@ func refSPDXLicenses(s *spdxDoc) []Component {
 // refSPDXFiles keeps the files with a copyright or attribution text and
 // finds each one's package: hasFiles first, else the first containing
 // element in sorted order.
-func refSPDXFiles(files []spdxFile, owner map[string]string, deps map[string][]string) []Component {
-	var out []Component
+func refSPDXFiles(files []spdxFile, owner map[string]string, deps map[string][]string) []File {
+	var out []File
 	for _, f := range files {
-		c := Component{Ref: f.ID, Type: "file", Name: f.Name, Copyright: noAssertion(f.Copyright), Origin: f.Origin}
+		c := File{Ref: f.ID, Type: "file", Name: f.Name, Copyright: noAssertion(f.Copyright), Origin: f.Origin}
 		for i, a := range f.Attributions {
 			if noAssertion(a) != "" {
 				c.Texts = append(c.Texts, Text{Kind: TextCopyright, Field: fmt.Sprintf("attributionTexts[%d]", i), Value: a})

@@ -125,14 +125,13 @@ func (b *spdx3Builder) build(graph []spdx3Element) *Document {
 			b.relationship(d, e)
 		}
 	}
-	var files []Component
+	var files []File
 	for i := range graph {
 		switch {
 		case graph[i].isPackage():
 			d.Components = append(d.Components, b.component(&graph[i], i))
 		case graph[i].kind() == "software_File" || graph[i].kind() == "File":
-			if f := b.component(&graph[i], i); f.Copyright != "" || len(f.Texts) > 0 {
-				f.Type = "file"
+			if f, ok := b.file(&graph[i], i); ok {
 				files = append(files, f)
 			}
 		}
@@ -288,4 +287,18 @@ func (b *spdx3Builder) agent(raw json.RawMessage) *Organization {
 		}
 	}
 	return o
+}
+
+// file keeps an SPDX 3 file whose copyright, attribution or makers can
+// name a vendor; its supplier and first originator become texts.
+func (b *spdx3Builder) file(e *spdx3Element, i int) (File, bool) {
+	c := b.component(e, i)
+	f := File{Ref: c.Ref, Type: "file", Name: c.Name, Copyright: c.Copyright, Texts: c.Texts, Origin: c.Origin}
+	if c.Supplier != nil && c.Supplier.Name != "" {
+		f.Texts = append(f.Texts, Text{Kind: TextOrg, Field: "suppliedBy", Value: c.Supplier.Name})
+	}
+	if c.Originator != nil && c.Originator.Name != "" {
+		f.Texts = append(f.Texts, Text{Kind: TextOrg, Field: "originatedBy[0]", Value: c.Originator.Name})
+	}
+	return f, f.Copyright != "" || len(f.Texts) > 0
 }
