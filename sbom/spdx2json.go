@@ -132,7 +132,7 @@ func (s *spdxState) jsonFile(w *jsonWalker, i int, prefix string) error {
 		case 2:
 			f.ID, err = w.str()
 		case 3:
-			f.Copyright, err = w.str()
+			f.Copyright, err = w.istr() // files of one package share their copyright text
 		case 4:
 			f.Attributions, err = w.stringList(nil, false)
 		}
