@@ -235,6 +235,15 @@ func (d *docAudit) finish(doc *sbom.Document) []Finding {
 			d.foundAt = append([]string{s.Ref}, d.foundAt...)
 		}
 	}
+	// SPDX files with a copyright or attribution text: a finding on one
+	// has the path of the package that holds it.
+	for i := range doc.Files {
+		f := doc.Files[i].Component()
+		for _, x := range d.a.match(&f, d.input) {
+			d.found = append(d.found, x)
+			d.foundAt = append(d.foundAt, f.Parent)
+		}
+	}
 	if len(d.found) == 0 {
 		return nil
 	}

@@ -19,5 +19,5 @@ func BenchmarkMatchAllLists(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	benchmarkMatch(b, a)
+	benchmarkMatch(b, a, syntheticComponents(100_000))
 }

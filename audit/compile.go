@@ -42,6 +42,9 @@ type rule struct {
 type phrase struct {
 	toks []string
 	rule *rule
+	// glued is the one-word form of a longer name ("kasperskylab"), found
+	// as the longer name would be.
+	glued bool
 }
 
 // index holds every list compiled into lookup tables, so that matching a
@@ -59,6 +62,7 @@ type index struct {
 	pkgs    map[string][]*rule  // ecosystem \x00 name; ecosystem "*" for any
 	anyPkg  map[string][]*rule  // name, every ecosystem: for unknown ones
 	keys    map[string]*rule    // rule id → rule, to merge duplicates
+	brands  map[string][]*rule  // one-word organisation names: the distinctive name
 
 	// Gates in front of the identifier maps.
 	domainGate, purlGate, wildGate keyGate
@@ -73,6 +77,7 @@ func compile(lists []*vendorlists.List) (*index, error) {
 		purls: map[string][]*rule{}, wild: map[string][]*rule{},
 		cpes: map[string][]*rule{}, pkgs: map[string][]*rule{},
 		anyPkg: map[string][]*rule{}, keys: map[string]*rule{},
+		brands: map[string][]*rule{},
 	}
 	for _, l := range lists {
 		if l == nil {
@@ -122,6 +127,12 @@ func (ix *index) newRule(e *entry, kind, key, matched string) (*rule, bool) {
 func (ix *index) addPhrase(toks []string, r *rule) {
 	ix.first.add(toks[0])
 	ix.phrases[toks[0]] = append(ix.phrases[toks[0]], phrase{toks: toks, rule: r})
+	if len(toks) > 1 {
+		// "KasperskyLab", "KASPERSKYLAB": the words written together.
+		g := strings.Join(toks, "")
+		ix.first.add(g)
+		ix.phrases[g] = append(ix.phrases[g], phrase{toks: []string{g}, rule: r, glued: true})
+	}
 }
 
 func slug(norm string) string { return strings.ReplaceAll(norm, " ", "-") }
@@ -137,7 +148,14 @@ func (ix *index) addNames(e *entry) error {
 			continue
 		}
 		ix.orgs[norm] = append(ix.orgs[norm], r)
-		ix.addPhrase(strings.Split(norm, " "), r)
+		toks := strings.Split(norm, " ")
+		ix.addPhrase(toks, r)
+		if len(toks) == 1 {
+			ix.brands[norm] = append(ix.brands[norm], r)
+		} else {
+			g := strings.Join(toks, "")
+			ix.orgs[g] = append(ix.orgs[g], r)
+		}
 	}
 	return nil
 }

@@ -49,6 +49,11 @@ func FuzzMatchComponent(f *testing.F) {
 			ExternalRefs: []sbom.ExternalRef{{Type: "distribution", URL: url}},
 			Copyright:    supplier, Description: supplier,
 		}
+		for k := sbom.TextCopyright; k <= sbom.TextCPE; k++ {
+			for _, v := range []string{supplier, purl, cpe, url, name} {
+				c.Texts = append(c.Texts, sbom.Text{Kind: k, Lineage: sbom.LineageAncestor, Field: "texts", Value: v})
+			}
+		}
 		got := a.MatchComponent(&c)
 		for _, fd := range got {
 			checkFuzzFinding(t, &fd)

@@ -103,6 +103,7 @@ func (a *Auditor) finding(c *sbom.Component, input string, e *entry, hs []hit, f
 	for i, h := range hs {
 		ev[i] = h.ev
 	}
+	ev = appendInvisible(ev)
 	return Finding{
 		ID:          findingID(input, e.ent.ID, componentKey(c)),
 		Input:       input,

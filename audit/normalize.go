@@ -1,12 +1,15 @@
 package audit
 
 import (
+	"fmt"
 	"net/url"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/cases"
 	"golang.org/x/text/unicode/norm"
+	"golang.org/x/text/unicode/runenames"
 )
 
 // isLegalForm reports company-form words, dropped wherever they stand so
@@ -16,7 +19,8 @@ func isLegalForm(w string) bool {
 	switch w {
 	case "ao", "zao", "ooo", "jsc", "pjsc", "cjsc", "ltd", "limited", "inc",
 		"incorporated", "gmbh", "llc", "corp", "corporation", "co",
-		"ао", "зао", "ооо", "пао", "оао":
+		"ао", "зао", "ооо", "пао", "оао", "тов", "пат", "прат",
+		"株式会社", "有限会社", "有限公司", "股份有限公司":
 		return true
 	}
 	return false
@@ -38,22 +42,21 @@ func NormalizeOrg(s string) string {
 	s = norm.NFKC.String(s)
 	s = stripRole(strings.TrimSpace(s))
 	s = stripTrailingEmail(s)
-	toks := tokenize(foldLower(s))
+	toks := tokenize(fold(s))
 	return strings.Join(dropLegalForms(toks), " ")
-}
-
-// foldLower case-folds s, then lower-cases what folding left upper-case.
-// Folding alone is not idempotent for scripts whose fold target is the
-// capital letter (Cherokee: U+13F8 folds to U+13F0, which x/text folds
-// back to U+13F8), so normalising a normalised name would change it.
-func foldLower(s string) string {
-	return strings.ToLower(cases.Fold().String(s))
 }
 
 // Tokens splits s into lower-case words (runs of letters, marks and
 // digits) after NFKC normalisation and case folding. Apostrophes join.
 func Tokens(s string) []string {
-	return tokenize(foldLower(norm.NFKC.String(s)))
+	return tokenize(fold(norm.NFKC.String(s)))
+}
+
+// fold case-folds s. Case folding alone is not idempotent for Cherokee
+// (x/text folds each case to the other), so the result is lower-cased
+// too (found by fuzzing; the input is kept as a regression seed).
+func fold(s string) string {
+	return strings.ToLower(cases.Fold().String(s))
 }
 
 // NormalizeCPEVendor normalises the vendor field of a CPE name so that
@@ -125,7 +128,7 @@ func tokenize(s string) []string {
 	}
 	for _, r := range s {
 		switch {
-		case isApostrophe(r):
+		case isApostrophe(r), isInvisible(r):
 		case isWordRune(r):
 			b.WriteRune(r)
 		default:
@@ -134,6 +137,36 @@ func tokenize(s string) []string {
 	}
 	flush()
 	return toks
+}
+
+// isInvisible reports format characters (soft hyphen, zero-width space,
+// joiners, word joiner, byte-order mark, bidi controls): they change no
+// glyph, so a name written with them is the same name. They are dropped
+// inside words rather than splitting them.
+func isInvisible(r rune) bool {
+	return r >= 0x80 && (unicode.Is(unicode.Cf, r) || r == '\u200b' || r == '\u2060' || r == '\ufeff')
+}
+
+// cjkLegalForms are company forms that CJK names carry glued to the name,
+// without a space: 株式会社カスペルスキー.
+var cjkLegalForms = [...]string{"股份有限公司", "有限公司", "株式会社", "有限会社"}
+
+// trimCJKLegalForm drops a CJK company form glued before or after a name.
+func trimCJKLegalForm(w string) string {
+	if w == "" || w[0] < 0x80 {
+		return w
+	}
+	for _, f := range cjkLegalForms {
+		if len(w) > len(f) {
+			if rest, ok := strings.CutPrefix(w, f); ok {
+				return rest
+			}
+			if rest, ok := strings.CutSuffix(w, f); ok {
+				return rest
+			}
+		}
+	}
+	return w
 }
 
 // dropLegalForms removes legal-form words; a name made only of legal
@@ -146,11 +179,56 @@ func dropLegalForms(toks []string) []string {
 			continue
 		}
 		if !isLegalForm(toks[i]) {
-			out = append(out, toks[i])
+			out = append(out, trimCJKLegalForm(toks[i]))
 		}
 	}
 	if len(out) == 0 {
 		return toks
 	}
 	return out
+}
+
+// appendInvisible adds, for each field whose value held invisible
+// characters, an evidence entry that names them and where they stood, so
+// that a reviewer sees the name was disguised.
+func appendInvisible(ev []Evidence) []Evidence {
+	n := len(ev)
+	for i := 0; i < n; i++ {
+		desc := describeInvisible(ev[i].Value)
+		if desc == "" || hasInvisibleNote(ev[n:], ev[i].Field) {
+			continue
+		}
+		e := ev[i]
+		e.Signal, e.Matched, e.Strength = "invisible-characters", desc, "weak"
+		ev = append(ev, e)
+	}
+	return ev
+}
+
+func hasInvisibleNote(notes []Evidence, field string) bool {
+	for _, e := range notes {
+		if e.Field == field {
+			return true
+		}
+	}
+	return false
+}
+
+// describeInvisible lists the invisible characters of s with their
+// positions ("U+00AD SOFT HYPHEN at character 7"), or "" for none.
+func describeInvisible(s string) string {
+	var parts []string
+	pos := 0
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		pos++
+		if isInvisible(r) {
+			parts = append(parts, fmt.Sprintf("U+%04X %s at character %d", r, runenames.Name(r), pos))
+		}
+		i += size
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "removed before matching: " + strings.Join(parts, ", ")
 }

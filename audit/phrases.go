@@ -10,16 +10,23 @@ const (
 	phraseSingle                           // one-word organisation names ("Kaspersky")
 	phraseProducts                         // product names
 	phrasePersons                          // full names of persons
+	phraseGlued                            // names written as one word: "KasperskyLab"
 
 	allPhrases  = phraseNames | phraseSingle | phraseProducts | phrasePersons
-	orgPhrases  = phraseNames
-	namePhrases = phraseNames | phraseSingle | phraseProducts
+	orgPhrases  = phraseNames | phraseGlued
+	namePhrases = phraseNames | phraseSingle | phraseProducts | phraseGlued
 )
 
+// accepts reports whether k selects p. Glued forms are only looked for
+// in names and copyright, where a vendor writes its own name; in free
+// text a glued name is a registry key or an identifier, not a maker.
 func (k phraseKinds) accepts(p phrase) bool {
+	if p.glued && k&phraseGlued == 0 {
+		return false
+	}
 	switch p.rule.kind {
 	case kindName:
-		if len(p.toks) == 1 {
+		if len(p.toks) == 1 && !p.glued {
 			return k&phraseSingle != 0
 		}
 		return k&phraseNames != 0

@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"github.com/embargo-sbom/embargo/sbom"
+	"github.com/embargo-sbom/embargo/vendorlists"
 )
 
 // signal is one matching strategy: it looks at some fields of a component
@@ -40,7 +41,9 @@ func signals() []signal {
 		fileNameSignal{},
 		productSignal{},
 		propertySignal{},
+		textSignal{},
 		mentionSignal{},
+		confusableSignal{},
 	}
 }
 
@@ -51,7 +54,10 @@ const (
 	roleMention      role = iota // only refers to the entity
 	roleShared                   // a name unrelated projects use too: counts only if corroborated
 	roleNameOnly                 // a name that alone points to the entity, but needs review
+	roleRelated                  // a pedigree descendant or variant is the entity's: review
+	roleProvenance               // a description says it comes from the entity: review
 	roleCopyright                // holds copyright in (part of) it
+	roleAncestor                 // a pedigree ancestor is the entity's: an integration at least
 	roleOriginator               // originally made it
 	roleManufacturer             // made it
 	roleMaker                    // published, wrote or owns its identifiers
@@ -59,7 +65,7 @@ const (
 )
 
 // weak reports roles that cannot carry a finding's confidence alone.
-func (r role) weak() bool { return r <= roleNameOnly }
+func (r role) weak() bool { return r <= roleProvenance }
 
 // hit is one signal that fired, with its evidence.
 type hit struct {
@@ -67,6 +73,9 @@ type hit struct {
 	ev       Evidence
 	role     role
 	identity bool // the signal alone identifies the maker
+	// cat, when set, is what this hit makes the component, whatever the
+	// rule's category: a third-party integration named after a product.
+	cat vendorlists.Category
 }
 
 // fieldPath names a model field, formatted only when a rule matched so

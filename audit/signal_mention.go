@@ -1,13 +1,13 @@
 package audit
 
 // mentionSignal finds names, products and persons in the description and
-// comment: text about the entity, not by it.
+// comment: text about the entity, not by it — unless a provenance phrase
+// before the name says the component comes from it ("powered by
+// Kaspersky"), which needs review.
 type mentionSignal struct{}
 
 func (mentionSignal) match(ix *index, t *target, hits []hit) []hit {
 	c := t.Component
-	rules := ix.findInText(c.Description, allPhrases)
-	hits = addHits(hits, rules, c, "description", field("description"), c.Description, roleMention, false)
-	rules = ix.findInText(c.Comment, allPhrases)
-	return addHits(hits, rules, c, "comment", field("comment"), c.Comment, roleMention, false)
+	hits = provenanceHits(ix, c, hits, "description", field("description"), c.Description)
+	return provenanceHits(ix, c, hits, "comment", field("comment"), c.Comment)
 }

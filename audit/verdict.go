@@ -73,11 +73,19 @@ func categorise(c *sbom.Component, hs []hit) (vendorlists.Category, string) {
 			return madeBy(hs), describe(h)
 		}
 	}
+	if h := firstRole(hs, roleAncestor); h != nil {
+		return vendorlists.CategoryIntegration, "it derives from a component of the entity: " + describe(h)
+	}
 	if h := firstRole(hs, roleCopyright); h != nil {
 		return vendorlists.CategoryContribution, describe(h)
 	}
 	if h := firstRole(hs, roleNameOnly); h != nil {
 		return madeBy(hs), describe(h)
+	}
+	for _, ro := range []role{roleProvenance, roleRelated} {
+		if h := firstRole(hs, ro); h != nil {
+			return vendorlists.CategoryIntegration, describe(h)
+		}
 	}
 	return vendorlists.CategoryMention, describe(&hs[0])
 }
@@ -92,12 +100,17 @@ func firstRole(hs []hit, ro role) *hit {
 }
 
 func describe(h *hit) string {
-	return fmt.Sprintf("%s %q matches %q", h.ev.Field, h.ev.Value, h.rule.matched)
+	return fmt.Sprintf("%s %q matches %q", h.ev.Field, h.ev.Value, h.ev.Matched)
 }
 
 // madeBy is the category of a component the entity made: product, unless
 // a matched identifier rule says otherwise.
 func madeBy(hs []hit) vendorlists.Category {
+	for _, h := range hs {
+		if h.cat != "" && h.role != roleMention {
+			return h.cat
+		}
+	}
 	for _, kind := range [...]string{kindPURL, kindPackage, kindProduct, kindDomain, kindCPE} {
 		for _, h := range hs {
 			if h.role != roleMention && h.rule.kind == kind && h.rule.category != "" {
@@ -116,7 +129,7 @@ func nameOnly(hs []hit) bool {
 		if !h.role.weak() {
 			return false
 		}
-		found = found || h.role == roleNameOnly
+		found = found || h.role == roleNameOnly || h.role == roleRelated || h.role == roleProvenance
 	}
 	return found
 }
@@ -153,6 +166,8 @@ func (a *Auditor) rationale(e *entry, why string, j judgement, bare bool) string
 		return fmt.Sprintf("The component only mentions %s: %s.", name, why)
 	case j.category == vendorlists.CategoryContribution:
 		return fmt.Sprintf("Only the copyright names %s (%s) while someone else supplies the component, so whether %s developed it in part needs review.", name, why, name)
+	case bare && j.category == vendorlists.CategoryIntegration:
+		return fmt.Sprintf("Only this ties the component to %s: %s; whether it integrates %s code needs review.", name, why, name)
 	case bare:
 		return fmt.Sprintf("Only a name points to %s (%s) and nothing corroborates it, so it needs review.", name, why)
 	case j.verdict == VerdictProhibited:

@@ -1,6 +1,8 @@
 package sbom
 
 import (
+	"github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
 	"strconv"
 	"strings"
 	"time"
@@ -34,11 +36,64 @@ type cdxComp struct {
 	ExternalRefs []cdxExtRef   `json:"externalReferences" xml:"externalReferences>reference"`
 	Properties   []cdxProperty `json:"properties" xml:"properties>property"`
 	Pedigree     *cdxPedigree  `json:"pedigree" xml:"pedigree"`
+	Swid         *cdxSwid      `json:"swid" xml:"swid"`
+	Evidence     *cdxEvidence  `json:"evidence" xml:"evidence"`
 	Components   []cdxComp     `json:"components" xml:"components>component"`
 }
 
 type cdxPedigree struct {
-	Notes string `json:"notes" xml:"notes"`
+	Ancestors   []cdxComp `json:"ancestors" xml:"ancestors>component"`
+	Descendants []cdxComp `json:"descendants" xml:"descendants>component"`
+	Variants    []cdxComp `json:"variants" xml:"variants>component"`
+	Notes       string    `json:"notes" xml:"notes"`
+}
+
+// cdxSwid is the part of a SWID tag that names a maker.
+type cdxSwid struct {
+	TagID string `json:"tagId" xml:"tagId,attr"`
+	Name  string `json:"name" xml:"name,attr"`
+}
+
+// cdxEvidence is the part of component evidence that names a maker.
+type cdxEvidence struct {
+	Copyright []cdxText     `json:"copyright" xml:"copyright>text"`
+	Identity  cdxIdentities `json:"identity" xml:"identity"`
+}
+
+type cdxText struct {
+	Text string `json:"text" xml:",chardata"`
+}
+
+// cdxIdentities is evidence.identity: one object in CycloneDX 1.5, an
+// array from 1.6.
+type cdxIdentities []cdxIdentity
+
+type cdxIdentity struct {
+	Field          string `json:"field" xml:"field"`
+	ConcludedValue string `json:"concludedValue" xml:"concludedValue"`
+}
+
+// UnmarshalJSON reads the 1.5 object and the 1.6 array alike.
+func (ids *cdxIdentities) UnmarshalJSON(b []byte) error {
+	v := jsontext.Value(b)
+	switch v.Kind() {
+	case '{':
+		var one cdxIdentity
+		if err := json.Unmarshal(b, &one, jsonOpts); err != nil {
+			return err
+		}
+		*ids = cdxIdentities{one}
+		return nil
+	case 'n':
+		*ids = nil
+		return nil
+	}
+	var list []cdxIdentity
+	if err := json.Unmarshal(b, &list, jsonOpts); err != nil {
+		return err
+	}
+	*ids = list
+	return nil
 }
 
 type cdxOrg struct {
@@ -70,6 +125,7 @@ type cdxLicense struct {
 type cdxLicenseID struct {
 	ID   string `json:"id" xml:"id"`
 	Name string `json:"name" xml:"name"`
+	URL  string `json:"url" xml:"url"`
 }
 
 type cdxHash struct {
@@ -306,6 +362,7 @@ func (s *cdxState) component(in *cdxComp, ptr, parent string) Component {
 	if in.Pedigree != nil && in.Pedigree.Notes != "" {
 		c.Comment = in.Pedigree.Notes
 	}
+	c.Texts = cdxTexts(in, c.Texts)
 	return c
 }
 

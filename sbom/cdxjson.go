@@ -325,21 +325,27 @@ const (
 	ccProperties
 	ccPedigree
 	ccComponents
+	ccSwid
+	ccEvidence
 )
 
 var (
 	cdxCompFields = newJSONFields("bom-ref", "type", "name", "group", "version", "versionRange", "purl", "cpe",
 		"supplier", "manufacturer", "author", "authors", "publisher", "copyright", "description", "licenses",
-		"hashes", "externalReferences", "properties", "pedigree", "components")
+		"hashes", "externalReferences", "properties", "pedigree", "components", "swid", "evidence")
 	cdxOrgFields      = newJSONFields("name", "address", "url", "contact")
 	cdxAddressFields  = newJSONFields("country")
 	cdxContactFields  = newJSONFields("name", "email", "phone")
 	cdxLicenseFields  = newJSONFields("license", "expression")
-	cdxLicIDFields    = newJSONFields("id", "name")
+	cdxLicIDFields    = newJSONFields("id", "name", "url")
 	cdxHashFields     = newJSONFields("alg", "content")
 	cdxExtRefFields   = newJSONFields("url", "comment", "type")
 	cdxPropertyFields = newJSONFields("name", "value")
-	cdxPedigreeFields = newJSONFields("notes")
+	cdxPedigreeFields = newJSONFields("ancestors", "descendants", "variants", "notes")
+	cdxSwidFields     = newJSONFields("tagId", "name")
+	cdxEvidenceFields = newJSONFields("copyright", "identity")
+	cdxTextFields     = newJSONFields("text")
+	cdxIdentityFields = newJSONFields("field", "concludedValue")
 	cdxDepFields      = newJSONFieldsExact("ref", "dependsOn")
 )
 
@@ -417,6 +423,10 @@ func (w *jsonWalker) cdxComp(in *cdxComp) error {
 				list = nil
 			}
 			in.Components = list
+		case ccSwid:
+			err = w.cdxSwid(&in.Swid)
+		case ccEvidence:
+			err = w.cdxEvidence(&in.Evidence)
 		}
 		return err
 	})
@@ -512,10 +522,13 @@ func (w *jsonWalker) cdxLicenses(p *cdxLicenses) error {
 			}
 			present, err := w.object(cdxLicIDFields, func(f int) error {
 				var err error
-				if f == 0 {
+				switch f {
+				case 0:
 					id.ID, err = w.istr()
-				} else {
+				case 1:
 					id.Name, err = w.istr()
+				default:
+					id.URL, err = w.str()
 				}
 				return err
 			})
@@ -585,13 +598,126 @@ func (w *jsonWalker) cdxPedigree(p **cdxPedigree) error {
 	if pd == nil {
 		pd = new(cdxPedigree)
 	}
-	present, err := w.object(cdxPedigreeFields, func(int) error {
+	present, err := w.object(cdxPedigreeFields, func(f int) error {
 		var err error
-		pd.Notes, err = w.str()
+		switch f {
+		case 0:
+			pd.Ancestors, err = w.cdxCompList(pd.Ancestors)
+		case 1:
+			pd.Descendants, err = w.cdxCompList(pd.Descendants)
+		case 2:
+			pd.Variants, err = w.cdxCompList(pd.Variants)
+		default:
+			pd.Notes, err = w.str()
+		}
 		return err
 	})
 	if present {
 		*p = pd
 	}
+	return err
+}
+
+// cdxCompList reads an array of components (pedigree ancestors,
+// descendants, variants), as Unmarshal would into a slice.
+func (w *jsonWalker) cdxCompList(list []cdxComp) ([]cdxComp, error) {
+	list = list[:0]
+	if list == nil {
+		list = []cdxComp{}
+	}
+	present, err := w.array(func() error {
+		list = append(list, cdxComp{})
+		return w.cdxComp(&list[len(list)-1])
+	})
+	if !present {
+		list = nil
+	}
+	return list, err
+}
+
+func (w *jsonWalker) cdxSwid(p **cdxSwid) error {
+	if w.peekKind() == 'n' {
+		*p = nil
+		w.pos += len("null")
+		return nil
+	}
+	sw := *p
+	if sw == nil {
+		sw = new(cdxSwid)
+	}
+	present, err := w.object(cdxSwidFields, func(f int) error {
+		var err error
+		if f == 0 {
+			sw.TagID, err = w.str()
+		} else {
+			sw.Name, err = w.str()
+		}
+		return err
+	})
+	if present {
+		*p = sw
+	}
+	return err
+}
+
+func (w *jsonWalker) cdxEvidence(p **cdxEvidence) error {
+	if w.peekKind() == 'n' {
+		*p = nil
+		w.pos += len("null")
+		return nil
+	}
+	ev := *p
+	if ev == nil {
+		ev = new(cdxEvidence)
+	}
+	present, err := w.object(cdxEvidenceFields, func(f int) error {
+		if f == 0 {
+			list, present, err := objectList(w, ev.Copyright, cdxTextFields, func(t *cdxText, _ int) error {
+				var err error
+				t.Text, err = w.str()
+				return err
+			})
+			if !present {
+				list = nil
+			}
+			ev.Copyright = list
+			return err
+		}
+		return w.cdxIdentities(&ev.Identity)
+	})
+	if present {
+		*p = ev
+	}
+	return err
+}
+
+// cdxIdentities reads evidence.identity, an object (1.5) or an array of
+// objects (1.6), as cdxIdentities.UnmarshalJSON does.
+func (w *jsonWalker) cdxIdentities(p *cdxIdentities) error {
+	set := func(id *cdxIdentity, f int) error {
+		var err error
+		if f == 0 {
+			id.Field, err = w.istr()
+		} else {
+			id.ConcludedValue, err = w.str()
+		}
+		return err
+	}
+	switch w.peekKind() {
+	case 'n':
+		*p = nil
+		w.pos += len("null")
+		return nil
+	case '{':
+		var one cdxIdentity
+		_, err := w.object(cdxIdentityFields, func(f int) error { return set(&one, f) })
+		*p = cdxIdentities{one}
+		return err
+	}
+	list, present, err := objectList(w, []cdxIdentity(nil), cdxIdentityFields, set)
+	if !present {
+		list = nil
+	}
+	*p = list
 	return err
 }

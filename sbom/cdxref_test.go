@@ -160,7 +160,85 @@ func (b *refCdxBuilder) component(in *cdx.Component, ptr, parent string) Compone
 	if in.Pedigree != nil && in.Pedigree.Notes != "" {
 		c.Comment = in.Pedigree.Notes
 	}
+	conv := refCdxTextSource(in)
+	c.Texts = cdxTexts(&conv, nil)
 	return c
+}
+
+// refCdxTextSource copies what cdxTexts reads from a cyclonedx-go
+// component, so that the fields our decoders read are held to the
+// reference decoder's.
+func refCdxTextSource(in *cdx.Component) cdxComp {
+	out := cdxComp{Name: in.Name, Group: in.Group, PURL: in.PackageURL, CPE: in.CPE, Publisher: in.Publisher,
+		Author: in.Author, Copyright: in.Copyright}
+	org := func(o *cdx.OrganizationalEntity) *cdxOrg {
+		if o == nil {
+			return nil
+		}
+		x := &cdxOrg{Name: o.Name}
+		if o.URL != nil {
+			x.URL = *o.URL
+		}
+		return x
+	}
+	out.Supplier, out.Manufacturer = org(in.Supplier), org(in.Manufacturer)
+	if in.Authors != nil {
+		for _, a := range *in.Authors {
+			out.Authors = append(out.Authors, cdxContact{Name: a.Name})
+		}
+	}
+	if in.ExternalReferences != nil {
+		for _, r := range *in.ExternalReferences {
+			out.ExternalRefs = append(out.ExternalRefs, cdxExtRef{URL: r.URL})
+		}
+	}
+	if in.Licenses != nil {
+		for _, l := range *in.Licenses {
+			var x cdxLicense
+			if l.License != nil {
+				x.License = &cdxLicenseID{ID: l.License.ID, Name: l.License.Name, URL: l.License.URL}
+			}
+			out.Licenses = append(out.Licenses, x)
+		}
+	}
+	if in.SWID != nil {
+		out.Swid = &cdxSwid{TagID: in.SWID.TagID, Name: in.SWID.Name}
+	}
+	if ev := in.Evidence; ev != nil {
+		out.Evidence = &cdxEvidence{}
+		if ev.Copyright != nil {
+			for _, t := range *ev.Copyright {
+				out.Evidence.Copyright = append(out.Evidence.Copyright, cdxText{Text: t.Text})
+			}
+		}
+		if ev.Identity != nil {
+			var ids []cdx.EvidenceIdentity
+			if ev.Identity.Identities != nil {
+				ids = *ev.Identity.Identities
+			}
+			if ev.Identity.Identity != nil {
+				ids = append(ids, *ev.Identity.Identity)
+			}
+			for _, id := range ids {
+				out.Evidence.Identity = append(out.Evidence.Identity, cdxIdentity{Field: string(id.Field), ConcludedValue: id.ConcludedValue})
+			}
+		}
+	}
+	if pd := in.Pedigree; pd != nil {
+		out.Pedigree = &cdxPedigree{}
+		for _, l := range []struct {
+			src *[]cdx.Component
+			dst *[]cdxComp
+		}{{pd.Ancestors, &out.Pedigree.Ancestors}, {pd.Descendants, &out.Pedigree.Descendants}, {pd.Variants, &out.Pedigree.Variants}} {
+			if l.src == nil {
+				continue
+			}
+			for i := range *l.src {
+				*l.dst = append(*l.dst, refCdxTextSource(&(*l.src)[i]))
+			}
+		}
+	}
+	return out
 }
 
 // generatedBySyft is true when syft made the SBOM: its CPEs are guesses,

@@ -478,14 +478,17 @@ func (w *xmlWalker) comp(se *xml.StartElement, in *cdxComp) error {
 			if in.Pedigree == nil {
 				in.Pedigree = new(cdxPedigree)
 			}
-			err = w.children(func(se *xml.StartElement) error {
-				if se.Name.Local != "notes" {
-					return w.skip()
-				}
-				var err error
-				in.Pedigree.Notes, err = w.str()
-				return err
-			})
+			err = w.pedigree(in.Pedigree)
+		case "swid":
+			in.Swid = &cdxSwid{}
+			in.Swid.TagID, _ = attr(se, "tagId")
+			in.Swid.Name, _ = attr(se, "name")
+			err = w.skip()
+		case "evidence":
+			if in.Evidence == nil {
+				in.Evidence = new(cdxEvidence)
+			}
+			err = w.evidence(in.Evidence)
 		case "components":
 			err = w.list("component", func(se *xml.StartElement) error {
 				in.Components = append(in.Components, cdxComp{})
@@ -569,6 +572,8 @@ func (w *xmlWalker) licenses() (cdxLicenses, error) {
 					id.ID, err = w.istr()
 				case "name":
 					id.Name, err = w.istr()
+				case "url":
+					id.URL, err = w.str()
 				default:
 					err = w.skip()
 				}
@@ -585,4 +590,61 @@ func (w *xmlWalker) licenses() (cdxLicenses, error) {
 		return w.skip()
 	})
 	return list, err
+}
+
+// pedigree reads ancestors, descendants, variants and notes.
+func (w *xmlWalker) pedigree(pd *cdxPedigree) error {
+	return w.children(func(se *xml.StartElement) error {
+		var list *[]cdxComp
+		switch se.Name.Local {
+		case "notes":
+			var err error
+			pd.Notes, err = w.str()
+			return err
+		case "ancestors":
+			list = &pd.Ancestors
+		case "descendants":
+			list = &pd.Descendants
+		case "variants":
+			list = &pd.Variants
+		default:
+			return w.skip()
+		}
+		return w.list("component", func(se *xml.StartElement) error {
+			*list = append(*list, cdxComp{})
+			return w.comp(se, &(*list)[len(*list)-1])
+		})
+	})
+}
+
+// evidence reads the copyright texts and identities of component
+// evidence; 1.5 has one <identity>, 1.6 repeats it.
+func (w *xmlWalker) evidence(ev *cdxEvidence) error {
+	return w.children(func(se *xml.StartElement) error {
+		switch se.Name.Local {
+		case "copyright":
+			return w.list("text", func(*xml.StartElement) error {
+				v, err := w.str()
+				ev.Copyright = append(ev.Copyright, cdxText{Text: v})
+				return err
+			})
+		case "identity":
+			var id cdxIdentity
+			err := w.children(func(se *xml.StartElement) error {
+				var err error
+				switch se.Name.Local {
+				case "field":
+					id.Field, err = w.istr()
+				case "concludedValue":
+					id.ConcludedValue, err = w.str()
+				default:
+					err = w.skip()
+				}
+				return err
+			})
+			ev.Identity = append(ev.Identity, id)
+			return err
+		}
+		return w.skip()
+	})
 }

@@ -15,6 +15,8 @@ import (
 func seedFuzz(f *testing.F, hints ...string) {
 	f.Helper()
 	paths, _ := filepath.Glob("../testdata/sboms/*")
+	detect, _ := filepath.Glob("../testdata/detect/detect.*")
+	paths = append(paths, detect...)
 	local, _ := filepath.Glob("testdata/*")
 	for _, p := range append(paths, local...) {
 		base := filepath.Base(p)

@@ -31,6 +31,15 @@ func TestJSONWalkerMatchesUnmarshal(t *testing.T) {
 		`{"supplier":"text"}`,
 		`{"hashes":{}}`,
 		`{"licenses":[{"license":"MIT"}]}`,
+		`{"licenses":[{"license":{"name":"Vendor EULA","url":"https://v.example/eula"}}]}`,
+		`{"swid":{"tagId":"regid.2007-11.com.example_x","name":"X"},"swid":null}`,
+		`{"swid":{"tagId":"a"},"swid":{"name":"b"}}`,
+		`{"evidence":{"copyright":[{"text":"(c) A"},{"text":null}],"identity":{"field":"purl","concludedValue":"pkg:npm/x"}}}`,
+		`{"evidence":{"copyright":null,"identity":[{"field":"name","concludedValue":"n"},{"FIELD":"purl"}]}}`,
+		`{"evidence":{"identity":null},"evidence":{"copyright":[]}}`,
+		`{"pedigree":{"ancestors":[{"name":"a","supplier":{"name":"S"},"pedigree":{"variants":[{"name":"v"}]}}],"descendants":null,"notes":"n"}}`,
+		`{"pedigree":{"variants":[{"purl":"pkg:x/y"}],"ancestors":[],"descendants":[{"publisher":"P"}]}}`,
+		`{"evidence":{"identity":"x"}}`,
 	}
 	for _, in := range comps {
 		var want cdxComp
@@ -53,6 +62,7 @@ func TestJSONWalkerMatchesUnmarshal(t *testing.T) {
 		`{"spdxid":"p","Name":"n","externalRefs":[{"referenceCategory":"PACKAGE-MANAGER","referenceType":"purl","referenceLocator":"pkg:deb/x@1"}],"externalRefs":[]}`,
 		`{"checksums":null,"externalRefs":null,"comment":null,"licenseConcluded":"MIT","license_declared":"MIT"}`,
 		`{"name":"n","files":[{"x":1}],"hasFiles":["a"]}`,
+		`{"sourceInfo":"built from x","attributionTexts":["(c) A","b"],"hasFiles":["SPDXRef-f","g"],"packageFileName":"x-1.rpm"}`,
 		`null`,
 		`{"name":["x"]}`,
 	}

@@ -54,6 +54,14 @@ type Document struct {
 	// Decode.
 	ComponentCount int
 
+	// Files are SPDX files that carry a copyright or attribution text,
+	// with Parent set to the package that holds them (hasFiles,
+	// CONTAINS), and extracted licences (Type "license") with a name or
+	// text, under the first package that uses them; they are audited but
+	// not counted as components. They are kept small, since a document
+	// may list hundreds of thousands: File.Component makes the component.
+	Files []File
+
 	// Dependencies maps a ref to the refs it depends on or contains.
 	Dependencies map[string][]string
 
@@ -135,8 +143,83 @@ type Component struct {
 	Hashes       []Hash
 	ExternalRefs []ExternalRef
 	Properties   []Property
+	// Texts are further fields that can name the maker: licence names,
+	// evidence and file copyright, attributions, SWID tags, pedigree.
+	Texts []Text
 	// Parent is the ref of the enclosing component for nested CycloneDX
 	// components; empty at the top level.
 	Parent string
 	Origin Origin
+}
+
+// TextKind says what a further text of a component is, and so how much
+// it can say about who made the component.
+type TextKind uint8
+
+// Kinds of further texts.
+const (
+	// TextCopyright is a copyright or attribution notice: CycloneDX
+	// evidence.copyright, SPDX attributionTexts and file copyright text.
+	TextCopyright TextKind = iota + 1
+	// TextLicense is a licence name (an EULA names its rightholder).
+	TextLicense
+	// TextURL is a URL: licence URLs and the like.
+	TextURL
+	// TextProvenance is free text about where the component came from:
+	// SPDX PackageSourceInfo, extracted licence text.
+	TextProvenance
+	// TextName is another name of the component: CycloneDX swid.name,
+	// evidence.identity of field name, SPDX PackageFileName.
+	TextName
+	// TextFileName is a package file name such as
+	// "vendor-product-1.2-3.x86_64.rpm".
+	TextFileName
+	// TextTagID is a SWID tag id, possibly a reversed-domain regid.
+	TextTagID
+	// TextOrg is an organisation that made a related component: the
+	// supplier, manufacturer, publisher or author of a pedigree entry.
+	TextOrg
+	// TextPURL is a package URL of a related component or an identity.
+	TextPURL
+	// TextCPE is a CPE of a related component or an identity.
+	TextCPE
+)
+
+// Lineage says how a related component that a text belongs to relates to
+// the component; empty for the component's own texts.
+type Lineage string
+
+// Pedigree relations (CycloneDX pedigree).
+const (
+	LineageOwn        Lineage = ""
+	LineageAncestor   Lineage = "ancestor"   // the component derives from it
+	LineageDescendant Lineage = "descendant" // it derives from the component
+	LineageVariant    Lineage = "variant"    // same lineage, relation unknown
+)
+
+// Text is a further field of a component that can name its maker,
+// beyond the dedicated fields of Component.
+type Text struct {
+	Kind    TextKind
+	Lineage Lineage
+	Field   string // model path: "evidence.copyright[0].text", "pedigree.ancestors[0].supplier.name"
+	Value   string
+	// Pointer locates the text when it lives outside the component's own
+	// element (an SPDX file, an extracted licence); "" for Origin.Pointer.
+	Pointer string
+	Line    int
+}
+
+// File is an SPDX file or extracted licence kept for auditing: only the
+// fields that can name a maker, so that file-heavy documents stay small.
+type File struct {
+	Ref, Type, Name, Copyright string
+	Texts                      []Text
+	Parent                     string // the package that holds or uses it
+	Origin                     Origin
+}
+
+// Component is the file as a component, for matching.
+func (f *File) Component() Component {
+	return Component{Ref: f.Ref, Type: f.Type, Name: f.Name, Copyright: f.Copyright, Texts: f.Texts, Parent: f.Parent, Origin: f.Origin}
 }

@@ -2,6 +2,8 @@ package sbom
 
 import (
 	"regexp"
+	"sort"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -19,9 +21,27 @@ type spdxPkg struct {
 	Download, Homepage, Copyright          string
 	Summary, Description, Comment, Purpose string
 	LicenseConcluded, LicenseDeclared      string
+	SourceInfo                             string
+	Attributions                           []string
+	HasFiles                               []string
 	Checksums                              []Hash
 	Refs                                   []spdxRef
 	Origin                                 Origin
+}
+
+// spdxLicense is an extracted licence (hasExtractedLicensingInfos): its
+// name and text can name a vendor ("Kaspersky Lab End User License
+// Agreement").
+type spdxLicense struct {
+	ID, Name, Text string
+	Origin         Origin
+}
+
+// spdxFile is the part of an SPDX 2 file that can name a maker.
+type spdxFile struct {
+	ID, Name, Copyright string
+	Attributions        []string
+	Origin              Origin
 }
 
 type spdxRef struct{ Category, Type, Locator, Comment string }
@@ -34,6 +54,8 @@ type spdxDoc struct {
 	Creators                          []string
 	Describes                         []string
 	Packages                          []spdxPkg
+	Files                             []spdxFile
+	Licenses                          []spdxLicense
 	Relationships                     []spdxRel
 	Warnings                          []string
 }
@@ -72,6 +94,12 @@ func (s *spdxDoc) document() *Document {
 		// Collecting never fails.
 		_ = st.pkg(&s.Packages[i])
 	}
+	for i := range s.Files {
+		st.file(&s.Files[i])
+	}
+	for i := range s.Licenses {
+		st.license(&s.Licenses[i])
+	}
 	for _, r := range s.Relationships {
 		st.relationship(r.A, r.Type, r.B)
 	}
@@ -97,8 +125,11 @@ type spdxState struct {
 	warn             *warnings
 	em               emitter
 	version, created string
-	describes        []string // documentDescribes, or DOCUMENT DESCRIBES in tag-value
-	relSubject       string   // the subject as the relationships name it
+	describes        []string          // documentDescribes, or DOCUMENT DESCRIBES in tag-value
+	relSubject       string            // the subject as the relationships name it
+	files            []File            // files with a copyright or attribution text, extracted licences
+	fileOwner        map[string]string // file SPDXID → package SPDXID (hasFiles)
+	licenseUser      map[string]string // LicenseRef id → the first package whose licence names it
 }
 
 func newSPDXState(visit func(*Component) error) *spdxState {
@@ -112,6 +143,11 @@ func newSPDXState(visit func(*Component) error) *spdxState {
 func (s *spdxState) pkg(p *spdxPkg) error {
 	c := &s.em.buf
 	*c = p.component()
+	for _, f := range p.HasFiles {
+		s.ownFile(p.ID, normalizeSPDXID(f))
+	}
+	s.licenseUsers(p.ID, p.LicenseDeclared)
+	s.licenseUsers(p.ID, p.LicenseConcluded)
 	return s.em.emit(c, "SPDXID", func(w string) { s.warn.add(spdxWarnDedup, w) })
 }
 
@@ -149,6 +185,18 @@ func (s *spdxState) finish() *Document {
 		s.warn.addf(spdxWarnCreated, "creationInfo.created %q is not an RFC 3339 date-time", s.created)
 	}
 	d.SubjectRef = s.relSubject
+	// Files first, then extracted licences, whatever order they came in.
+	var licenses []File
+	files := s.files[:0]
+	for _, f := range s.files {
+		if f.Type == "license" {
+			f.Parent = s.licenseUser[f.Ref]
+			licenses = append(licenses, f)
+		} else {
+			files = append(files, f)
+		}
+	}
+	d.Files = append(spdxFileParents(files, s.fileOwner, d.Dependencies), licenses...)
 	if len(s.describes) > 0 {
 		d.SubjectRef = s.describes[0]
 	}
@@ -171,6 +219,7 @@ func (p *spdxPkg) component() Component {
 		Hashes:      p.Checksums,
 		Origin:      p.Origin,
 	}
+	c.Texts = p.texts()
 	for _, l := range []string{p.LicenseDeclared, p.LicenseConcluded} {
 		if l = noAssertion(l); l != "" {
 			c.Licenses = appendUniq(c.Licenses, l)
@@ -307,4 +356,131 @@ func normalizeSPDXID(id string) string {
 		return id
 	}
 	return "SPDXRef-" + id
+}
+
+// texts are the package fields beyond the dedicated ones that can name
+// its maker: attribution texts, the source information and the package
+// file name.
+func (p *spdxPkg) texts() []Text {
+	var out []Text
+	for i, a := range p.Attributions {
+		if a = noAssertion(a); a != "" {
+			out = append(out, Text{Kind: TextCopyright, Field: "attributionTexts[" + strconv.Itoa(i) + "]", Value: a})
+		}
+	}
+	if v := noAssertion(p.SourceInfo); v != "" {
+		out = append(out, Text{Kind: TextProvenance, Field: "sourceInfo", Value: v})
+	}
+	if v := noAssertion(p.FileName); v != "" {
+		out = append(out, Text{Kind: TextFileName, Field: "packageFileName", Value: v})
+	}
+	return out
+}
+
+// ownFile records that package pkg holds file (hasFiles, or a file that
+// follows its package in tag-value); the first owner wins.
+func (s *spdxState) ownFile(pkg, file string) {
+	if s.fileOwner == nil {
+		s.fileOwner = map[string]string{}
+	}
+	if _, ok := s.fileOwner[file]; !ok {
+		s.fileOwner[file] = pkg
+	}
+}
+
+// file keeps a file that carries a copyright or attribution text; files
+// without one are not kept, so that file-heavy documents cost nothing.
+func (s *spdxState) file(f *spdxFile) {
+	c := File{Ref: f.ID, Type: "file", Name: f.Name, Copyright: noAssertion(f.Copyright), Origin: f.Origin}
+	for i, a := range f.Attributions {
+		if a = noAssertion(a); a != "" {
+			c.Texts = append(c.Texts, Text{Kind: TextCopyright, Field: "attributionTexts[" + strconv.Itoa(i) + "]", Value: a})
+		}
+	}
+	if strings.TrimSpace(c.Copyright) == "" && len(c.Texts) == 0 {
+		return
+	}
+	s.files = append(s.files, c)
+}
+
+// spdxFileParents sets each kept file's Parent: the package that lists it
+// in hasFiles, else the first element whose relationship contains it.
+func spdxFileParents(files []File, owner map[string]string, deps map[string][]string) []File {
+	if len(files) == 0 {
+		return nil
+	}
+	need := map[string]int{}
+	for i := range files {
+		if files[i].Type == "license" {
+			continue // its parent is the package that uses it
+		}
+		if p, ok := owner[files[i].Ref]; ok {
+			files[i].Parent = p
+		} else if files[i].Ref != "" {
+			need[files[i].Ref] = i
+		}
+	}
+	if len(need) == 0 {
+		return files
+	}
+	parents := make([]string, 0, len(deps))
+	for a := range deps {
+		parents = append(parents, a)
+	}
+	sort.Strings(parents) // map order must not decide the parent
+	for _, a := range parents {
+		for _, b := range deps[a] {
+			if i, ok := need[b]; ok && files[i].Parent == "" && a != b {
+				files[i].Parent = a
+			}
+		}
+	}
+	return files
+}
+
+// licenseUsers records the first package whose licence expression names
+// each LicenseRef, so that an extracted licence's finding has its path.
+func (s *spdxState) licenseUsers(pkg, expr string) {
+	for rest := expr; ; {
+		i := strings.Index(rest, "LicenseRef-")
+		if i < 0 {
+			return
+		}
+		rest = rest[i:]
+		end := 0
+		for end < len(rest) && (wordByte(rest[end]) || rest[end] == '-' || rest[end] == '.') {
+			end++
+		}
+		if s.licenseUser == nil {
+			s.licenseUser = map[string]string{}
+		}
+		if _, ok := s.licenseUser[rest[:end]]; !ok {
+			s.licenseUser[rest[:end]] = pkg
+		}
+		rest = rest[end:]
+	}
+}
+
+func wordByte(b byte) bool {
+	return 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || '0' <= b && b <= '9'
+}
+
+// license keeps an extracted licence whose name or text may name a
+// vendor, as an element audited beside the files; its parent is the first
+// package that uses it, found once the document is read.
+func (s *spdxState) license(l *spdxLicense) {
+	if c, ok := licenseElement(l); ok {
+		s.files = append(s.files, c)
+	}
+}
+
+func licenseElement(l *spdxLicense) (File, bool) {
+	c := File{Ref: l.ID, Type: "license", Name: l.ID, Origin: l.Origin}
+	if v := noAssertion(l.Name); v != "" {
+		c.Texts = append(c.Texts, Text{Kind: TextLicense, Field: "extractedLicense.name", Value: v})
+	}
+	if v := noAssertion(l.Text); v != "" {
+		c.Texts = append(c.Texts, Text{Kind: TextCopyright, Field: "extractedLicense.extractedText", Value: v})
+	}
+	return c, len(c.Texts) > 0
 }

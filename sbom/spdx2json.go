@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	jsonv2 "github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"
@@ -56,9 +57,11 @@ func decodeSPDXJSONStream(r io.Reader, prefix string, requireVersion bool, visit
 				return s.pkg(&pkg)
 			})
 		case "files":
-			_, err = forEachElement(dec, func(i int) error { return s.jsonFile(w, i) })
+			_, err = forEachElement(dec, func(i int) error { return s.jsonFile(w, i, filesPrefix(prefix)) })
 		case "relationships":
 			_, err = forEachRawElement(dec, func(raw []byte, i int) error { return s.jsonRelationship(w, raw, i) })
+		case "hasExtractedLicensingInfos":
+			_, err = forEachElement(dec, func(i int) error { return s.jsonLicense(dec, i, prefix) })
 		default:
 			err = dec.SkipValue()
 		}
@@ -107,31 +110,43 @@ func (s *spdxState) jsonCreationInfo(dec *jsontext.Decoder) error {
 	})
 }
 
-// jsonFile checks one file: SPDX 2 requires its checksums.
-func (s *spdxState) jsonFile(w *jsonWalker, i int) error {
-	var name string
+// jsonFile checks one file (SPDX 2 requires its checksums) and keeps it
+// if it carries a copyright or attribution text.
+func (s *spdxState) jsonFile(w *jsonWalker, i int, prefix string) error {
+	f := spdxFile{Origin: Origin{Pointer: prefix + strconv.Itoa(i)}}
 	checksums := 0
 	if err := w.load(); err != nil {
 		return err
 	}
-	isObject, err := w.object(spdxFileFields, func(f int) error {
-		if f == 0 {
-			var err error
-			name, err = w.str()
-			return err
+	isObject, err := w.object(spdxFileFields, func(field int) error {
+		var err error
+		switch field {
+		case 0:
+			f.Name, err = w.str()
+		case 1:
+			_, err = w.array(func() error {
+				checksums++
+				w.skip()
+				return nil
+			})
+		case 2:
+			f.ID, err = w.str()
+		case 3:
+			f.Copyright, err = w.istr() // files of one package share their copyright text
+		case 4:
+			f.Attributions, err = w.stringList(nil, false)
 		}
-		_, err := w.array(func() error {
-			checksums++
-			w.skip()
-			return nil
-		})
 		return err
 	})
 	if err == nil && !isObject {
 		err = errors.New("expected an object, found null")
 	}
 	if err == nil && checksums == 0 {
-		s.warn.addf(spdxWarnFiles, "files[%d] (%s) has no checksums, which SPDX 2.x requires", i, name)
+		s.warn.addf(spdxWarnFiles, "files[%d] (%s) has no checksums, which SPDX 2.x requires", i, f.Name)
+	}
+	if err == nil {
+		f.ID = normalizeSPDXID(f.ID)
+		s.file(&f)
 	}
 	return err
 }
@@ -162,11 +177,12 @@ func (s *spdxState) jsonRelationship(w *jsonWalker, raw []byte, i int) error {
 }
 
 var (
-	spdxFileFields = newJSONFieldsExact("fileName", "checksums")
+	spdxFileFields = newJSONFieldsExact("fileName", "checksums", "SPDXID", "copyrightText", "attributionTexts")
 	spdxRelFields  = newJSONFieldsExact("spdxElementId", "relationshipType", "relatedSpdxElement")
 	spdxPkgFields  = newJSONFields("SPDXID", "name", "versionInfo", "packageFileName", "supplier", "originator",
 		"downloadLocation", "homepage", "copyrightText", "summary", "description", "comment",
-		"primaryPackagePurpose", "licenseConcluded", "licenseDeclared", "checksums", "externalRefs")
+		"primaryPackagePurpose", "licenseConcluded", "licenseDeclared", "checksums", "externalRefs",
+		"sourceInfo", "attributionTexts", "hasFiles")
 	spdxChecksumFields = newJSONFields("algorithm", "checksumValue")
 	spdxExtRefFields   = newJSONFields("referenceCategory", "referenceType", "referenceLocator", "comment")
 )
@@ -232,6 +248,12 @@ func (w *jsonWalker) spdxPackage(p *spdxPkg) error {
 			p.Checksums, err = w.spdxChecksums(p.Checksums)
 		case 16:
 			p.Refs, err = w.spdxRefs(p.Refs)
+		case 17:
+			p.SourceInfo, err = w.str()
+		case 18:
+			p.Attributions, err = w.stringList(p.Attributions, false)
+		case 19:
+			p.HasFiles, err = w.stringList(p.HasFiles, true)
 		}
 		return err
 	})
@@ -318,4 +340,28 @@ func (w *jsonWalker) spdxRefs(list []spdxRef) ([]spdxRef, error) {
 		return nil, err
 	}
 	return out, err
+}
+
+// filesPrefix is the JSON pointer of the files array plus "/", beside the
+// packages array whose pointer prefix is given.
+func filesPrefix(packages string) string {
+	return strings.TrimSuffix(packages, "packages/") + "files/"
+}
+
+// spdxJSONLicense is an extracted licence as written in JSON.
+type spdxJSONLicense struct {
+	ID   string `json:"licenseId"`
+	Name string `json:"name"`
+	Text string `json:"extractedText"`
+}
+
+// jsonLicense reads one extracted licence.
+func (s *spdxState) jsonLicense(dec *jsontext.Decoder, i int, prefix string) error {
+	var l spdxJSONLicense
+	if err := jsonv2.UnmarshalDecode(dec, &l, jsonOpts); err != nil {
+		return fmt.Errorf("hasExtractedLicensingInfos[%d]: %w", i, err)
+	}
+	ptr := strings.TrimSuffix(prefix, "packages/") + "hasExtractedLicensingInfos/" + strconv.Itoa(i)
+	s.license(&spdxLicense{ID: l.ID, Name: l.Name, Text: l.Text, Origin: Origin{Pointer: ptr}})
+	return nil
 }

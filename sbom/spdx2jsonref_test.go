@@ -7,6 +7,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -27,10 +29,17 @@ type refSpdxJSON struct {
 	DocumentDescribes []string             `json:"documentDescribes"`
 	Packages          []refSpdxJSONPackage `json:"packages"`
 	Files             []struct {
-		SPDXID    string            `json:"SPDXID"`
-		FileName  string            `json:"fileName"`
-		Checksums []json.RawMessage `json:"checksums"`
+		SPDXID       string            `json:"SPDXID"`
+		FileName     string            `json:"fileName"`
+		Checksums    []json.RawMessage `json:"checksums"`
+		Copyright    string            `json:"copyrightText"`
+		Attributions []string          `json:"attributionTexts"`
 	} `json:"files"`
+	Licenses []struct {
+		ID   string `json:"licenseId"`
+		Name string `json:"name"`
+		Text string `json:"extractedText"`
+	} `json:"hasExtractedLicensingInfos"`
 	Relationships []struct {
 		Element string `json:"spdxElementId"`
 		Type    string `json:"relationshipType"`
@@ -39,21 +48,24 @@ type refSpdxJSON struct {
 }
 
 type refSpdxJSONPackage struct {
-	SPDXID           string `json:"SPDXID"`
-	Name             string `json:"name"`
-	Version          string `json:"versionInfo"`
-	FileName         string `json:"packageFileName"`
-	Supplier         string `json:"supplier"`
-	Originator       string `json:"originator"`
-	Download         string `json:"downloadLocation"`
-	Homepage         string `json:"homepage"`
-	Copyright        string `json:"copyrightText"`
-	Summary          string `json:"summary"`
-	Description      string `json:"description"`
-	Comment          string `json:"comment"`
-	Purpose          string `json:"primaryPackagePurpose"`
-	LicenseConcluded string `json:"licenseConcluded"`
-	LicenseDeclared  string `json:"licenseDeclared"`
+	SPDXID           string   `json:"SPDXID"`
+	Name             string   `json:"name"`
+	Version          string   `json:"versionInfo"`
+	FileName         string   `json:"packageFileName"`
+	Supplier         string   `json:"supplier"`
+	Originator       string   `json:"originator"`
+	Download         string   `json:"downloadLocation"`
+	Homepage         string   `json:"homepage"`
+	Copyright        string   `json:"copyrightText"`
+	Summary          string   `json:"summary"`
+	Description      string   `json:"description"`
+	Comment          string   `json:"comment"`
+	Purpose          string   `json:"primaryPackagePurpose"`
+	LicenseConcluded string   `json:"licenseConcluded"`
+	LicenseDeclared  string   `json:"licenseDeclared"`
+	SourceInfo       string   `json:"sourceInfo"`
+	Attributions     []string `json:"attributionTexts"`
+	HasFiles         []string `json:"hasFiles"`
 	Checksums        []struct {
 		Algorithm string `json:"algorithm"`
 		Value     string `json:"checksumValue"`
@@ -111,9 +123,15 @@ func (in *refSpdxJSON) toDoc(prefix string) *spdxDoc {
 		if len(f.Checksums) == 0 {
 			s.warnf("files[%d] (%s) has no checksums, which SPDX 2.x requires", i, f.FileName)
 		}
+		s.Files = append(s.Files, spdxFile{ID: normalizeSPDXID(f.SPDXID), Name: f.FileName, Copyright: f.Copyright,
+			Attributions: f.Attributions, Origin: Origin{Pointer: strings.TrimSuffix(prefix, "packages/") + "files/" + strconv.Itoa(i)}})
 	}
 	for _, r := range in.Relationships {
 		s.Relationships = append(s.Relationships, spdxRel{A: normalizeSPDXID(r.Element), Type: r.Type, B: normalizeSPDXID(r.Related)})
+	}
+	for i, l := range in.Licenses {
+		s.Licenses = append(s.Licenses, spdxLicense{ID: l.ID, Name: l.Name, Text: l.Text,
+			Origin: Origin{Pointer: strings.TrimSuffix(prefix, "packages/") + "hasExtractedLicensingInfos/" + strconv.Itoa(i)}})
 	}
 	return s
 }
@@ -124,6 +142,7 @@ func (p *refSpdxJSONPackage) toPkg(ptr string) spdxPkg {
 		Supplier: p.Supplier, Originator: p.Originator, Download: p.Download, Homepage: p.Homepage,
 		Copyright: p.Copyright, Summary: p.Summary, Description: p.Description, Comment: p.Comment,
 		Purpose: p.Purpose, LicenseConcluded: p.LicenseConcluded, LicenseDeclared: p.LicenseDeclared,
+		SourceInfo: p.SourceInfo, Attributions: p.Attributions, HasFiles: p.HasFiles,
 		Origin: Origin{Pointer: ptr},
 	}
 	for _, c := range p.Checksums {
@@ -203,10 +222,86 @@ func (s *spdxDoc) refDocument() *Document {
 	if len(s.Describes) > 0 {
 		d.SubjectRef = s.Describes[0]
 	}
+	owner := map[string]string{}
+	for _, p := range s.Packages {
+		for _, f := range p.HasFiles {
+			f = normalizeSPDXID(f)
+			if _, ok := owner[f]; !ok {
+				owner[f] = p.ID
+			}
+		}
+	}
 	for _, r := range s.Relationships {
 		refAddSPDXRelationship(d, r)
 	}
+	d.Files = refSPDXFiles(s.Files, owner, d.Dependencies)
+	d.Files = append(d.Files, refSPDXLicenses(s)...)
 	return d
+}
+
+// refSPDXLicenses keeps the extracted licences with a name or text, each
+// under the first package whose declared or concluded licence names it.
+func refSPDXLicenses(s *spdxDoc) []File {
+	user := map[string]string{}
+	re := regexp.MustCompile(`LicenseRef-[A-Za-z0-9.-]*`)
+	for _, p := range s.Packages {
+		for _, expr := range []string{p.LicenseDeclared, p.LicenseConcluded} {
+			for _, ref := range re.FindAllString(expr, -1) {
+				if _, ok := user[ref]; !ok {
+					user[ref] = p.ID
+				}
+			}
+		}
+	}
+	var out []File
+	for _, l := range s.Licenses {
+		c := File{Ref: l.ID, Type: "license", Name: l.ID, Origin: l.Origin, Parent: user[l.ID]}
+		if noAssertion(l.Name) != "" {
+			c.Texts = append(c.Texts, Text{Kind: TextLicense, Field: "extractedLicense.name", Value: l.Name})
+		}
+		if noAssertion(l.Text) != "" {
+			c.Texts = append(c.Texts, Text{Kind: TextCopyright, Field: "extractedLicense.extractedText", Value: l.Text})
+		}
+		if len(c.Texts) > 0 {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// refSPDXFiles keeps the files with a copyright or attribution text and
+// finds each one's package: hasFiles first, else the first containing
+// element in sorted order.
+func refSPDXFiles(files []spdxFile, owner map[string]string, deps map[string][]string) []File {
+	var out []File
+	for _, f := range files {
+		c := File{Ref: f.ID, Type: "file", Name: f.Name, Copyright: noAssertion(f.Copyright), Origin: f.Origin}
+		for i, a := range f.Attributions {
+			if noAssertion(a) != "" {
+				c.Texts = append(c.Texts, Text{Kind: TextCopyright, Field: fmt.Sprintf("attributionTexts[%d]", i), Value: a})
+			}
+		}
+		if strings.TrimSpace(c.Copyright) == "" && len(c.Texts) == 0 {
+			continue
+		}
+		c.Parent = owner[c.Ref]
+		if c.Parent == "" {
+			var keys []string
+			for a := range deps {
+				keys = append(keys, a)
+			}
+			sort.Strings(keys)
+			for _, a := range keys {
+				for _, b := range deps[a] {
+					if b == c.Ref && a != b && c.Parent == "" {
+						c.Parent = a
+					}
+				}
+			}
+		}
+		out = append(out, c)
+	}
+	return out
 }
 
 // refAddSPDXRelationship turns a relationship into a graph edge from the

@@ -148,8 +148,13 @@ func (r *rdfReader) walk(n *xnode, owner *xnode) {
 	case n.name.Space == spdxNS && n.name.Local == "Package" && n.attr(rdfNS, "about") != "":
 		r.pkg(n)
 		owner = n
-	case n.name.Space == spdxNS && (n.name.Local == "File" || n.name.Local == "Snippet"):
+	case n.name.Space == spdxNS && n.name.Local == "File":
+		r.file(n)
 		owner = n
+	case n.name.Space == spdxNS && n.name.Local == "Snippet":
+		owner = n
+	case n.name.Space == spdxNS && n.name.Local == "ExtractedLicensingInfo":
+		r.license(n)
 	case n.name.Space == spdxNS && n.name.Local == "Relationship" && owner != nil:
 		r.relationship(owner, n)
 	}
@@ -202,10 +207,21 @@ func (r *rdfReader) pkg(n *xnode) {
 		Comment:         firstNonEmpty(n.childText("comment")),
 		Purpose:         n.childText("primaryPackagePurpose"),
 		LicenseDeclared: n.childText("licenseDeclared"), LicenseConcluded: n.childText("licenseConcluded"),
-		Origin: Origin{Pointer: "#" + id},
+		SourceInfo: n.childText("sourceInfo"),
+		Origin:     Origin{Pointer: "#" + id},
 	}
 	for _, c := range n.children {
 		switch c.name.Local {
+		case "attributionText":
+			p.Attributions = append(p.Attributions, strings.TrimSpace(c.text.String()))
+		case "hasFile":
+			f := c.resourceID()
+			if x := c.child("File"); x != nil {
+				f = x.resourceID()
+			}
+			if f != "" {
+				p.HasFiles = append(p.HasFiles, fragmentID(f))
+			}
 		case "checksum":
 			if cs := c.child("Checksum"); cs != nil {
 				p.Checksums = append(p.Checksums, Hash{Algorithm: strings.ToUpper(cs.childText("algorithm")), Value: cs.childText("checksumValue")})
@@ -248,4 +264,33 @@ func (r *rdfReader) relationship(owner, n *xnode) {
 	if typ == "DESCRIBES" && owner == r.docNode {
 		r.doc.Describes = append(r.doc.Describes, b)
 	}
+}
+
+// file keeps an spdx:File's name, copyright and attribution texts.
+func (r *rdfReader) file(n *xnode) {
+	id := fragmentID(n.attr(rdfNS, "about"))
+	if id == "" || r.seen[id] {
+		return
+	}
+	r.seen[id] = true
+	f := spdxFile{ID: id, Name: n.childText("fileName"), Copyright: n.childText("copyrightText"), Origin: Origin{Pointer: "#" + id}}
+	for _, c := range n.children {
+		if c.name.Local == "attributionText" {
+			f.Attributions = append(f.Attributions, strings.TrimSpace(c.text.String()))
+		}
+	}
+	r.doc.Files = append(r.doc.Files, f)
+}
+
+// license keeps an spdx:ExtractedLicensingInfo's id, name and text.
+func (r *rdfReader) license(n *xnode) {
+	id := n.childText("licenseId")
+	if id == "" {
+		id = fragmentID(n.attr(rdfNS, "about"))
+	}
+	if id == "" || r.seen["license:"+id] {
+		return
+	}
+	r.seen["license:"+id] = true
+	r.doc.Licenses = append(r.doc.Licenses, spdxLicense{ID: id, Name: n.childText("name"), Text: n.childText("extractedText"), Origin: Origin{Pointer: "#" + id}})
 }

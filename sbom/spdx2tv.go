@@ -17,7 +17,9 @@ type tvSection int
 const (
 	tvDocument tvSection = iota
 	tvPackage
-	tvOther // file, snippet, licence, review, annotation
+	tvFile
+	tvLicense
+	tvOther // snippet, review, annotation
 )
 
 // tvReader scans SPDX tag-value line by line from a stream, keeping the
@@ -39,6 +41,9 @@ type tvReader struct {
 	pending  []byte
 	docIDSet bool
 	pkgBuf   spdxPkg
+	file     spdxFile    // the open file, when section is tvFile
+	license  spdxLicense // the open extracted licence, when section is tvLicense
+	lastPkg  string      // SPDXID of the last package: it holds the files after it
 	idBuf    []byte
 	strs     map[string]string
 	lastA    lastID
@@ -242,12 +247,47 @@ func (t *tvReader) readTextBlock(first []byte) ([]byte, error) {
 }
 
 func (t *tvReader) flush() error {
+	switch t.section {
+	case tvFile:
+		t.endFile()
+	case tvLicense:
+		t.s.license(&t.license)
+		t.license = spdxLicense{}
+	}
 	if t.pkg == nil {
 		return nil
 	}
 	p := t.pkg
 	t.pkg = nil
+	t.lastPkg = p.ID
 	return t.s.pkg(p)
+}
+
+// endFile keeps the open file if it carries a copyright or attribution
+// text; in tag-value a file belongs to the package before it.
+func (t *tvReader) endFile() {
+	f := &t.file
+	if strings.TrimSpace(noAssertion(f.Copyright)) == "" && len(f.Attributions) == 0 {
+		return
+	}
+	f.ID = normalizeSPDXID(f.ID)
+	if f.ID != "" {
+		f.Origin.Pointer = "#" + f.ID
+	}
+	if t.lastPkg != "" && f.ID != "" {
+		t.s.ownFile(t.lastPkg, f.ID)
+	}
+	t.s.file(f)
+	t.file = spdxFile{}
+}
+
+func (t *tvReader) fileTag(tag, value []byte) {
+	switch string(tag) {
+	case "FileCopyrightText":
+		t.file.Copyright = string(value)
+	case "FileAttributionText":
+		t.file.Attributions = append(t.file.Attributions, string(value))
+	}
 }
 
 func (t *tvReader) tag(tag, value []byte, line int) error {
@@ -267,10 +307,23 @@ func (t *tvReader) tag(tag, value []byte, line int) error {
 			t.pending = t.pending[:0]
 		}
 		return nil
-	case "FileName", "SnippetSPDXID", "LicenseID", "Reviewer", "Annotator":
+	case "FileName":
+		err := t.flush()
+		t.section = tvFile
+		t.file = spdxFile{Name: string(value), ID: string(t.pending), Origin: Origin{Line: line}}
+		t.pending = t.pending[:0]
+		return err
+	case "LicenseID":
+		err := t.flush()
+		t.section = tvLicense
+		t.license = spdxLicense{ID: string(value), Origin: Origin{Line: line}}
+		t.pending = t.pending[:0]
+		return err
+	case "SnippetSPDXID", "Reviewer", "Annotator":
+		err := t.flush()
 		t.section = tvOther
 		t.pending = t.pending[:0]
-		return t.flush()
+		return err
 	case "SPDXID":
 		t.spdxID(value)
 		return nil
@@ -281,6 +334,15 @@ func (t *tvReader) tag(tag, value []byte, line int) error {
 	switch t.section {
 	case tvPackage:
 		t.packageTag(tag, value)
+	case tvFile:
+		t.fileTag(tag, value)
+	case tvLicense:
+		switch string(tag) {
+		case "ExtractedText":
+			t.license.Text = string(value)
+		case "LicenseName":
+			t.license.Name = string(value)
+		}
 	case tvDocument:
 		t.documentTag(tag, value)
 	}
@@ -296,6 +358,8 @@ func (t *tvReader) spdxID(value []byte) {
 		t.pkg.Origin.Pointer = "#" + t.pkg.ID
 	case t.section == tvDocument && !t.docIDSet:
 		t.docIDSet = true
+	case t.section == tvFile && t.file.ID == "":
+		t.file.ID = string(value)
 	default:
 		// Kept in a reused buffer: every file has an SPDXID.
 		t.pending = append(t.pending[:0], value...)
@@ -342,6 +406,10 @@ func (t *tvReader) packageTag(tag, value []byte) {
 		p.Description = string(value)
 	case "PackageComment":
 		p.Comment = string(value)
+	case "PackageSourceInfo":
+		p.SourceInfo = string(value)
+	case "PackageAttributionText":
+		p.Attributions = append(p.Attributions, string(value))
 	case "PrimaryPackagePurpose":
 		p.Purpose = t.intern(value)
 	case "PackageLicenseConcluded":

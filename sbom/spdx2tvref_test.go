@@ -28,6 +28,8 @@ type refTvReader struct {
 	// an order some writers use.
 	pending  string
 	docIDSet bool
+	file     *spdxFile
+	license  *spdxLicense
 }
 
 func refDecodeSPDXTagValue(data []byte) (*Document, error) {
@@ -101,6 +103,23 @@ func refReadTextBlock(first string, rest []byte) (string, []byte, int, error) {
 }
 
 func (r *refTvReader) flush() {
+	if l := r.license; l != nil {
+		r.license = nil
+		r.doc.Licenses = append(r.doc.Licenses, *l)
+	}
+	if f := r.file; f != nil {
+		r.file = nil
+		if strings.TrimSpace(noAssertion(f.Copyright)) != "" || len(f.Attributions) > 0 {
+			f.ID = normalizeSPDXID(f.ID)
+			if f.ID != "" {
+				f.Origin.Pointer = "#" + f.ID
+				if n := len(r.doc.Packages); n > 0 && r.doc.Packages[n-1].ID != "" {
+					r.doc.Packages[n-1].HasFiles = append(r.doc.Packages[n-1].HasFiles, f.ID)
+				}
+			}
+			r.doc.Files = append(r.doc.Files, *f)
+		}
+	}
 	if r.pkg != nil {
 		r.doc.Packages = append(r.doc.Packages, *r.pkg)
 		r.pkg = nil
@@ -119,7 +138,19 @@ func (r *refTvReader) tag(tag, value string, line int) {
 			r.pending = ""
 		}
 		return
-	case "FileName", "SnippetSPDXID", "LicenseID", "Reviewer", "Annotator":
+	case "FileName":
+		r.flush()
+		r.section = refTvOther
+		r.file = &spdxFile{Name: value, ID: r.pending, Origin: Origin{Line: line}}
+		r.pending = ""
+		return
+	case "LicenseID":
+		r.flush()
+		r.section = refTvOther
+		r.license = &spdxLicense{ID: value, Origin: Origin{Line: line}}
+		r.pending = ""
+		return
+	case "SnippetSPDXID", "Reviewer", "Annotator":
 		r.flush()
 		r.section = refTvOther
 		r.pending = ""
@@ -133,6 +164,24 @@ func (r *refTvReader) tag(tag, value string, line int) {
 	}
 	if r.section == refTvPackage {
 		r.packageTag(tag, value)
+		return
+	}
+	if r.license != nil {
+		switch tag {
+		case "ExtractedText":
+			r.license.Text = value
+		case "LicenseName":
+			r.license.Name = value
+		}
+		return
+	}
+	if r.file != nil {
+		switch tag {
+		case "FileCopyrightText":
+			r.file.Copyright = value
+		case "FileAttributionText":
+			r.file.Attributions = append(r.file.Attributions, value)
+		}
 		return
 	}
 	if r.section == refTvDocument {
@@ -149,6 +198,8 @@ func (r *refTvReader) spdxID(value string) {
 		r.pkg.Origin.Pointer = "#" + r.pkg.ID
 	case r.section == refTvDocument && !r.docIDSet:
 		r.docIDSet = true
+	case r.file != nil && r.file.ID == "":
+		r.file.ID = value
 	default:
 		r.pending = value
 	}
@@ -192,6 +243,10 @@ func (r *refTvReader) packageTag(tag, value string) {
 		p.Description = value
 	case "PackageComment":
 		p.Comment = value
+	case "PackageSourceInfo":
+		p.SourceInfo = value
+	case "PackageAttributionText":
+		p.Attributions = append(p.Attributions, value)
 	case "PrimaryPackagePurpose":
 		p.Purpose = value
 	case "PackageLicenseConcluded":

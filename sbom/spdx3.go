@@ -26,6 +26,7 @@ type spdx3Element struct {
 	HomePage         string            `json:"software_homePage"`
 	SourceInfo       string            `json:"software_sourceInfo"`
 	CopyrightText    string            `json:"software_copyrightText"`
+	AttributionText  []string          `json:"software_attributionText"`
 	PrimaryPurpose   string            `json:"software_primaryPurpose"`
 	SuppliedBy       json.RawMessage   `json:"suppliedBy"`
 	OriginatedBy     []json.RawMessage `json:"originatedBy"`
@@ -124,11 +125,18 @@ func (b *spdx3Builder) build(graph []spdx3Element) *Document {
 			b.relationship(d, e)
 		}
 	}
+	var files []File
 	for i := range graph {
-		if graph[i].isPackage() {
+		switch {
+		case graph[i].isPackage():
 			d.Components = append(d.Components, b.component(&graph[i], i))
+		case graph[i].kind() == "software_File" || graph[i].kind() == "File":
+			if f, ok := b.file(&graph[i], i); ok {
+				files = append(files, f)
+			}
 		}
 	}
+	d.Files = spdxFileParents(files, nil, d.Dependencies)
 	for i := range d.Components {
 		d.Components[i].Licenses = b.licenses[d.Components[i].Ref]
 	}
@@ -199,10 +207,23 @@ func (b *spdx3Builder) component(e *spdx3Element, i int) Component {
 		Supplier:    b.agent(e.SuppliedBy),
 		Origin:      Origin{Pointer: "/@graph/" + strconv.Itoa(i)},
 	}
-	for _, r := range e.OriginatedBy {
-		if a := b.agent(r); a != nil && c.Originator == nil {
+	for j, r := range e.OriginatedBy {
+		a := b.agent(r)
+		switch {
+		case a == nil:
+		case c.Originator == nil:
 			c.Originator = a
+		case a.Name != "":
+			c.Texts = append(c.Texts, Text{Kind: TextOrg, Field: "originatedBy[" + strconv.Itoa(j) + "]", Value: a.Name})
 		}
+	}
+	for j, t := range e.AttributionText {
+		if t = noAssertion(t); t != "" {
+			c.Texts = append(c.Texts, Text{Kind: TextCopyright, Field: "software_attributionText[" + strconv.Itoa(j) + "]", Value: t})
+		}
+	}
+	if v := noAssertion(e.SourceInfo); v != "" {
+		c.Texts = append(c.Texts, Text{Kind: TextProvenance, Field: "software_sourceInfo", Value: v})
 	}
 	for _, h := range e.VerifiedUsing {
 		c.Hashes = append(c.Hashes, Hash{Algorithm: h.Algorithm, Value: h.Value})
@@ -266,4 +287,18 @@ func (b *spdx3Builder) agent(raw json.RawMessage) *Organization {
 		}
 	}
 	return o
+}
+
+// file keeps an SPDX 3 file whose copyright, attribution or makers can
+// name a vendor; its supplier and first originator become texts.
+func (b *spdx3Builder) file(e *spdx3Element, i int) (File, bool) {
+	c := b.component(e, i)
+	f := File{Ref: c.Ref, Type: "file", Name: c.Name, Copyright: c.Copyright, Texts: c.Texts, Origin: c.Origin}
+	if c.Supplier != nil && c.Supplier.Name != "" {
+		f.Texts = append(f.Texts, Text{Kind: TextOrg, Field: "suppliedBy", Value: c.Supplier.Name})
+	}
+	if c.Originator != nil && c.Originator.Name != "" {
+		f.Texts = append(f.Texts, Text{Kind: TextOrg, Field: "originatedBy[0]", Value: c.Originator.Name})
+	}
+	return f, f.Copyright != "" || len(f.Texts) > 0
 }

@@ -152,6 +152,7 @@ func compareDocs(t *testing.T, ours, ref *Document) {
 		"Authors":      {ours.Authors, ref.Authors},
 		"Creators":     {ours.Creators, ref.Creators},
 		"Warnings":     {ours.Warnings, ref.Warnings},
+		"Files":        {ours.Files, ref.Files},
 	}
 	for name, v := range fields {
 		if d := diff(v[0], v[1]); d != "" {

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -31,9 +32,15 @@ var primaryHosts = []string{"www.bis.gov", "www.govinfo.gov", "www.acquisition.g
 func TestSourcesMatchFactSheet(t *testing.T) {
 	sheet := factSheet(t)
 	for _, s := range mustDefault(t).Sources {
-		if strings.HasPrefix(s.ID, "P") {
+		switch {
+		case strings.HasPrefix(s.ID, "P"):
 			if !slices.ContainsFunc(primaryHosts, func(h string) bool { return strings.HasPrefix(s.URL, "https://"+h+"/") }) {
 				t.Errorf("source %s: URL %q is not an official primary source", s.ID, s.URL)
+			}
+			continue
+		case foundAfterFactSheet(s.ID):
+			if s.URL == "" {
+				t.Errorf("source %s: found after the fact sheet, so it needs its own URL", s.ID)
 			}
 			continue
 		}
@@ -53,6 +60,14 @@ func TestSourcesMatchFactSheet(t *testing.T) {
 			}
 		}
 	}
+}
+
+// foundAfterFactSheet reports the source ids S200 and up: primary or
+// public sources found for names the fact sheet does not give (scripts,
+// transliterations, teams), each cited by its own URL.
+func foundAfterFactSheet(id string) bool {
+	n, err := strconv.Atoi(strings.TrimPrefix(id, "S"))
+	return strings.HasPrefix(id, "S") && err == nil && n >= 200
 }
 
 // TestObligationDatesInFactSheet: no date is invented (the companion fact
