@@ -73,9 +73,10 @@ func productHit(hits []hit, t *target, p phrase, own, integ, leading bool) []hit
 	own = own && !makerHit(hits, r.entry)
 	switch {
 	case r.kind != kindProduct:
-		// An organisation name: the entity's brand opening a product name
-		// is presumed its product when nothing says otherwise.
-		if leading && !own && !integ && len(p.toks) == 1 && !p.glued && !isFileName(c.Name) && c.Type != "file" {
+		// An organisation name: the brand of an entity that names its
+		// products after it, opening a product name, is presumed its
+		// product when nothing says otherwise.
+		if leading && r.entry.ent.BrandedProducts && !own && !integ && len(p.toks) == 1 && !p.glued && !isFileName(c.Name) && c.Type != "file" {
 			return addHits(hits, one, c, "product", field("name"), c.Name, roleMaker, false)
 		}
 		return addHits(hits, one, c, "name", field("name"), c.Name, roleMention, false)

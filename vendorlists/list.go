@@ -237,6 +237,12 @@ type Entity struct {
 	// of these types (and no CPE of part o or h, for equipment types) is
 	// non-security software, not the entity's product.
 	ProductTypes []string `yaml:"productTypes,omitempty" json:"productTypes,omitempty"`
+	// BrandedProducts says the entity names its products "<brand>
+	// <product>" (Kaspersky does, for every product), so a component named
+	// the brand followed by an unlisted word, with no other maker, is
+	// presumed its product. Without it such a name is a mention: third
+	// parties name device clients and scrapers after Huawei or TikTok.
+	BrandedProducts bool `yaml:"brandedProducts,omitempty" json:"brandedProducts,omitempty"`
 }
 
 // Name is an organisation or person name with its sources.
