@@ -25,9 +25,9 @@ median() { sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 measure() { # tree label
   local tree=$1 label=$2 bin=$work/$2-bin
   mkdir -p "$bin"
-  (cd "$tree" && CGO_ENABLED=0 go build -trimpath -o "$bin/embargo" ./cmd/embargo)
+  (cd "$tree" && go build -o "$bin/embargo" ./cmd/embargo)
   if [ -d "$tree/cmd/embargo-scan" ]; then
-    (cd "$tree" && CGO_ENABLED=0 go build -trimpath -o "$bin/embargo-scan" ./cmd/embargo-scan)
+    (cd "$tree" && go build -o "$bin/embargo-scan" ./cmd/embargo-scan)
   fi
   local size rss init wall
   size=$(stat -c %s "$bin/embargo")
