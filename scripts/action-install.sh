@@ -24,7 +24,9 @@ if [[ "${VERSION:-}" =~ ^v[0-9]+\.[0-9]+\.[0-9]+ ]]; then
   url="https://github.com/embargo-sbom/embargo/releases/download/${VERSION}"
   curl -fsSL --retry 3 -o "$bin/$name" "$url/$name"
   curl -fsSL --retry 3 -o "$bin/checksums.txt" "$url/checksums.txt"
-  (cd "$bin" && grep "  ${name}\$" checksums.txt | sha256sum -c -)
+  sum=sha256sum
+  command -v sha256sum >/dev/null || sum="shasum -a 256" # macOS runners
+  (cd "$bin" && grep "  ${name}\$" checksums.txt | $sum -c -)
   if [ "$ext" = zip ]; then
     unzip -oq "$bin/$name" -d "$bin"
   else

@@ -225,3 +225,9 @@ type errMismatch struct{ theirs, version string }
 func (e *errMismatch) Error() string {
 	return fmt.Sprintf("it speaks result format %s (embargo-scan %s), this embargo expects %s: install both from the same version (go install github.com/embargo-sbom/embargo/cmd/...@VERSION)", e.theirs, e.version, Protocol())
 }
+
+// Read reads one embargo-scan stream from r (what Exec does with the
+// child's output), for callers that run the generator another way.
+func Read(r io.Reader, progress func(Status)) (*sbom.Document, error) {
+	return readStream(r, progress)
+}

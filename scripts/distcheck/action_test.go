@@ -182,3 +182,29 @@ func TestReadmeWorkflowIsLinted(t *testing.T) {
 		t.Error("actionlint.sh does not lint the README's workflow")
 	}
 }
+
+// TestActionInstallFromSource: on a ref that is not a release tag the
+// action builds embargo from its own source, puts it on GITHUB_PATH, and
+// builds embargo-scan only when a source input needs it.
+func TestActionInstallFromSource(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds embargo")
+	}
+	tmp := t.TempDir()
+	root, _ := filepath.Abs("../..")
+	cmd := exec.Command("bash", "scripts/action-install.sh")
+	cmd.Dir = root
+	cmd.Env = append(os.Environ(), "VERSION=main", "ACTION_PATH="+root, "RUNNER_TEMP="+tmp,
+		"GITHUB_PATH="+filepath.Join(tmp, "path"), "PATHS=sboms/", "ARGS=")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	bin := filepath.Join(tmp, "embargo-bin")
+	if !strings.Contains(string(out), "embargo ") || strings.TrimSpace(readFile(t, filepath.Join(tmp, "path"))) != bin {
+		t.Errorf("output %q, GITHUB_PATH %q", out, readFile(t, filepath.Join(tmp, "path")))
+	}
+	if _, err := os.Stat(filepath.Join(bin, "embargo-scan")); err == nil {
+		t.Error("embargo-scan built though no source was named")
+	}
+}
