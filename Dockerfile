@@ -1,6 +1,7 @@
 # syntax=docker/dockerfile:1
 # embargo's container image, for people who build with Docker:
-#   docker build -t embargo .
+#   docker build -t embargo --build-arg VERSION=$(git describe --tags) --build-arg REVISION=$(git rev-parse HEAD) .
+# (BuildKit also takes --build-arg SOURCE_DATE_EPOCH=$(git log -1 --format=%ct) for fixed timestamps)
 # It has the same files, user, entrypoint and labels as `make image`
 # (scripts/image, which needs no container engine and is reproducible);
 # TestDockerfileInStep in scripts/image keeps the two in step.
@@ -11,7 +12,8 @@ COPY go.mod go.sum ./
 RUN go mod download
 COPY . .
 ARG VERSION=dev
-RUN CGO_ENABLED=0 go build -trimpath -ldflags "-s -w -X github.com/embargo-sbom/embargo/cmd/embargo/cli.version=${VERSION}" \
+RUN mkdir -p /rootfs/usr/local/bin /rootfs/etc \
+ && CGO_ENABLED=0 go build -trimpath -ldflags "-s -w -X github.com/embargo-sbom/embargo/cmd/embargo/cli.version=${VERSION}" \
       -o /rootfs/usr/local/bin/embargo ./cmd/embargo \
  && CGO_ENABLED=0 go build -trimpath -ldflags "-s -w -X main.version=${VERSION}" \
       -o /rootfs/usr/local/bin/embargo-scan ./cmd/embargo-scan

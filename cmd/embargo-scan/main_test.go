@@ -3,10 +3,12 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/embargo-sbom/embargo/sbom"
 	"github.com/embargo-sbom/embargo/sbom/scanner"
@@ -42,11 +44,15 @@ func TestWireIsLossless(t *testing.T) {
 		w := *want.Document
 		// the digest covers syft's own JSON, which records when it was made
 		w.SHA256, got.SHA256 = "", ""
-		w.Timestamp, got.Timestamp = got.Timestamp, w.Timestamp
+		// two scans, two times: the received one must be this scan's
+		if got.Timestamp.Before(w.Timestamp.Truncate(time.Second)) || got.Timestamp.Location() != time.UTC && got.Timestamp.Location().String() != w.Timestamp.Location().String() {
+			t.Errorf("%s: timestamp %v, generated in-process at %v", fixture, got.Timestamp, w.Timestamp)
+		}
+		w.Timestamp = got.Timestamp
 		normalise(&w)
 		normalise(got)
 		if !reflect.DeepEqual(&w, got) {
-			t.Errorf("%s: the document changed on the wire", fixture)
+			t.Errorf("%s: the document changed on the wire:\n%s", fixture, firstDiff(&w, got))
 		}
 		if len(got.Components) < 2 || !hasSupplier(got) {
 			t.Errorf("%s: %d components, vendor evidence kept: %v", fixture, len(got.Components), hasSupplier(got))
@@ -153,4 +159,20 @@ func TestUsage(t *testing.T) {
 	if code := run(context.Background(), []string{"version"}, &out, &errb); code != 0 || !strings.Contains(out.String(), "protocol "+scanner.Protocol()) {
 		t.Errorf("version: %d %q", code, out.String())
 	}
+}
+
+// firstDiff shows where two documents' JSON forms first differ.
+func firstDiff(a, b *sbom.Document) string {
+	ja, _ := json.MarshalIndent(a, "", " ")
+	jb, _ := json.MarshalIndent(b, "", " ")
+	la, lb := strings.Split(string(ja), "\n"), strings.Split(string(jb), "\n")
+	for i := range min(len(la), len(lb)) {
+		if la[i] != lb[i] {
+			return strings.Join(la[max(0, i-5):min(len(la), i+3)], "\n") + "\n--- vs ---\n" + strings.Join(lb[max(0, i-5):min(len(lb), i+3)], "\n")
+		}
+	}
+	if len(la) != len(lb) {
+		return "lengths differ"
+	}
+	return "same JSON (a difference JSON does not show: nil versus empty, time zones)"
 }
