@@ -21,6 +21,13 @@ import (
 // command of its own (::add-mask::, ::stop-commands::).
 func renderGitHub(w io.Writer, m *Model, _ RenderOptions) error {
 	bw := bufio.NewWriter(w)
+	// the outcome first: GitHub shows at most ten annotations of each
+	// level per step, and the outcome must not be the one cut
+	s := m.Summary
+	ghCommand(bw, "notice", "", 0, "embargo: "+s.Outcome, fmt.Sprintf(
+		"%s: %d of %d inputs audited (%d failed, %d skipped), %d components; findings: %d prohibited, %d review, %d info, %d waived, %d baseline; %d at or above --fail-on %s.%s Not legal advice.",
+		s.Outcome, s.Audited, s.Inputs, s.Failed, s.Skipped, s.Components,
+		s.Findings.Prohibited, s.Findings.Review, s.Findings.Info, s.Findings.Waived, s.Findings.Baseline, s.Failing, orDefault(m.FailOn, "prohibited"), ghLimitNote(m)))
 	for _, in := range m.Inputs {
 		if in.Status == audit.StatusFailed {
 			ghCommand(bw, "error", ghFile(in.Path), 0, "embargo: input not audited", "cannot audit "+in.Path+": "+in.Error)
@@ -47,12 +54,33 @@ func renderGitHub(w io.Writer, m *Model, _ RenderOptions) error {
 		title := fmt.Sprintf("embargo: %s: %s", f.Verdict, orDefault(f.Entity.Name, f.Entity.ID))
 		ghCommand(bw, level, ghFile(f.Input), line, title, ghFindingMessage(f))
 	}
-	s := m.Summary
-	ghCommand(bw, "notice", "", 0, "embargo: "+s.Outcome, fmt.Sprintf(
-		"%s: %d of %d inputs audited (%d failed, %d skipped), %d components; findings: %d prohibited, %d review, %d info, %d waived, %d baseline; %d at or above --fail-on %s. Not legal advice.",
-		s.Outcome, s.Audited, s.Inputs, s.Failed, s.Skipped, s.Components,
-		s.Findings.Prohibited, s.Findings.Review, s.Findings.Info, s.Findings.Waived, s.Findings.Baseline, s.Failing, orDefault(m.FailOn, "prohibited")))
 	return bw.Flush()
+}
+
+// ghAnnotationLimit is how many annotations of one level GitHub shows
+// for a step.
+const ghAnnotationLimit = 10
+
+// ghLimitNote says where to look when some annotations will not show.
+func ghLimitNote(m *Model) string {
+	counts := map[string]int{}
+	for _, in := range m.Inputs {
+		if in.Status == audit.StatusFailed {
+			counts["error"]++
+		}
+		counts["warning"] += len(in.Warnings)
+	}
+	counts["warning"] += len(m.Warnings)
+	for _, f := range m.Findings {
+		counts[ghLevel(f.Verdict)]++
+	}
+	counts["notice"]++ // this summary
+	for _, n := range counts {
+		if n > ghAnnotationLimit {
+			return fmt.Sprintf(" GitHub shows %d annotations of each level per step; the job log, the job summary and the SARIF report hold them all.", ghAnnotationLimit)
+		}
+	}
+	return ""
 }
 
 // ghLevel: suppressed findings (waived, baseline) are not annotated.

@@ -110,3 +110,29 @@ func TestGitLabReport(t *testing.T) {
 		}
 	}
 }
+
+// TestGitHubSummaryFirstWithLimitNote: the outcome comes first, and says
+// where the rest are when a level exceeds what GitHub shows.
+func TestGitHubSummaryFirstWithLimitNote(t *testing.T) {
+	m := fixtureModel()
+	var buf bytes.Buffer
+	if err := Render(&buf, FormatGitHub, m, RenderOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(buf.String(), "::notice title=embargo%3A "+m.Summary.Outcome+"::") || strings.Contains(buf.String(), "annotations of each level") {
+		t.Errorf("small report:\n%s", buf.String())
+	}
+	for len(m.Findings) <= ghAnnotationLimit+1 {
+		f := m.Findings[0]
+		f.Verdict = audit.VerdictReview
+		m.Findings = append(m.Findings, f)
+	}
+	buf.Reset()
+	if err := Render(&buf, FormatGitHub, m, RenderOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	first, _, _ := strings.Cut(buf.String(), "\n")
+	if !strings.Contains(first, "GitHub shows 10 annotations of each level per step") {
+		t.Errorf("no limit note in %q", first)
+	}
+}
