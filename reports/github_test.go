@@ -122,7 +122,7 @@ func TestGitHubSummaryFirstWithLimitNote(t *testing.T) {
 	if !strings.HasPrefix(buf.String(), "::notice title=embargo%3A "+m.Summary.Outcome+"::") || strings.Contains(buf.String(), "annotations of each level") {
 		t.Errorf("small report:\n%s", buf.String())
 	}
-	for len(m.Findings) <= ghAnnotationLimit+1 {
+	for range ghAnnotationLimit + 1 {
 		f := m.Findings[0]
 		f.Verdict = audit.VerdictReview
 		m.Findings = append(m.Findings, f)
