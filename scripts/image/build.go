@@ -256,6 +256,9 @@ func archive(dir, file string, created time.Time) error {
 	if err := tw.Close(); err != nil {
 		return err
 	}
+	if err := tmp.Chmod(0o644); err != nil { // CreateTemp makes it 0600
+		return err
+	}
 	if err := tmp.Close(); err != nil {
 		return err
 	}
