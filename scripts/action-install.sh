@@ -2,7 +2,7 @@
 # Installs embargo (and, when needed, embargo-scan) for action.yml into
 # $RUNNER_TEMP/embargo-bin and puts that on PATH.
 #
-# VERSION is a release tag (vX.Y.Z): the release archive for this runner is
+# VERSION is a release tag (vX.Y.Z, or vX for its newest release): the release archive for this runner is
 # downloaded and checked against the release's checksums.txt (the
 # .goreleaser.yaml names). Anything else (a branch, a commit): both
 # programs are built from the action's own source in ACTION_PATH; Go must
@@ -12,6 +12,18 @@
 set -euo pipefail
 bin="${RUNNER_TEMP:-/tmp}/embargo-bin"
 mkdir -p "$bin"
+
+# a major tag (uses: embargo-sbom/embargo@v1) means its newest release
+if [[ "${VERSION:-}" =~ ^v[0-9]+$ ]]; then
+  auth=()
+  [ -n "${GITHUB_TOKEN:-}" ] && auth=(-H "Authorization: Bearer $GITHUB_TOKEN")
+  VERSION=$(curl -fsSL ${auth[@]+"${auth[@]}"} "https://api.github.com/repos/embargo-sbom/embargo/releases?per_page=100" |
+    jq -r --arg major "$VERSION." '[.[] | select(.draft | not) | select(.prerelease | not) | .tag_name | select(startswith($major))][0] // empty')
+  if [ -z "$VERSION" ]; then
+    echo "::error title=embargo::no release for this major version" >&2
+    exit 1
+  fi
+fi
 
 if [[ "${VERSION:-}" =~ ^v[0-9]+\.[0-9]+\.[0-9]+ ]]; then
   os=$(uname -s | tr '[:upper:]' '[:lower:]')
