@@ -74,11 +74,23 @@ func TestActionWiring(t *testing.T) {
 	}
 }
 
+// embargoDir is where embargoBin built embargo, removed by TestMain.
+var embargoDir string
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if embargoDir != "" {
+		os.RemoveAll(embargoDir)
+	}
+	os.Exit(code)
+}
+
 var embargoBin = sync.OnceValues(func() (string, error) {
 	dir, err := os.MkdirTemp("", "embargo-action-")
 	if err != nil {
 		return "", err
 	}
+	embargoDir = dir
 	out, err := exec.Command("go", "build", "-o", dir, "../../cmd/embargo").CombinedOutput()
 	if err != nil {
 		return "", &buildError{err, out}
