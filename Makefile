@@ -1,11 +1,35 @@
 # Plain targets for everyday work; CI runs .ci/run.
-.PHONY: help build test test-short update-golden fuzz bench-decode bench-match vet ci
+.PHONY: help build test test-short update-golden fuzz bench-decode bench-match vet ci image actionlint footprint
+
+comma := ,
+# image and release metadata; override on the command line
+PLATFORMS ?= linux/$(shell go env GOARCH)
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+REVISION ?= $(shell git rev-parse HEAD 2>/dev/null)
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+ACTIONLINT ?= github.com/rhysd/actionlint/cmd/actionlint@v1.7.12
 
 help: ## list targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
 
-build: ## build ./embargo
-	CGO_ENABLED=0 go build -trimpath -o embargo ./cmd/embargo
+build: ## build ./embargo and ./embargo-scan (which embargo runs for scan and sources)
+	CGO_ENABLED=0 go build -trimpath -o . ./cmd/embargo ./cmd/embargo-scan
+
+image: ## container image without Docker: dist/embargo-image/ (OCI layout) and dist/embargo-image.tar
+	@set -e; bins=; for p in $(subst $(comma), ,$(PLATFORMS)); do \
+	  d=dist/bin/$$(echo $$p | tr / _); \
+	  echo "building $$p into $$d"; \
+	  GOOS=$${p%/*} GOARCH=$${p#*/} CGO_ENABLED=0 go build -trimpath -ldflags "-s -w -X github.com/embargo-sbom/embargo/cmd/embargo/cli.version=$(VERSION)" -o $$d/embargo ./cmd/embargo; \
+	  GOOS=$${p%/*} GOARCH=$${p#*/} CGO_ENABLED=0 go build -trimpath -ldflags "-s -w -X main.version=$(VERSION)" -o $$d/embargo-scan ./cmd/embargo-scan; \
+	  bins="$$bins -bin $$p=$$d"; \
+	done; \
+	SOURCE_DATE_EPOCH=$(SOURCE_DATE_EPOCH) go run ./scripts/image $$bins -version $(VERSION) -revision $(REVISION) -out dist
+
+actionlint: ## lint action.yml through the example workflow that uses it
+	ACTIONLINT=$(ACTIONLINT) bash scripts/actionlint.sh
+
+footprint: ## embargo's size, start-up memory and init time against main, side by side
+	bash scripts/footprint.sh main
 
 test: ## run every test with the race detector (the README's test command)
 	go test -race ./...

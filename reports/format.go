@@ -19,6 +19,8 @@ const (
 	FormatMarkdown Format = "markdown"
 	FormatHTML     Format = "html"
 	FormatXLSX     Format = "xlsx"
+	FormatGitHub   Format = "github"
+	FormatGitLab   Format = "gitlab"
 )
 
 // DefaultFormat is written to stdout when no -o is given.
@@ -54,6 +56,8 @@ func Formats() []FormatInfo {
 		{Name: FormatMarkdown, Description: "summary for job summaries and pull-request comments", render: renderMarkdown},
 		{Name: FormatHTML, Description: "self-contained printable report for the audit file", render: renderHTML},
 		{Name: FormatXLSX, Description: "Excel workbook (Summary, Vendors, Findings, Inputs, Obligations)", Binary: true, render: renderXLSX},
+		{Name: FormatGitHub, Description: "GitHub Actions annotations (workflow commands) on the pull request", render: renderGitHub},
+		{Name: FormatGitLab, Description: "GitLab code-quality JSON for merge requests", render: renderGitLab},
 	}
 }
 

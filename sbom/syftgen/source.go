@@ -16,15 +16,18 @@ import (
 	"github.com/anchore/syft/syft/source/directorysource"
 	"github.com/anchore/syft/syft/source/filesource"
 	"github.com/anchore/syft/syft/source/stereoscopesource"
+
+	"github.com/embargo-sbom/embargo/sbom/scanner"
 )
 
 // schemes are the source schemes Generate accepts, in the order shown to
-// users.
-var schemes = []string{"dir", "file", "docker-archive", "oci-archive", "oci-dir", "registry"}
+// users; package scanner holds the list so that embargo, which does not
+// link this package, offers exactly the same ones.
+var schemes = scanner.Schemes()
 
 // Schemes lists the source schemes Generate accepts ("dir", "file",
 // "docker-archive", "oci-archive", "oci-dir", "registry").
-func Schemes() []string { return append([]string(nil), schemes...) }
+func Schemes() []string { return scanner.Schemes() }
 
 func schemeList() string {
 	parts := make([]string, len(schemes))

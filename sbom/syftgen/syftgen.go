@@ -39,6 +39,7 @@ import (
 	"github.com/anchore/syft/syft/source"
 
 	"github.com/embargo-sbom/embargo/sbom"
+	"github.com/embargo-sbom/embargo/sbom/scanner"
 )
 
 // FormatSyftScan is the Format of a document generated here rather than
@@ -97,8 +98,9 @@ type Result struct {
 	syftJSON []byte // the syft-json encoding Document.SHA256 was taken from
 }
 
-// encoderFormats are the formats Encode writes, in the order listed.
-var encoderFormats = []string{"cyclonedx-json", "spdx-json", "syft-json"}
+// encoderFormats are the formats Encode writes, in the order listed
+// (package scanner holds the list, for embargo's --sbom-out check).
+var encoderFormats = scanner.EncodeFormats()
 
 // EncodeFormats lists the formats Result.Encode accepts.
 func EncodeFormats() []string { return slices.Clone(encoderFormats) }

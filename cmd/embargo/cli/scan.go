@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"fmt"
-	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -12,9 +11,8 @@ import (
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 
-	"github.com/embargo-sbom/embargo/reports"
 	"github.com/embargo-sbom/embargo/sbom"
-	"github.com/embargo-sbom/embargo/sbom/syftgen"
+	"github.com/embargo-sbom/embargo/sbom/scanner"
 )
 
 func newScanCommand(env *environment, global *globalOptions) *cobra.Command {
@@ -22,12 +20,16 @@ func newScanCommand(env *environment, global *globalOptions) *cobra.Command {
 	opts.scan = true
 	cmd := &cobra.Command{
 		Use:   "scan [flags] SOURCE...",
-		Short: "Generate SBOMs with syft (in-process, offline) and audit them",
+		Short: "Generate SBOMs with syft (offline) and audit them",
 		Long: `Generate an SBOM for each SOURCE with syft, used as a library, and audit it in
 the same run. SOURCE is dir:PATH, file:PATH, docker-archive:TAR, oci-archive:TAR,
 oci-dir:PATH, or a bare path (a directory or a file). registry:REF needs
 --allow-network; nothing else reaches the network, and no daemon or external
 tool is used. embargo audit accepts the same sources beside SBOM files.
+
+Generation runs in embargo-scan, a second program installed with embargo
+(found beside it, else on PATH), so that embargo itself stays small:
+  ` + scanner.InstallHint + `
 
 ` + exitCodeHelp,
 		Example: `  embargo scan ./build
@@ -50,8 +52,7 @@ tool is used. embargo audit accepts the same sources beside SBOM files.
 // ("dir:PATH", "oci-archive:TAR"...); audit treats only those as sources,
 // scan treats every argument as one.
 func isSourceArg(arg string) bool {
-	scheme, _, found := strings.Cut(arg, ":")
-	return found && slices.Contains(syftgen.Schemes(), scheme)
+	return scanner.IsSchemeArg(arg)
 }
 
 // sbomOut is one --sbom-out FORMAT=FILE.
@@ -66,8 +67,8 @@ func parseSBOMOut(values []string, sources int) ([]sbomOut, error) {
 		if !ok || file == "" {
 			return nil, &usageError{msg: fmt.Sprintf("--sbom-out %q: want FORMAT=FILE", v)}
 		}
-		if !slices.Contains(syftgen.EncodeFormats(), format) {
-			return nil, &usageError{msg: fmt.Sprintf("--sbom-out %q: unknown format %q (want %s)", v, format, strings.Join(syftgen.EncodeFormats(), ", "))}
+		if !slices.Contains(scanner.EncodeFormats(), format) {
+			return nil, &usageError{msg: fmt.Sprintf("--sbom-out %q: unknown format %q (want %s)", v, format, strings.Join(scanner.EncodeFormats(), ", "))}
 		}
 		if sources > 1 && !strings.Contains(file, "{n}") {
 			return nil, &usageError{msg: fmt.Sprintf("--sbom-out %q: %d sources would overwrite one file; put {n} in the file name", v, sources)}
@@ -77,8 +78,8 @@ func parseSBOMOut(values []string, sources int) ([]sbomOut, error) {
 	return out, nil
 }
 
-// generator makes the audit's Generate hook: syft, offline unless
-// --allow-network, keeping each generated SBOM as --sbom-out asks.
+// generator makes the audit's Generate hook: syft in embargo-scan, offline
+// unless --allow-network, keeping each generated SBOM as --sbom-out asks.
 type generator struct {
 	env     *environment
 	quiet   bool
@@ -91,24 +92,22 @@ type generator struct {
 }
 
 func (g *generator) generate(ctx context.Context, source string) (*sbom.Document, error) {
-	cfg := syftgen.Config{AllowNetwork: g.network}
+	exe, err := scanner.Find()
+	if err != nil {
+		return nil, fmt.Errorf("scan %q: %w", source, err)
+	}
+	req := scanner.Request{Source: source, AllowNetwork: g.network}
+	for _, o := range g.outs {
+		file := strings.ReplaceAll(o.file, "{n}", strconv.Itoa(g.index[source]))
+		req.Outputs = append(req.Outputs, scanner.Output{Format: o.format, File: file})
+	}
 	if bar := g.spinner(); bar != nil {
-		cfg.Progress = func(s syftgen.Status) {
+		req.Progress = func(s scanner.Status) {
 			bar.Describe(fmt.Sprintf("%s: %s, %d packages", source, s.Stage, s.Packages))
 			_ = bar.Add(1)
 		}
 	}
-	res, err := syftgen.Generate(ctx, source, cfg)
-	if err != nil {
-		return nil, err
-	}
-	for _, o := range g.outs {
-		file := strings.ReplaceAll(o.file, "{n}", strconv.Itoa(g.index[source]))
-		if err := reports.WriteFileAtomic(file, func(w io.Writer) error { return res.Encode(w, o.format) }); err != nil {
-			return nil, fmt.Errorf("--sbom-out %s=%s: %w", o.format, file, err)
-		}
-	}
-	return res.Document, nil
+	return scanner.Exec(ctx, exe, req)
 }
 
 // spinner shows what syft is cataloguing on a terminal; nil elsewhere

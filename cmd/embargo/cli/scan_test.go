@@ -10,6 +10,7 @@ import (
 
 func TestScanCommand(t *testing.T) {
 	isolate(t)
+	needScanner(t)
 	dir := t.TempDir()
 	kept := filepath.Join(dir, "dpkg-{n}.cdx.json")
 	report := filepath.Join(dir, "r.json")
@@ -33,6 +34,7 @@ func TestScanCommand(t *testing.T) {
 
 func TestAuditMixesSBOMsAndSources(t *testing.T) {
 	isolate(t)
+	needScanner(t)
 	report := filepath.Join(t.TempDir(), "r.json")
 	code, _, errOut := runIsolated(t, "audit", "-o", "json="+report,
 		fixtures+"clean.cdx.json", "dir:"+mustAbs(t, "../../../testdata/scan/python"), "registry:example.invalid/app:1")
@@ -67,5 +69,31 @@ func TestSBOMOutValidation(t *testing.T) {
 		if code != ExitError || !strings.Contains(errOut, tt.want) {
 			t.Errorf("%v: exit %d %q, want %q", tt.args, code, errOut, tt.want)
 		}
+	}
+}
+
+// TestScanWithoutScanner: with no embargo-scan beside embargo or on PATH,
+// a source is a failed input whose error says how to install it, and the
+// SBOM files of the same run are still audited.
+func TestScanWithoutScanner(t *testing.T) {
+	isolate(t)
+	t.Setenv("PATH", t.TempDir())
+	report := filepath.Join(t.TempDir(), "r.json")
+	code, _, errOut := runIsolated(t, "audit", "-o", "json="+report,
+		fixtures+"clean.cdx.json", "dir:"+mustAbs(t, "../../../testdata/scan/python"))
+	if code != ExitIncomplete {
+		t.Fatalf("exit %d, want %d: %s", code, ExitIncomplete, errOut)
+	}
+	r := readReportFull(t, report)
+	statuses := map[string]string{}
+	for _, in := range r.Inputs {
+		statuses[filepath.Base(in.Path)] = in.Status + " " + in.Error
+	}
+	if !strings.HasPrefix(statuses["clean.cdx.json"], "audited") {
+		t.Errorf("SBOM input: %q", statuses["clean.cdx.json"])
+	}
+	s := statuses["python"]
+	if !strings.HasPrefix(s, "failed") || !strings.Contains(s, "go install github.com/embargo-sbom/embargo/cmd/embargo-scan@latest") {
+		t.Errorf("source without embargo-scan: %q, want failed naming the go install line", s)
 	}
 }
