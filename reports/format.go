@@ -29,6 +29,9 @@ type RenderOptions struct {
 	// Color enables ANSI colour in the table format. The CLI sets it only
 	// when stdout is a terminal and NO_COLOR is unset.
 	Color bool
+	// Width is the terminal's width in columns, which the table format
+	// fits; 0 means unknown (DefaultWidth).
+	Width int
 }
 
 type renderFunc func(w io.Writer, m *Model, ro RenderOptions) error

@@ -73,7 +73,7 @@ func TestGoldenEmpty(t *testing.T) {
 
 // TestNoObsoleteSnapshots fails on golden files no test writes any more.
 func TestNoObsoleteSnapshots(t *testing.T) {
-	want := []string{"report.color.txt", "empty.json", "empty.txt"}
+	want := append([]string{"report.color.txt", "empty.json", "empty.txt"}, scaleGoldens()...)
 	for _, info := range Formats() {
 		want = append(want, goldenName(info.Name))
 	}

@@ -54,6 +54,11 @@ type Model struct {
 	Inputs   []Input   `json:"inputs"`
 	Findings []Finding `json:"findings"`
 	Warnings []string  `json:"warnings"`
+	// Deadlines is the "what is due when" summary: each obligation once,
+	// with the findings it covers, most urgent first. Derived, and left out
+	// of the JSON report, whose findings carry their obligations in full.
+	Deadlines    []Deadline `json:"-"`
+	deadlineRefs map[deadlineKey]string
 }
 
 // Tool names the program that wrote the report.
@@ -336,6 +341,7 @@ func (m *Model) normalise() {
 	slices.SortFunc(m.Findings, compareFindings)
 	m.Summary = m.summarise()
 	m.Vendors = m.vendors()
+	m.Deadlines, m.deadlineRefs = m.deadlines()
 }
 
 // summarise counts inputs, components and findings, and fills each input's

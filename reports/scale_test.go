@@ -1,0 +1,179 @@
+package reports
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/embargo-sbom/embargo/audit"
+	"github.com/embargo-sbom/embargo/vendorlists"
+)
+
+// portfolioDir is a deep common directory, as procurement keeps SBOMs.
+const portfolioDir = "/srv/procurement/vendor-sboms/2025-Q2/received/"
+
+var portfolioVendors = []string{"Acme Devices Ltd", "Borealis Networks GmbH", "Cobalt Security Inc.", "Delta Industrial Controls AG", "Evergreen Medical Systems"}
+
+// portfolioResult is a generated batch of n inputs, as procurement reviews
+// them: a manifest names vendors and products, inputs sit in vendor
+// folders under a deep common directory, about a third hold a finding or
+// two (with the obligations of three regimes), one in 50 fails to decode
+// and one in 40 holds no components.
+func portfolioResult(n int) *audit.Result {
+	res := &audit.Result{
+		AsOf: fixtureAsOf, Discovered: fixtureAsOf, Profiles: []string{"us-federal-contractor"},
+		Lists: fixtureResult().Lists,
+	}
+	for i := range n {
+		vendor := portfolioVendors[i%len(portfolioVendors)]
+		product := fmt.Sprintf("product-%02d", i%17)
+		path := fmt.Sprintf("%s%s/%s/release-%d.%d/sbom-%04d.cdx.json", portfolioDir,
+			strings.ToLower(strings.Fields(vendor)[0]), product, 1+i%4, i%10, i)
+		in := audit.InputResult{Path: path, Status: audit.StatusAudited, Format: "cyclonedx-json", SpecVersion: "1.6",
+			Components: 50 + i%400, Name: product, Vendor: vendor, Product: product, Version: fmt.Sprintf("%d.%d", 1+i%4, i%10),
+			SHA256: fmt.Sprintf("%064x", i+1)}
+		switch {
+		case i%50 == 49:
+			in.Status, in.Format, in.SpecVersion, in.Components = audit.StatusFailed, "", "", 0
+			in.Error = fmt.Sprintf("decode: invalid character '}' looking for beginning of object key string at line %d, column 3", 10+i)
+		case i%40 == 39:
+			in.Components = 0
+		}
+		res.Inputs = append(res.Inputs, in)
+		if in.Status != audit.StatusAudited || i%3 != 0 {
+			continue
+		}
+		res.Findings = append(res.Findings, portfolioFinding(i, path, 0))
+		if i%9 == 0 {
+			res.Findings = append(res.Findings, portfolioFinding(i, path, 1))
+		}
+	}
+	return res
+}
+
+func portfolioFinding(i int, path string, k int) audit.Finding {
+	f := audit.Finding{
+		ID: fmt.Sprintf("EMB-%016x", i*2+k+1), Input: path,
+		Component: audit.ComponentRef{Name: "kav-sdk", Group: "com.kaspersky", Version: fmt.Sprintf("21.%d.%d", i%5, k),
+			PURL: fmt.Sprintf("pkg:maven/com.kaspersky/kav-sdk@21.%d.%d", i%5, k), Supplier: "AO Kaspersky Lab",
+			Ref: fmt.Sprintf("comp-%d-%d", i, k), Type: "library"},
+		Entity: kaspersky(), Verdict: audit.VerdictProhibited, Confidence: audit.ConfidenceHigh,
+		Category: vendorlists.CategoryProduct, Rationale: "the entity's own anti-virus engine",
+		Evidence: []audit.Evidence{{Signal: "purl", Field: "purl", Value: fmt.Sprintf("pkg:maven/com.kaspersky/kav-sdk@21.%d.%d", i%5, k),
+			Matched: "pkg:maven/com.kaspersky/*", Location: fmt.Sprintf("/components/%d", 3+k), Line: 40 + i%60 + k*7,
+			Rule: "kaspersky/purl/maven-com.kaspersky", Strength: "strong"}},
+		Obligations: []audit.Obligation{ndaaRemove(), farReport("overdue", 5)},
+		Path:        []string{"app", "kav-sdk"},
+	}
+	if k == 1 {
+		f.Verdict, f.Confidence, f.Category = audit.VerdictReview, audit.ConfidenceMedium, vendorlists.CategoryIntegration
+		f.Component.Name, f.Component.Group, f.Component.PURL = "threat-feed-client", "", fmt.Sprintf("pkg:npm/threat-feed-client@3.%d.0", i%7)
+		f.Evidence[0] = audit.Evidence{Signal: "supplier", Field: "supplier.name", Value: "Kaspersky Lab", Matched: "kaspersky lab",
+			Location: "/components/9", Line: 90 + i%30, Rule: "kaspersky/name/kaspersky-lab", Strength: "strong"}
+		f.Obligations = []audit.Obligation{euReview()}
+	}
+	return f
+}
+
+func portfolioModel(n int) *Model {
+	return NewModel(portfolioResult(n), Options{ToolName: "embargo", ToolVersion: "0.9.0-test",
+		GeneratedAt: fixtureGenerated, FailOn: "prohibited", Complete: true})
+}
+
+// TestTableFitsTheTerminal renders the portfolio at 80 and 120 columns:
+// no line is wider, inputs are relative to their common directory, and
+// every file name the table shows is whole.
+func TestTableFitsTheTerminal(t *testing.T) {
+	for _, width := range []int{80, 120} {
+		t.Run(fmt.Sprint(width), func(t *testing.T) {
+			m := portfolioModel(300)
+			out := string(render(t, FormatTable, m, RenderOptions{Width: width}))
+			for i, line := range strings.Split(out, "\n") {
+				if n := utf8.RuneCountInString(line); n > width && !isErrorLine(line) {
+					t.Errorf("line %d is %d columns wide (> %d): %q", i+1, n, width, line)
+				}
+			}
+			if strings.Contains(out, "/srv/procurement/vendor-sboms/2025-Q2/received/acme") {
+				t.Error("input paths repeat their common directory")
+			}
+			if !strings.Contains(out, "INPUTS (in "+portfolioDir+")") {
+				t.Error("the table does not say which directory inputs are relative to")
+			}
+			for _, f := range m.Findings[:5] {
+				base := f.Input[strings.LastIndex(f.Input, "/")+1:]
+				if !strings.Contains(out, base) {
+					t.Errorf("file name %s of a finding's input is not shown", base)
+				}
+			}
+			if strings.Count(out, "AO Kaspersky Lab") != 1 {
+				t.Errorf("the entity's full name appears %d times, want once (in the legend)", strings.Count(out, "AO Kaspersky Lab"))
+			}
+			for _, v := range portfolioVendors {
+				if !strings.Contains(out, "\n"+v+"\n") {
+					t.Errorf("findings are not grouped under vendor %q", v)
+				}
+			}
+			checkGolden(t, fmt.Sprintf("portfolio-300.w%d.txt", width), []byte(out))
+		})
+	}
+}
+
+// isErrorLine: failed inputs' errors are printed whole, however long.
+func isErrorLine(line string) bool {
+	return strings.HasPrefix(line, "  failed: ") || strings.HasPrefix(line, "  skipped: ")
+}
+
+func TestCommonDirAndMiddle(t *testing.T) {
+	for _, tc := range []struct {
+		paths []string
+		want  string
+	}{
+		{nil, ""},
+		{[]string{"a.json"}, ""},
+		{[]string{"sboms/a.json"}, "sboms/"},
+		{[]string{"sboms/x/a.json", "sboms/y/b.json"}, "sboms/"},
+		{[]string{"sboms/ab/a.json", "sboms/abc/b.json"}, "sboms/"},
+		{[]string{"/a/b.json", "c.json"}, ""},
+		{[]string{"-", "sboms/a.json"}, ""},
+	} {
+		if got := CommonDir(tc.paths); got != tc.want {
+			t.Errorf("CommonDir(%q) = %q, want %q", tc.paths, got, tc.want)
+		}
+	}
+	if got := middle("vendor/product/release-1.2/sbom-0001.cdx.json", 24); got != "vendor/…/sbom-0001.cdx.json" && utf8.RuneCountInString(got) != 24 {
+		t.Errorf("middle = %q", got)
+	}
+	if got := middle("vendor/product/release-1.2/sbom-0001.cdx.json", 24); !strings.HasSuffix(got, "0001.cdx.json") || utf8.RuneCountInString(got) != 24 {
+		t.Errorf("middle = %q: the file name must stay and the width be 24", got)
+	}
+}
+
+// portfolioSizes are the batch sizes every format has a golden file for:
+// one input, and a portfolio of 300.
+var portfolioSizes = []int{1, 300}
+
+func portfolioGolden(n int, f Format) string {
+	return fmt.Sprintf("portfolio-%d.%s", n, strings.TrimPrefix(goldenName(f), "report."))
+}
+
+// scaleGoldens are the snapshot files the portfolio tests write.
+func scaleGoldens() []string {
+	out := []string{"portfolio-300.w80.txt", "portfolio-300.w120.txt"}
+	for _, n := range portfolioSizes {
+		for _, info := range Formats() {
+			out = append(out, portfolioGolden(n, info.Name))
+		}
+	}
+	return out
+}
+
+func TestGoldenPortfolio(t *testing.T) {
+	for _, n := range portfolioSizes {
+		for _, info := range Formats() {
+			t.Run(fmt.Sprintf("%d/%s", n, info.Name), func(t *testing.T) {
+				checkGolden(t, portfolioGolden(n, info.Name), snapshot(t, info.Name, portfolioModel(n)))
+			})
+		}
+	}
+}
