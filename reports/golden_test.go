@@ -22,7 +22,7 @@ func goldenName(f Format) string {
 	if f == FormatXLSX {
 		return "report.xlsx.cells.txt"
 	}
-	ext := map[Format]string{FormatTable: "txt", FormatMarkdown: "md", FormatJUnit: "xml"}[f]
+	ext := map[Format]string{FormatTable: "txt", FormatMarkdown: "md", FormatMarkdownSummary: "summary.md", FormatJUnit: "xml", FormatCSVExcel: "excel.csv"}[f]
 	if ext == "" {
 		ext = string(f)
 	}

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -175,5 +176,42 @@ func TestGoldenPortfolio(t *testing.T) {
 				checkGolden(t, portfolioGolden(n, info.Name), snapshot(t, info.Name, portfolioModel(n)))
 			})
 		}
+	}
+}
+
+// TestMarkdownLimits renders 1,000 inputs with many findings each: the
+// full Markdown stays under GitHub's 1 MiB job-summary limit and the
+// summary under the 65,536-character comment limit; each says how many
+// findings it left out and points to the full report files.
+func TestMarkdownLimits(t *testing.T) {
+	res := portfolioResult(1000)
+	base := slices.Clone(res.Findings)
+	for k := range 12 {
+		for _, f := range base {
+			f.ID = fmt.Sprintf("%s-%d", f.ID, k)
+			f.Component.Name = fmt.Sprintf("%s-%d-%s", f.Component.Name, k, strings.Repeat("x", 40))
+			res.Findings = append(res.Findings, f)
+		}
+	}
+	m := NewModel(res, Options{ToolName: "embargo", ToolVersion: "test", GeneratedAt: fixtureGenerated, FailOn: "review", Complete: true})
+	ro := RenderOptions{FullReports: []string{"out/report.json", "out/report.html"}}
+	for _, tc := range []struct {
+		format Format
+		limit  int
+	}{{FormatMarkdown, MarkdownFullLimit}, {FormatMarkdownSummary, MarkdownSummaryLimit}} {
+		out := string(render(t, tc.format, m, ro))
+		if n := utf8.RuneCountInString(out); len(out) > tc.limit || n >= tc.limit {
+			t.Errorf("%s: %d bytes, %d characters; limit %d", tc.format, len(out), n, tc.limit)
+		}
+		shown := strings.Count(out, "| EMB-")
+		note := fmt.Sprintf("_%d more findings not shown here (%d of %d listed). Every one is in the full report: `out/report.json`, `out/report.html`._",
+			len(m.Findings)-shown, shown, len(m.Findings))
+		if !strings.Contains(out, note) {
+			t.Errorf("%s lists %d of %d findings without saying so: want %q", tc.format, shown, len(m.Findings), note)
+		}
+		if !strings.HasSuffix(out, "</details>\n") {
+			t.Errorf("%s does not end with the evidence basis", tc.format)
+		}
+		t.Logf("%s: %d bytes, %d of %d findings", tc.format, len(out), shown, len(m.Findings))
 	}
 }

@@ -83,7 +83,7 @@ func TestParseSpecs(t *testing.T) {
 // from Formats().
 func TestFormatListDrivesEverything(t *testing.T) {
 	names := FormatNames()
-	want := []string{"table", "json", "sarif", "junit", "csv", "markdown", "html", "xlsx"}
+	want := []string{"table", "json", "sarif", "junit", "csv", "csv-excel", "markdown", "markdown-summary", "html", "xlsx"}
 	if !slices.Equal(names, want) {
 		t.Fatalf("formats %v, want %v", names, want)
 	}

@@ -40,6 +40,21 @@ func (e *environment) color(w io.Writer) bool {
 	return isTerminal(w) && e.getenv("NO_COLOR") == "" && e.getenv("TERM") != "dumb"
 }
 
+// width is the table's width for w: COLUMNS when it is a positive whole
+// number (shells export it, and users set it to force a width), else the
+// terminal's width, else 0 (the report's default).
+func (e *environment) width(w io.Writer) int {
+	if n, err := strconv.Atoi(e.getenv("COLUMNS")); err == nil && n > 0 {
+		return n
+	}
+	if f, ok := w.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		if cols, _, err := term.GetSize(int(f.Fd())); err == nil && cols > 0 {
+			return cols
+		}
+	}
+	return 0
+}
+
 // reportTime is when reports say they were generated: SOURCE_DATE_EPOCH
 // when set (reproducible-builds.org), so that reruns are byte-identical.
 func (e *environment) reportTime() (time.Time, error) {
