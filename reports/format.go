@@ -67,7 +67,7 @@ func Formats() []FormatInfo {
 		{Name: FormatMarkdown, Description: "full report for GitHub job summaries (cut at 1 MiB, pointing to the full report)", render: renderMarkdown},
 		{Name: FormatMarkdownSummary, Description: "compact summary for pull-request comments (under 65,536 characters)", render: renderMarkdownSummary},
 		{Name: FormatHTML, Description: "self-contained printable report for the audit file", render: renderHTML},
-		{Name: FormatXLSX, Description: "Excel workbook (Summary, Vendors, Findings, Inputs, Obligations)", Binary: true, render: renderXLSX},
+		{Name: FormatXLSX, Description: "Excel workbook (Summary, Due, Vendors, Findings, Inputs, Obligations) with real dates, numbers and booleans", Binary: true, render: renderXLSX},
 	}
 }
 

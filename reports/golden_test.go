@@ -190,6 +190,8 @@ func cellTypeName(t excelize.CellType) string {
 		return "number"
 	case excelize.CellTypeFormula:
 		return "formula"
+	case excelize.CellTypeBool:
+		return "bool"
 	}
 	return fmt.Sprint(int(t))
 }

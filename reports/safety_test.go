@@ -247,7 +247,7 @@ func checkXLSXSafe(t *testing.T, m *Model) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got, want := f.GetSheetList(), []string{sheetSummary, sheetVendors, sheetFindings, sheetInputs, sheetObligations}; strings.Join(got, ",") != strings.Join(want, ",") {
+	if got, want := f.GetSheetList(), []string{sheetSummary, sheetDue, sheetVendors, sheetFindings, sheetInputs, sheetObligations}; strings.Join(got, ",") != strings.Join(want, ",") {
 		t.Fatalf("sheets %v, want %v", got, want)
 	}
 	found := false

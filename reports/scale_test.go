@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 	"strings"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/embargo-sbom/embargo/audit"
 	"github.com/embargo-sbom/embargo/vendorlists"
+	"github.com/xuri/excelize/v2"
 )
 
 // portfolioDir is a deep common directory, as procurement keeps SBOMs.
@@ -214,4 +216,82 @@ func TestMarkdownLimits(t *testing.T) {
 		}
 		t.Logf("%s: %d bytes, %d of %d findings", tc.format, len(out), shown, len(m.Findings))
 	}
+}
+
+// TestXLSXCellTypes reads the workbook back: dates are numbers with a
+// date format, counts are numbers, booleans are booleans, and SBOM text
+// is text.
+func TestXLSXCellTypes(t *testing.T) {
+	f, err := excelize.OpenReader(bytes.NewReader(render(t, FormatXLSX, portfolioModel(300), RenderOptions{})))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for _, tc := range []struct {
+		sheet, column, want string
+		date                bool
+	}{
+		{sheetSummary, "As of", "number", true},
+		{sheetSummary, "Generated at (UTC)", "number", true},
+		{sheetSummary, "Complete", "bool", false},
+		{sheetSummary, "Inputs", "number", false},
+		{sheetDue, "due", "number", true},
+		{sheetDue, "findings", "number", false},
+		{sheetFindings, "fails", "bool", false},
+		{sheetFindings, "next_due", "number", true},
+		{sheetFindings, "evidence_count", "number", false},
+		{sheetFindings, "component", "string", false},
+		{sheetInputs, "components", "number", false},
+		{sheetObligations, "due", "number", true},
+		{sheetObligations, "effective", "number", true},
+		{sheetObligations, "days", "number", false},
+	} {
+		cell := findXLSXCell(t, f, tc.sheet, tc.column)
+		typ, err := f.GetCellType(tc.sheet, cell)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[excelize.CellType]string{excelize.CellTypeBool: "bool", excelize.CellTypeNumber: "number", excelize.CellTypeUnset: "number",
+			excelize.CellTypeSharedString: "string", excelize.CellTypeInlineString: "string"}[typ]
+		if got != tc.want {
+			t.Errorf("%s %s (%s): cell type %v, want %s", tc.sheet, tc.column, cell, typ, tc.want)
+		}
+		style, err := f.GetCellStyle(tc.sheet, cell)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := f.GetStyle(style)
+		if err != nil {
+			t.Fatal(err)
+		}
+		isDate := s.CustomNumFmt != nil && strings.Contains(*s.CustomNumFmt, "yyyy-mm-dd")
+		if isDate != tc.date {
+			t.Errorf("%s %s (%s): date format %v, want %v", tc.sheet, tc.column, cell, isDate, tc.date)
+		}
+	}
+	if v, _ := f.GetCellValue(sheetDue, "D2"); v != "2025-06-05" {
+		t.Errorf("Due D2 shows %q, want the date 2025-06-05", v)
+	}
+}
+
+// findXLSXCell finds the first value cell of a column: by header in row 1
+// of a table sheet, or by label in column A of the Summary sheet.
+func findXLSXCell(t *testing.T, f *excelize.File, sheet, column string) string {
+	t.Helper()
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sheet == sheetSummary {
+		for r, row := range rows {
+			if len(row) > 0 && row[0] == column {
+				return fmt.Sprintf("B%d", r+1)
+			}
+		}
+	} else if i := slices.Index(rows[0], column); i >= 0 {
+		cell, _ := excelize.CoordinatesToCellName(i+1, 2)
+		return cell
+	}
+	t.Fatalf("%s has no %q", sheet, column)
+	return ""
 }
