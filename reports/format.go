@@ -41,6 +41,9 @@ type RenderOptions struct {
 	// FullReports are the other report files of the run (json, html,
 	// xlsx...), which a cut Markdown report points to.
 	FullReports []string
+	// SourceRoot is the directory embargo ran in: SARIF makes absolute
+	// input paths under it relative, so code scanning can place them.
+	SourceRoot string
 }
 
 type renderFunc func(w io.Writer, m *Model, ro RenderOptions) error

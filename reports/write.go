@@ -20,6 +20,8 @@ type WriteOptions struct {
 	// Width is stdout's width in columns, which the table fits (files get
 	// the default width); 0 when unknown.
 	Width int
+	// SourceRoot is the directory embargo ran in (see RenderOptions).
+	SourceRoot string
 }
 
 // WriteAll renders every spec. Files are written atomically; the stdout
@@ -76,14 +78,14 @@ func fullReports(specs []Spec, self Spec) []string {
 func writeSpec(s Spec, m *Model, wo WriteOptions, full []string) error {
 	if s.Path == "" {
 		var buf bytes.Buffer
-		if err := Render(&buf, s.Format, m, RenderOptions{Color: wo.Color, Width: wo.Width, FullReports: full}); err != nil {
+		if err := Render(&buf, s.Format, m, RenderOptions{Color: wo.Color, Width: wo.Width, FullReports: full, SourceRoot: wo.SourceRoot}); err != nil {
 			return err
 		}
 		_, err := wo.Stdout.Write(buf.Bytes())
 		return err
 	}
 	return writeFileAtomic(s.Path, func(w io.Writer) error {
-		return Render(w, s.Format, m, RenderOptions{FullReports: full})
+		return Render(w, s.Format, m, RenderOptions{FullReports: full, SourceRoot: wo.SourceRoot})
 	})
 }
 

@@ -253,7 +253,7 @@ func writeReports(env *environment, p *auditPlan, res *audit.Result, complete bo
 		FailOn: p.failOn, Complete: complete,
 	})
 	return reports.WriteAll(p.specs, model, reports.WriteOptions{
-		Stdout: env.stdout, StdoutTerminal: isTerminal(env.stdout), Color: env.color(env.stdout), Width: env.width(env.stdout),
+		Stdout: env.stdout, StdoutTerminal: isTerminal(env.stdout), Color: env.color(env.stdout), Width: env.width(env.stdout), SourceRoot: sourceRoot(),
 	})
 }
 

@@ -55,6 +55,16 @@ func (e *environment) width(w io.Writer) int {
 	return 0
 }
 
+// sourceRoot is the working directory, against which SARIF makes absolute
+// input paths relative; "" when it cannot be read.
+func sourceRoot() string {
+	dir, err := os.Getwd()
+	if err != nil {
+		return ""
+	}
+	return dir
+}
+
 // reportTime is when reports say they were generated: SOURCE_DATE_EPOCH
 // when set (reproducible-builds.org), so that reruns are byte-identical.
 func (e *environment) reportTime() (time.Time, error) {
