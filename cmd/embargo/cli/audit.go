@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"log/slog"
 	"os"
 	"slices"
 	"strings"
@@ -44,13 +43,14 @@ JSON/tag-value/YAML/RDF, SPDX 3.0.1 JSON-LD and syft JSON, optionally gzipped.
 			if len(args) == 0 && opts.Manifest == "" {
 				return &usageError{msg: "audit needs at least one PATH or --manifest FILE"}
 			}
+			if err := checkStdinOnce(args); err != nil {
+				return err
+			}
 			return runAudit(cmd.Context(), env, global, &opts, args, cfg)
 		},
 	}
 	opts.addFlags(cmd.Flags())
-	_ = cmd.RegisterFlagCompletionFunc("output", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return reports.Completions(), cobra.ShellCompDirectiveNoFileComp
-	})
+	registerAuditCompletions(cmd)
 	return cmd
 }
 
@@ -205,6 +205,7 @@ func loadBaseline(path string) (map[string]bool, error) {
 
 func runAudit(ctx context.Context, env *environment, global *globalOptions, opts *auditOptions, args []string, cfg *settings) error {
 	log := env.logger(global.Verbose, global.Quiet)
+	traceSettings(log, cfg)
 	p, err := planAudit(env, opts, args, cfg)
 	if err != nil {
 		return err
@@ -218,7 +219,7 @@ func runAudit(ctx context.Context, env *environment, global *globalOptions, opts
 		Stdin:    env.stdin,
 		Logger:   log,
 		Meta:     p.meta,
-		OnInput:  bar.done,
+		OnInput:  traceInputs(log, bar.done),
 		Generate: p.gen.generate,
 		IsSource: func(path string) bool { return p.sources[path] },
 	})
@@ -237,7 +238,7 @@ func runAudit(ctx context.Context, env *environment, global *globalOptions, opts
 	if runErr != nil {
 		return runErr
 	}
-	logOutcome(log, res)
+	reportFailedInputs(env.stderr, res)
 	if err := audit.Gate(res, p.failOn); err != nil {
 		return err
 	}
@@ -272,14 +273,6 @@ func staleLists(lists []*vendorlists.List, asOf time.Time, maxAge time.Duration)
 		}
 	}
 	return out
-}
-
-func logOutcome(log *slog.Logger, res *audit.Result) {
-	for _, in := range res.Inputs {
-		if in.Status == audit.StatusFailed {
-			log.Warn("input failed", "input", in.Path, "error", in.Error)
-		}
-	}
 }
 
 // loadLists returns the embedded lists, overridden by newer installed ones

@@ -78,17 +78,10 @@ func (e *environment) reportTime() (time.Time, error) {
 	return e.now().UTC().Truncate(time.Second), nil
 }
 
-// logger writes to stderr: info by default, debug with -v, errors only
-// with -q.
+// logger writes plain lines to stderr: info by default, debug with -v,
+// trace (per-input timings, config sources) with -vv, errors only with -q.
 func (e *environment) logger(verbose int, quiet bool) *slog.Logger {
-	level := slog.LevelInfo
-	switch {
-	case quiet:
-		level = slog.LevelError
-	case verbose > 0:
-		level = slog.LevelDebug
-	}
-	return slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: level}))
+	return slog.New(newLineHandler(e.stderr, logLevel(verbose, quiet)))
 }
 
 // usageError is a mistake in how embargo was called.
