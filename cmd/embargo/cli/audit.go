@@ -76,9 +76,12 @@ func planAudit(env *environment, opts *auditOptions, args []string, cfg *setting
 	p := &auditPlan{}
 	var err error
 	if p.failOn, err = audit.ParseFailOn(opts.FailOn); err != nil {
-		return nil, &usageError{msg: err.Error()}
+		return nil, cfg.settingError("fail-on", err)
 	}
 	if p.specs, err = reports.ParseSpecs(opts.Output); err != nil {
+		if src, ok := cfg.sources["output"]; ok && src.Kind != "flag" && src.Kind != "default" {
+			return nil, cfg.settingError("output", err)
+		}
 		return nil, &usageError{msg: err.Error()}
 	}
 	if p.generatedAt, err = env.reportTime(); err != nil {
@@ -88,7 +91,7 @@ func planAudit(env *environment, opts *auditOptions, args []string, cfg *setting
 	// set, a rerun on another day still gives the same report.
 	asOf, discovered, err := opts.dates(p.generatedAt)
 	if err != nil {
-		return nil, err
+		return nil, originOfDate(cfg, opts, err)
 	}
 	p.asOf = asOf
 	if p.maxListAge, err = opts.maxListAge(); err != nil {
@@ -98,7 +101,9 @@ func planAudit(env *environment, opts *auditOptions, args []string, cfg *setting
 		return nil, err
 	}
 	p.auditor, err = audit.New(audit.Config{Lists: p.lists, Profiles: opts.Profile, AsOf: asOf, Discovered: discovered})
-	if err != nil {
+	if err != nil && strings.Contains(err.Error(), "profile") {
+		return nil, cfg.settingError("profile", err)
+	} else if err != nil {
 		return nil, &usageError{msg: err.Error()}
 	}
 	if p.inputs, p.meta, p.sources, err = resolveInputs(opts, args); err != nil {
@@ -226,7 +231,7 @@ func runAudit(ctx context.Context, env *environment, global *globalOptions, opts
 	bar.finish()
 	p.gen.finish()
 	if runErr != nil && !opts.Partial {
-		return fmt.Errorf("audit interrupted; no report written (use --partial to keep what was done): %w", runErr)
+		return fmt.Errorf("%w: audit interrupted; no report written (use --partial to keep what was done)", interrupted(runErr))
 	}
 	waived := policy.Apply(res, p.waivers, p.asOf)
 	policy.ApplyBaseline(res, p.baseline)

@@ -92,3 +92,28 @@ func TestCompletionValues(t *testing.T) {
 		}
 	}
 }
+
+// TestErrorsNameTheirSource: a bad value is reported against the flag,
+// the EMBARGO_* variable or the config file and line it came from.
+func TestErrorsNameTheirSource(t *testing.T) {
+	dir := conventionsDir(t)
+	good := filepath.Join(dir, "good.cdx.json")
+	code, _, errOut := run(t, context.Background(), "", "audit", "--fail-on", "bogus", good)
+	if code != ExitError || !strings.Contains(errOut, `embargo: --fail-on: invalid fail-on "bogus"`) {
+		t.Errorf("flag: exit %d, %q", code, errOut)
+	}
+	isolate(t)
+	t.Setenv("EMBARGO_PROFILE", "bogus")
+	code, _, errOut = runIsolated(t, "audit", good)
+	if code != ExitError || !strings.Contains(errOut, `embargo: EMBARGO_PROFILE: unknown profile "bogus"`) {
+		t.Errorf("env: exit %d, %q", code, errOut)
+	}
+	isolate(t)
+	work := t.TempDir()
+	inDir(t, work)
+	writeFile(t, filepath.Join(work, ".embargo.yaml"), "profile: [us-commercial]\nfail-on: bogus\n")
+	code, _, errOut = runIsolated(t, "audit", good)
+	if code != ExitError || !strings.Contains(errOut, `embargo: .embargo.yaml:2 (fail-on): invalid fail-on "bogus"`) {
+		t.Errorf("config file: exit %d, %q", code, errOut)
+	}
+}
