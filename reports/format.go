@@ -62,7 +62,7 @@ type FormatInfo struct {
 func Formats() []FormatInfo {
 	return []FormatInfo{
 		{Name: FormatTable, Description: "terminal summary of inputs and findings", render: renderTable},
-		{Name: FormatJSON, Description: "full report (schema/report.schema.json), read back by merge and --baseline", render: renderJSON},
+		{Name: FormatJSON, Description: "full report (JSON Schema: reports/schema/report.schema.json in the source), read back by merge and --baseline", render: renderJSON},
 		{Name: FormatSARIF, Description: "SARIF 2.1.0 for GitHub code scanning", render: renderSARIF},
 		{Name: FormatJUnit, Description: "JUnit XML for CI test tabs", render: renderJUnit},
 		{Name: FormatCSV, Description: "one row per finding, UTF-8 without BOM, for tools", render: renderCSV},
