@@ -176,7 +176,11 @@ func (t tableWriter) inputErrors(m *Model) {
 		if in.Status == audit.StatusSkipped {
 			style = ""
 		}
-		fmt.Fprintf(t.w, "  %s %s: %s\n", t.paint(style, in.Status+":"), t.path(in.Path), visible(in.Error))
+		// Errors often start with the path already: say it once. The
+		// reason is wrapped, never cut.
+		reason := visible(strings.TrimPrefix(in.Error, in.Path+": "))
+		text := wrap("  "+in.Status+": "+t.path(in.Path)+": "+reason, t.width, "    ")
+		fmt.Fprintln(t.w, "  "+t.paint(style, in.Status+":")+strings.TrimPrefix(text, "  "+in.Status+":"))
 	}
 }
 
@@ -332,7 +336,7 @@ func (t tableWriter) warnings(m *Model) {
 	}
 	t.section("WARNINGS")
 	for _, l := range lines {
-		fmt.Fprintln(t.w, "  "+l)
+		fmt.Fprintln(t.w, wrap("  "+l, t.width, "    "))
 	}
 }
 
