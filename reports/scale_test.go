@@ -290,3 +290,32 @@ func findXLSXCell(t *testing.T, f *excelize.File, sheet, column string) string {
 	t.Fatalf("%s has no %q", sheet, column)
 	return ""
 }
+
+// TestCSVExcelAndJUnitClassnames: csv-excel is the csv behind a UTF-8 BOM;
+// JUnit classnames are vendor / product or a relative path, never an
+// absolute path dotted into packages.
+func TestCSVExcelAndJUnitClassnames(t *testing.T) {
+	m := portfolioModel(30)
+	plain, excel := render(t, FormatCSV, m, RenderOptions{}), render(t, FormatCSVExcel, m, RenderOptions{})
+	if !bytes.Equal(excel, append([]byte("\xef\xbb\xbf"), plain...)) || bytes.HasPrefix(plain, []byte("\xef\xbb\xbf")) {
+		t.Error("csv-excel is not the csv behind a UTF-8 byte-order mark, or csv has one")
+	}
+	res := portfolioResult(30)
+	for i := range res.Inputs {
+		res.Inputs[i].Vendor, res.Inputs[i].Product, res.Inputs[i].Version = "", "", ""
+	}
+	for _, model := range []*Model{m, NewModel(res, fixtureOptions())} {
+		out := string(render(t, FormatJUnit, model, RenderOptions{}))
+		for _, bad := range []string{`classname="embargo.`, `classname="/`, `classname="` + portfolioDir} {
+			if strings.Contains(out, bad) {
+				t.Errorf("junit has %s", bad)
+			}
+		}
+	}
+	if out := string(render(t, FormatJUnit, m, RenderOptions{})); !strings.Contains(out, `classname="Acme Devices Ltd / product-00 1.0"`) {
+		t.Error("junit classnames do not name vendor and product")
+	}
+	if out := string(render(t, FormatJUnit, NewModel(res, fixtureOptions()), RenderOptions{})); !strings.Contains(out, `classname="acme/product-00/release-1.0/sbom-0000.cdx.json"`) {
+		t.Error("junit classnames are not the relative input path")
+	}
+}

@@ -2,6 +2,8 @@ package cli
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"os"
 	"path/filepath"
 	"strings"
@@ -115,5 +117,26 @@ func TestErrorsNameTheirSource(t *testing.T) {
 	code, _, errOut = runIsolated(t, "audit", good)
 	if code != ExitError || !strings.Contains(errOut, `embargo: .embargo.yaml:2 (fail-on): invalid fail-on "bogus"`) {
 		t.Errorf("config file: exit %d, %q", code, errOut)
+	}
+}
+
+// TestImportNotNewerSaysSo: importing the embedded list's own version
+// installs it but says that it will not take effect.
+func TestImportNotNewerSaysSo(t *testing.T) {
+	code, exported, _ := run(t, context.Background(), "", "lists", "export", "kaspersky")
+	if code != ExitOK {
+		t.Fatalf("export: exit %d", code)
+	}
+	file := filepath.Join(t.TempDir(), "kaspersky.yaml")
+	writeFile(t, file, exported)
+	sum := sha256.Sum256([]byte(exported))
+	t.Setenv("XDG_DATA_HOME", t.TempDir())
+	var out, errb strings.Builder
+	code = Run(context.Background(), []string{"lists", "import", file, "--sha256", hex.EncodeToString(sum[:])}, strings.NewReader(""), &out, &errb)
+	if code != ExitOK {
+		t.Fatalf("import: exit %d: %s", code, errb.String())
+	}
+	if !strings.Contains(errb.String(), "is not newer than the embedded kaspersky") || !strings.Contains(errb.String(), "will not take effect") {
+		t.Errorf("import of the embedded version does not say it will not take effect: %q", errb.String())
 	}
 }
