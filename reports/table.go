@@ -98,7 +98,7 @@ func (t tableWriter) deadlines(m *Model) {
 		return
 	}
 	t.section("DUE WHEN")
-	rows := [][]cell{header("REF", "STATUS", "DUE", "REGIME", "CITATION", "FINDINGS")}
+	rows := [][]cell{header("REF", "STATUS", "DUE", "REGIME", "FINDINGS")}
 	for _, d := range m.Deadlines {
 		due, status := orDash(d.Due), d.Status.Text
 		if d.Due == "" {
@@ -109,9 +109,16 @@ func (t tableWriter) deadlines(m *Model) {
 		}
 		rows = append(rows, []cell{
 			{text: d.Ref}, {text: visible(status), style: stateStyle(d.State)},
-			{text: visible(due)}, {text: visible(d.Regime), fit: fitEnd}, {text: visible(d.Citation), fit: fitEnd},
+			{text: visible(due)}, {text: visible(joinNonEmpty(", ", d.Title, d.Regime)), fit: fitEnd},
 			{text: findingsCovered(d)},
-		}, []cell{{text: "     " + visible(d.Action), heading: true}})
+		})
+		// The citation and the action are the law's words: wrapped under
+		// the row, never cut.
+		for _, line := range [][2]string{{"citation", d.Citation}, {"action", d.Action}} {
+			if line[1] != "" {
+				rows = append(rows, []cell{{text: wrap("     "+line[0]+": "+visible(line[1]), t.width, "       "), heading: true, raw: true}})
+			}
+		}
 	}
 	t.grid(rows)
 }
@@ -137,7 +144,7 @@ func (t tableWriter) inputs(m *Model) {
 	}
 	fold := len(m.Inputs) > cleanInputsShown
 	folded := 0
-	rows := [][]cell{{{text: "STATUS"}, {text: "INPUT", min: 28}, {text: "FORMAT", drop: 1}, {text: "COMPONENTS"}, {text: "FINDINGS", min: 16}}}
+	rows := [][]cell{{{text: "STATUS"}, {text: "INPUT", min: 28}, {text: "FORMAT", min: 10, drop: 1}, {text: "COMPONENTS"}, {text: "FINDINGS", min: 16}}}
 	for _, in := range m.Inputs {
 		if fold && cleanInput(in) {
 			folded++
@@ -218,7 +225,7 @@ func (t tableWriter) findings(m *Model) {
 		return
 	}
 	rows := [][]cell{{{text: "VERDICT"}, {text: "INPUT", min: 28}, {text: "COMPONENT", min: 28}, {text: "ENTITY", min: 16, drop: 2},
-		{text: "EVIDENCE", min: 16, drop: 3}, {text: "DUE", min: 16}, {text: "OBLIGATIONS", drop: 1}}}
+		{text: "EVIDENCE", min: 12, drop: 3}, {text: "DUE", min: 16}, {text: "REFS", drop: 1}}}
 	for _, g := range groupByVendor(m) {
 		if len(m.Vendors) > 0 {
 			rows = append(rows, []cell{{text: orDefault(visible(g.vendor), "(no vendor in the manifest)"), style: sgrBold, heading: true}})
@@ -247,7 +254,8 @@ func (t tableWriter) suppressed(m *Model) {
 		if f.SuppressionNote() == "" {
 			continue
 		}
-		fmt.Fprintf(t.w, "  %s %s in %s: %s\n", t.paint(sgrDim, "suppressed:"), visible(f.Component.Label()), t.path(f.Input), visible(f.VerdictLabel()))
+		text := wrap(fmt.Sprintf("  suppressed: %s in %s: %s", visible(f.Component.Label()), t.path(f.Input), visible(f.VerdictLabel())), t.width, "    ")
+		fmt.Fprintln(t.w, "  "+t.paint(sgrDim, "suppressed:")+strings.TrimPrefix(text, "  suppressed:"))
 	}
 }
 
@@ -363,11 +371,12 @@ func (t tableWriter) basis(m *Model) {
 
 func (t tableWriter) outcome(m *Model) {
 	s := m.Summary
-	line := fmt.Sprintf("%d of %d findings at or above %s; %d inputs, %d audited, %d failed, %d components.",
-		s.Failing, s.Findings.Total(), m.FailOn, s.Inputs, s.Audited, s.Failed, s.Components)
+	inputs := plural(s.Inputs, "input", "inputs")
+	line := fmt.Sprintf("%d of %d findings at or above %s; %d %s, %d audited, %d failed, %d components.",
+		s.Failing, s.Findings.Total(), m.FailOn, s.Inputs, inputs, s.Audited, s.Failed, s.Components)
 	if m.FailOn == FailOnNever {
-		line = fmt.Sprintf("%d findings, fail-on never; %d inputs, %d audited, %d failed, %d components.",
-			s.Findings.Total(), s.Inputs, s.Audited, s.Failed, s.Components)
+		line = fmt.Sprintf("%d findings, fail-on never; %d %s, %d audited, %d failed, %d components.",
+			s.Findings.Total(), s.Inputs, inputs, s.Audited, s.Failed, s.Components)
 	}
 	label, style := strings.ToUpper(s.Outcome), outcomeStyle(s.Outcome)
 	lines := wrap(label+": "+line, t.width, "")
@@ -416,6 +425,8 @@ type cell struct {
 	style   string
 	fit     int
 	heading bool
+	// raw: a heading row printed as is (already wrapped to the width).
+	raw bool
 	// In a header row: the column's floor when it shrinks (0: the
 	// header's width, at least 8) and its drop rank (0: never dropped;
 	// the highest goes first).
@@ -539,7 +550,11 @@ func (t tableWriter) grid(rows [][]cell) {
 	widths := t.columnWidths(rows)
 	for _, r := range rows {
 		if len(r) == 1 && r[0].heading {
-			fmt.Fprintln(t.w, t.paint(r[0].style, clipTo(r[0].text, t.width)))
+			text := r[0].text
+			if !r[0].raw {
+				text = clipTo(text, t.width)
+			}
+			fmt.Fprintln(t.w, t.paint(r[0].style, text))
 			continue
 		}
 		var b strings.Builder
