@@ -254,7 +254,10 @@ func (t tableWriter) suppressed(m *Model) {
 		if f.SuppressionNote() == "" {
 			continue
 		}
-		text := wrap(fmt.Sprintf("  suppressed: %s in %s: %s", visible(f.Component.Label()), t.path(f.Input), visible(f.VerdictLabel())), t.width, "    ")
+		// The note stays on one line: wrap it as a single word.
+		note := strings.ReplaceAll(visible(f.VerdictLabel()), " ", "\x00") // visible() leaves no NUL
+		text := wrap(fmt.Sprintf("  suppressed: %s in %s: %s", visible(f.Component.Label()), t.path(f.Input), note), t.width, "    ")
+		text = strings.ReplaceAll(text, "\x00", " ")
 		fmt.Fprintln(t.w, "  "+t.paint(sgrDim, "suppressed:")+strings.TrimPrefix(text, "  suppressed:"))
 	}
 }
