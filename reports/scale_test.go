@@ -319,3 +319,18 @@ func TestCSVExcelAndJUnitClassnames(t *testing.T) {
 		t.Error("junit classnames are not the relative input path")
 	}
 }
+
+func TestWrap(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want string
+	}{
+		{"  short line", "  short line"},
+		{"  averyveryverylongword rest of it", "  averyveryverylongword\n    rest of\n    it"},
+		{"one two three four", "one two\n    three\n    four"},
+	} {
+		if got := wrap(tc.in, 12, "    "); got != tc.want {
+			t.Errorf("wrap(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

@@ -394,10 +394,14 @@ func (t tableWriter) prose(indent, s string) {
 
 // wrap breaks s at spaces so that no line is wider than width (a word
 // wider than that stays whole); continuation lines start with indent.
+// Leading spaces are kept, and never followed by a break.
 func wrap(s string, width int, indent string) string {
+	body := strings.TrimLeft(s, " ")
+	lead := s[:len(s)-len(body)]
 	var b strings.Builder
-	col := 0
-	for i, word := range strings.Split(s, " ") {
+	b.WriteString(lead)
+	col := utf8.RuneCountInString(lead)
+	for i, word := range strings.Split(body, " ") {
 		n := utf8.RuneCountInString(word)
 		switch {
 		case i == 0:
