@@ -53,11 +53,11 @@ type Auditor struct {
 // New compiles the lists and binds the selected profiles' regimes.
 func New(cfg Config) (*Auditor, error) {
 	if len(cfg.Lists) == 0 {
-		return nil, errors.New("new auditor: no vendor lists")
+		return nil, errors.New("no vendor lists loaded")
 	}
 	ix, err := compile(cfg.Lists)
 	if err != nil {
-		return nil, fmt.Errorf("new auditor: %w", err)
+		return nil, fmt.Errorf("vendor lists: %w", err)
 	}
 	profiles := cfg.Profiles
 	if len(profiles) == 0 {
@@ -65,7 +65,7 @@ func New(cfg Config) (*Auditor, error) {
 	}
 	regimes, err := bindProfiles(cfg.Lists, extendProfiles(cfg.Lists, profiles))
 	if err != nil {
-		return nil, fmt.Errorf("new auditor: %w", err)
+		return nil, err
 	}
 	asOf := cfg.AsOf
 	if asOf.IsZero() {

@@ -42,6 +42,11 @@ func citationsText(o Obligation) string {
 	return strings.Join(parts, "; ")
 }
 
+// deadlineCitations is a summarised obligation's sources in full.
+func deadlineCitations(d Deadline) string {
+	return citationsText(Obligation{Sources: d.Sources, Citations: d.Citations})
+}
+
 // caveats prints the CAVEATS section and the not-legal-advice line.
 func (t tableWriter) caveats(m *Model) {
 	t.section("CAVEATS")

@@ -42,6 +42,17 @@ func renderCSV(w io.Writer, m *Model, _ RenderOptions) error {
 	return cw.Error()
 }
 
+// renderCSVExcel is renderCSV behind a UTF-8 byte-order mark: without it
+// Excel decodes a double-clicked CSV in the local code page and garbles
+// every non-ASCII name (Лаборатория Касперского). Tools that compare
+// bytes or split on the first column want the plain csv.
+func renderCSVExcel(w io.Writer, m *Model, ro RenderOptions) error {
+	if _, err := io.WriteString(w, "\ufeff"); err != nil {
+		return err
+	}
+	return renderCSV(w, m, ro)
+}
+
 func csvRow(f Finding) []string {
 	row := findingRecord(f)
 	for i, c := range row {

@@ -11,16 +11,22 @@ type Format string
 
 // The output formats.
 const (
-	FormatTable    Format = "table"
-	FormatJSON     Format = "json"
-	FormatSARIF    Format = "sarif"
-	FormatJUnit    Format = "junit"
-	FormatCSV      Format = "csv"
+	FormatTable Format = "table"
+	FormatJSON  Format = "json"
+	FormatSARIF Format = "sarif"
+	FormatJUnit Format = "junit"
+	FormatCSV   Format = "csv"
+	// FormatCSVExcel is the CSV with a UTF-8 byte-order mark, which Excel
+	// needs to read the file as UTF-8 rather than the local code page.
+	FormatCSVExcel Format = "csv-excel"
 	FormatMarkdown Format = "markdown"
-	FormatHTML     Format = "html"
-	FormatXLSX     Format = "xlsx"
-	FormatGitHub   Format = "github"
-	FormatGitLab   Format = "gitlab"
+	// FormatMarkdownSummary is the compact Markdown for pull-request
+	// comments (under 65,536 characters).
+	FormatMarkdownSummary Format = "markdown-summary"
+	FormatHTML            Format = "html"
+	FormatXLSX            Format = "xlsx"
+	FormatGitHub          Format = "github"
+	FormatGitLab          Format = "gitlab"
 )
 
 // DefaultFormat is written to stdout when no -o is given.
@@ -31,6 +37,15 @@ type RenderOptions struct {
 	// Color enables ANSI colour in the table format. The CLI sets it only
 	// when stdout is a terminal and NO_COLOR is unset.
 	Color bool
+	// Width is the terminal's width in columns, which the table format
+	// fits; 0 means unknown (DefaultWidth).
+	Width int
+	// FullReports are the other report files of the run (json, html,
+	// xlsx...), which a cut Markdown report points to.
+	FullReports []string
+	// SourceRoot is the directory embargo ran in: SARIF makes absolute
+	// input paths under it relative, so code scanning can place them.
+	SourceRoot string
 }
 
 type renderFunc func(w io.Writer, m *Model, ro RenderOptions) error
@@ -49,13 +64,15 @@ type FormatInfo struct {
 func Formats() []FormatInfo {
 	return []FormatInfo{
 		{Name: FormatTable, Description: "terminal summary of inputs and findings", render: renderTable},
-		{Name: FormatJSON, Description: "full report (schema/report.schema.json), read back by merge and --baseline", render: renderJSON},
+		{Name: FormatJSON, Description: "full report (JSON Schema: reports/schema/report.schema.json in the source), read back by merge and --baseline", render: renderJSON},
 		{Name: FormatSARIF, Description: "SARIF 2.1.0 for GitHub code scanning", render: renderSARIF},
 		{Name: FormatJUnit, Description: "JUnit XML for CI test tabs", render: renderJUnit},
-		{Name: FormatCSV, Description: "one row per finding, for spreadsheets", render: renderCSV},
-		{Name: FormatMarkdown, Description: "summary for job summaries and pull-request comments", render: renderMarkdown},
+		{Name: FormatCSV, Description: "one row per finding, UTF-8 without BOM, for tools", render: renderCSV},
+		{Name: FormatCSVExcel, Description: "the same CSV with a UTF-8 BOM, for people opening it in Excel", render: renderCSVExcel},
+		{Name: FormatMarkdown, Description: "full report for GitHub job summaries (cut at 1 MiB, pointing to the full report)", render: renderMarkdown},
+		{Name: FormatMarkdownSummary, Description: "compact summary for pull-request comments (under 65,536 characters)", render: renderMarkdownSummary},
 		{Name: FormatHTML, Description: "self-contained printable report for the audit file", render: renderHTML},
-		{Name: FormatXLSX, Description: "Excel workbook (Summary, Vendors, Findings, Inputs, Obligations)", Binary: true, render: renderXLSX},
+		{Name: FormatXLSX, Description: "Excel workbook (Summary, Due, Vendors, Findings, Inputs, Obligations) with real dates, numbers and booleans", Binary: true, render: renderXLSX},
 		{Name: FormatGitHub, Description: "GitHub Actions annotations (workflow commands) on the pull request", render: renderGitHub},
 		{Name: FormatGitLab, Description: "GitLab code-quality JSON for merge requests", render: renderGitLab},
 	}

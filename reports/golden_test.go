@@ -22,7 +22,7 @@ func goldenName(f Format) string {
 	if f == FormatXLSX {
 		return "report.xlsx.cells.txt"
 	}
-	ext := map[Format]string{FormatTable: "txt", FormatMarkdown: "md", FormatJUnit: "xml"}[f]
+	ext := map[Format]string{FormatTable: "txt", FormatMarkdown: "md", FormatMarkdownSummary: "summary.md", FormatJUnit: "xml", FormatCSVExcel: "excel.csv"}[f]
 	if ext == "" {
 		ext = string(f)
 	}
@@ -73,7 +73,7 @@ func TestGoldenEmpty(t *testing.T) {
 
 // TestNoObsoleteSnapshots fails on golden files no test writes any more.
 func TestNoObsoleteSnapshots(t *testing.T) {
-	want := []string{"report.color.txt", "empty.json", "empty.txt"}
+	want := append([]string{"report.color.txt", "empty.json", "empty.txt"}, scaleGoldens()...)
 	for _, info := range Formats() {
 		want = append(want, goldenName(info.Name))
 	}
@@ -190,6 +190,8 @@ func cellTypeName(t excelize.CellType) string {
 		return "number"
 	case excelize.CellTypeFormula:
 		return "formula"
+	case excelize.CellTypeBool:
+		return "bool"
 	}
 	return fmt.Sprint(int(t))
 }

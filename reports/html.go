@@ -1,12 +1,14 @@
 package reports
 
 import (
+	"cmp"
 	"embed"
 	"encoding/json"
 	"fmt"
 	"html/template"
 	"io"
 	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/embargo-sbom/embargo/audit"
@@ -21,13 +23,21 @@ import (
 var htmlTemplates embed.FS
 
 // renderHTML writes one self-contained page for the audit file.
-func renderHTML(w io.Writer, m *Model, _ RenderOptions) error {
+func renderHTML(w io.Writer, orig *Model, _ RenderOptions) error {
+	m := visibleCopy(orig)
+	dir := CommonDir(m.inputPaths())
 	t, err := template.New("report.html.tmpl").Funcs(template.FuncMap{
 		"label":      func(c Component) string { return c.Label() },
 		"join":       strings.Join,
 		"orDash":     orDash,
 		"stateClass": stateClass,
 		"counts":     countsText,
+		"refs":       m.ObligationRefs,
+		"rel":        func(p string) string { return relativeTo(dir, p) },
+		"clean":      cleanInput,
+		"shownProducts": func(v Vendor) []Product {
+			return shownProducts(v)
+		},
 		"suppressionNote": func(f Finding) string {
 			if !f.Suppressed() {
 				return ""
@@ -44,7 +54,7 @@ func renderHTML(w io.Writer, m *Model, _ RenderOptions) error {
 	if err != nil {
 		return err
 	}
-	return t.Execute(w, newHTMLView(visibleCopy(m)))
+	return t.Execute(w, newHTMLView(m))
 }
 
 // visibleCopy returns a deep copy of m with control characters in every
@@ -60,7 +70,11 @@ func visibleCopy(m *Model) *Model {
 		// Unreachable for a Model; keep the original rather than fail.
 		return m
 	}
+	// The derived deadline summary is not in the JSON: rebuild it from the
+	// copied findings rather than share (and rewrite) the original's.
+	c.Deadlines = nil
 	visibleStrings(reflect.ValueOf(&c).Elem())
+	c.Deadlines, c.deadlineRefs = c.deadlines()
 	return &c
 }
 
@@ -94,8 +108,13 @@ type htmlView struct {
 	OutcomeClass string
 	Verdicts     []verdictCount
 	Chart        htmlChart
-	Sections     []htmlSection
-	Failing      []Finding
+	// Sections are the inputs with findings, in input order.
+	Sections []htmlSection
+	Failing  []Finding
+	// Dir is the inputs' common directory, left out of the paths shown.
+	Dir string
+	// CleanInputs counts audited inputs with components and no findings.
+	CleanInputs int
 }
 
 type verdictCount struct {
@@ -109,13 +128,16 @@ type htmlSection struct {
 	Findings []Finding
 }
 
-// htmlChart is the geometry of the inline SVG: findings by verdict as bars,
-// and findings by input as stacked bars.
+// htmlChart is the geometry of the inline SVG: findings by verdict as
+// bars, then the inputs with the most findings as stacked bars, the rest
+// folded into one "others" row so that the chart has the same height for
+// 10 inputs and for 1,000.
 type htmlChart struct {
 	Width, Height int
 	ByVerdict     []chartBar
 	ByInput       []chartRow
 	InputTop      int
+	InputTitle    string
 }
 
 type chartBar struct {
@@ -135,7 +157,7 @@ type chartRow struct {
 	Segments []chartBar
 	Total    int
 	CountX   int
-	Failed   bool
+	Others   bool
 }
 
 // Chart layout, in SVG user units.
@@ -143,12 +165,14 @@ const (
 	chartWidth   = 720
 	chartLabelW  = 220
 	chartBarMaxW = 440
-	chartRowH    = 26
-	chartBarH    = 16
+	chartRowH    = 22
+	chartBarH    = 14
+	// chartTopInputs is how many inputs the chart names before "others".
+	chartTopInputs = 8
 )
 
 func newHTMLView(m *Model) htmlView {
-	v := htmlView{Model: m, Headline: headline(m), OutcomeClass: m.Summary.Outcome}
+	v := htmlView{Model: m, Headline: headline(m), OutcomeClass: m.Summary.Outcome, Dir: CommonDir(m.inputPaths())}
 	for _, vd := range Verdicts() {
 		v.Verdicts = append(v.Verdicts, verdictCount{Verdict: vd, Count: m.Summary.Findings.Of(vd)})
 	}
@@ -160,51 +184,97 @@ func newHTMLView(m *Model) htmlView {
 		}
 	}
 	for i, in := range m.Inputs {
-		v.Sections = append(v.Sections, htmlSection{Input: in, Anchor: fmt.Sprintf("input-%d", i+1), Findings: byInput[in.Path]})
+		if cleanInput(in) {
+			v.CleanInputs++
+		}
+		if len(byInput[in.Path]) > 0 {
+			v.Sections = append(v.Sections, htmlSection{Input: in, Anchor: fmt.Sprintf("input-%d", i+1), Findings: byInput[in.Path]})
+		}
 	}
-	v.Chart = newHTMLChart(m)
+	v.Chart = newHTMLChart(m, v.Dir)
 	return v
 }
 
-func newHTMLChart(m *Model) htmlChart {
+func newHTMLChart(m *Model, dir string) htmlChart {
 	c := htmlChart{Width: chartWidth}
+	top, others := topInputs(m)
 	most := 1
 	for _, vd := range Verdicts() {
 		most = max(most, m.Summary.Findings.Of(vd))
 	}
-	for _, in := range m.Inputs {
+	for _, in := range top {
 		most = max(most, in.Findings.Total())
 	}
+	most = max(most, others.Total())
 	scale := func(n int) int { return n * chartBarMaxW / most }
-	y := 28
+	y := 24
 	for _, vd := range Verdicts() {
 		n := m.Summary.Findings.Of(vd)
 		c.ByVerdict = append(c.ByVerdict, chartBar{
 			Label: string(vd), Count: n, Class: string(vd), X: chartLabelW, Y: y, W: scale(n),
-			LabelX: chartLabelW - 10, CountX: chartLabelW + scale(n) + 8, TextY: y + 12, Visible: n > 0,
+			LabelX: chartLabelW - 10, CountX: chartLabelW + scale(n) + 8, TextY: y + 11, Visible: n > 0,
 		})
 		y += chartRowH
 	}
-	y += 30
+	if len(top) == 0 {
+		c.Height = y + 4
+		return c
+	}
+	y += 24
 	c.InputTop = y
-	y += 28
-	for _, in := range m.Inputs {
-		row := chartRow{Label: shorten(in.Path, 34), Y: y, TextY: y + 12, Total: in.Findings.Total(), Failed: in.Status == audit.StatusFailed}
+	c.InputTitle = "Inputs with the most findings"
+	if others.Total() == 0 {
+		c.InputTitle = "Findings by input"
+	}
+	y += 22
+	row := func(label string, counts Counts, isOthers bool) {
+		r := chartRow{Label: label, Y: y, TextY: y + 11, Total: counts.Total(), Others: isOthers}
 		x := chartLabelW
 		for _, vd := range Verdicts() {
-			n := in.Findings.Of(vd)
-			if n == 0 {
-				continue
+			if n := counts.Of(vd); n > 0 {
+				r.Segments = append(r.Segments, chartBar{Label: string(vd), Count: n, Class: string(vd), X: x, Y: y, W: scale(n), Visible: true})
+				x += scale(n)
 			}
-			row.Segments = append(row.Segments, chartBar{Label: string(vd), Count: n, Class: string(vd), X: x, Y: y, W: scale(n), Visible: true})
-			x += scale(n)
 		}
-		row.CountX = x + 8
-		c.ByInput = append(c.ByInput, row)
+		r.CountX = x + 8
+		c.ByInput = append(c.ByInput, r)
 		y += chartRowH
 	}
-	c.Height = y + 8
+	for _, in := range top {
+		row(shorten(relativeTo(dir, in.Path), 34), in.Findings, false)
+	}
+	if n := len(m.Inputs) - len(top); others.Total() > 0 {
+		row(fmt.Sprintf("%d other inputs", n), others, true)
+	}
+	c.Height = y + 4
 	return c
+}
+
+// topInputs returns the inputs with the most findings (at most
+// chartTopInputs, most first, by path on ties) and the findings of all
+// the other inputs summed.
+func topInputs(m *Model) ([]Input, Counts) {
+	var with []Input
+	for _, in := range m.Inputs {
+		if in.Findings.Total() > 0 {
+			with = append(with, in)
+		}
+	}
+	slices.SortStableFunc(with, func(a, b Input) int {
+		return cmp.Or(cmp.Compare(b.Findings.Total(), a.Findings.Total()), cmp.Compare(b.Findings.Prohibited, a.Findings.Prohibited))
+	})
+	if len(with) <= chartTopInputs+1 {
+		return with, Counts{}
+	}
+	var others Counts
+	for _, in := range with[chartTopInputs:] {
+		others.Prohibited += in.Findings.Prohibited
+		others.Review += in.Findings.Review
+		others.Info += in.Findings.Info
+		others.Waived += in.Findings.Waived
+		others.Baseline += in.Findings.Baseline
+	}
+	return with[:chartTopInputs], others
 }
 
 // shorten keeps the end of a long path, which names the file.
@@ -226,4 +296,24 @@ func stateClass(state string) string {
 		return "upcoming"
 	}
 	return "inforce"
+}
+
+// htmlProductsShown is how many of a vendor's products the page lists
+// before it folds those that pass with no findings into a count.
+const htmlProductsShown = 12
+
+// shownProducts are the vendor's products the page lists: all of them up
+// to htmlProductsShown, else those that fail, are incomplete or have
+// findings.
+func shownProducts(v Vendor) []Product {
+	if len(v.Products) <= htmlProductsShown {
+		return v.Products
+	}
+	var out []Product
+	for _, p := range v.Products {
+		if p.Outcome != OutcomePass || p.Findings.Total() > 0 {
+			out = append(out, p)
+		}
+	}
+	return out
 }

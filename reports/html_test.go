@@ -3,6 +3,7 @@ package reports
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -50,10 +51,7 @@ func checkHTMLSafe(t *testing.T, m *Model) {
 // be on the rendered page, and a screenshot is kept for a human to look at
 // (in $EMBARGO_SCREENSHOT_DIR when set).
 func TestHTMLInBrowser(t *testing.T) {
-	browser, err := exec.LookPath("chromium")
-	if err != nil {
-		t.Skip("chromium is not on PATH; install it to check the HTML report in a browser")
-	}
+	browser := chromium(t)
 	dir := t.TempDir()
 	page := filepath.Join(dir, "report.html")
 	if err := os.WriteFile(page, render(t, FormatHTML, fixtureModel(), RenderOptions{}), 0o644); err != nil {
@@ -82,6 +80,61 @@ func TestHTMLInBrowser(t *testing.T) {
 		t.Fatalf("no screenshot: %v", err)
 	}
 	t.Logf("screenshot: %s", shot)
+}
+
+// chromium returns the browser's path. Without one the test skips on a
+// developer's machine, and fails in CI (CI=true), where .ci/run installs
+// it: a browser test that silently skips there checks nothing.
+func chromium(t *testing.T) string {
+	t.Helper()
+	browser, err := exec.LookPath("chromium")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("chromium is not on PATH, and CI=true: the HTML report must be checked in a browser in CI")
+		}
+		t.Skip("chromium is not on PATH; install it to check the HTML report in a browser")
+	}
+	return browser
+}
+
+// pdfPage matches a page object of a PDF (not the /Pages tree node).
+var pdfPage = regexp.MustCompile(`/Type\s*/Page\b`)
+
+// TestHTMLPrintsCompactly prints the one-input and the 300-input reports
+// to PDF in headless Chromium and counts the pages: obligations stated
+// once and a fixed-height chart keep a 300-input report with a few
+// findings each under 40 A4 pages. It keeps a screenshot of each first
+// screen (in $EMBARGO_SCREENSHOT_DIR when set) for a human to look at.
+func TestHTMLPrintsCompactly(t *testing.T) {
+	browser := chromium(t)
+	shots := os.Getenv("EMBARGO_SCREENSHOT_DIR")
+	for _, tc := range []struct {
+		inputs, maxPages int
+	}{{1, 3}, {300, 39}} {
+		dir := t.TempDir()
+		page := filepath.Join(dir, "report.html")
+		if err := os.WriteFile(page, render(t, FormatHTML, portfolioModel(tc.inputs), RenderOptions{}), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		pdf := filepath.Join(dir, "report.pdf")
+		runChromium(t, browser, "--print-to-pdf="+pdf, "--no-pdf-header-footer", "file://"+page)
+		data, err := os.ReadFile(pdf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages := len(pdfPage.FindAll(data, -1))
+		t.Logf("%d inputs: %d PDF pages", tc.inputs, pages)
+		if pages == 0 || pages > tc.maxPages {
+			t.Errorf("%d inputs print to %d pages, want 1..%d", tc.inputs, pages, tc.maxPages)
+		}
+		if shots != "" {
+			shot, err := filepath.Abs(filepath.Join(shots, fmt.Sprintf("portfolio-%d.png", tc.inputs)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			runChromium(t, browser, "--screenshot="+shot, "--window-size=1280,900", "file://"+page)
+		}
+	}
 }
 
 func runChromium(t *testing.T, browser string, args ...string) string {

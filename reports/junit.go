@@ -67,8 +67,9 @@ func renderJUnit(w io.Writer, m *Model, _ RenderOptions) error {
 		byInput[f.Input] = append(byInput[f.Input], f)
 	}
 	doc := junitSuites{Name: orDefault(m.Tool.Name, "embargo")}
+	dir := CommonDir(m.inputPaths())
 	for _, in := range m.Inputs {
-		s := junitSuiteFor(m, in, byInput[in.Path])
+		s := junitSuiteFor(m, in, relativeTo(dir, in.Path), byInput[in.Path])
 		doc.Tests += s.Tests
 		doc.Failures += s.Failures
 		doc.Errors += s.Errors
@@ -92,7 +93,11 @@ func renderJUnit(w io.Writer, m *Model, _ RenderOptions) error {
 	return err
 }
 
-func junitSuiteFor(m *Model, in Input, findings []Finding) junitSuite {
+// junitSuiteFor builds an input's suite. rel is the input's path relative
+// to the inputs' common directory: suite names and classnames use it, so
+// that CI viewers show a short path rather than an absolute one split into
+// dotted packages.
+func junitSuiteFor(m *Model, in Input, rel string, findings []Finding) junitSuite {
 	s := junitSuite{
 		Name:      xmlText(junitSuiteName(in)),
 		Timestamp: m.GeneratedAt.Format("2006-01-02T15:04:05"),
@@ -108,13 +113,13 @@ func junitSuiteFor(m *Model, in Input, findings []Finding) junitSuite {
 			s.Properties = append(s.Properties, junitProperty{Name: p.Name, Value: xmlText(p.Value)})
 		}
 	}
-	class := "embargo." + xmlText(in.Path)
+	class := xmlText(junitClassname(in, rel))
 	switch in.Status {
 	case audit.StatusFailed:
-		s.Cases = append(s.Cases, junitCase{Name: "decode " + xmlText(in.Path), Classname: class,
+		s.Cases = append(s.Cases, junitCase{Name: "decode " + xmlText(rel), Classname: class,
 			Error: &junitProblem{Message: xmlText(in.Error), Type: "decode"}})
 	case audit.StatusSkipped:
-		s.Cases = append(s.Cases, junitCase{Name: "audit " + xmlText(in.Path), Classname: class,
+		s.Cases = append(s.Cases, junitCase{Name: "audit " + xmlText(rel), Classname: class,
 			Skipped: &junitProblem{Message: "input skipped"}})
 	case audit.StatusEmpty:
 		// An SBOM with no components cannot show absence: an error, never
@@ -144,12 +149,21 @@ func junitSuiteFor(m *Model, in Input, findings []Finding) junitSuite {
 }
 
 // junitSuiteName is "vendor / product version / path" with the parts the
-// manifest gave, or the path alone.
+// manifest gave, or the path alone, as given.
 func junitSuiteName(in Input) string {
 	if in.Vendor == "" {
 		return in.Path
 	}
 	return joinNonEmpty(" / ", in.Vendor, joinNonEmpty(" ", in.Product, in.Version), in.Path)
+}
+
+// junitClassname is "vendor / product version" when a manifest named the
+// input, else its relative path: what CI test tabs group cases under.
+func junitClassname(in Input, rel string) string {
+	if in.Vendor == "" {
+		return rel
+	}
+	return joinNonEmpty(" / ", in.Vendor, joinNonEmpty(" ", in.Product, in.Version))
 }
 
 func junitCaseFor(f Finding, class string) junitCase {

@@ -65,6 +65,11 @@ type Model struct {
 	Disclaimer string `json:"disclaimer"`
 	// Basis is everything else that shaped the result (schema version 2).
 	Basis Basis `json:"basis"`
+	// Deadlines is the "what is due when" summary: each obligation once,
+	// with the findings it covers, most urgent first. Derived, and left out
+	// of the JSON report, whose findings carry their obligations in full.
+	Deadlines    []Deadline `json:"-"`
+	deadlineRefs map[deadlineKey]string
 }
 
 // Disclaimer is printed by every report format.
@@ -389,6 +394,7 @@ func (m *Model) normalise() {
 	slices.SortFunc(m.Findings, compareFindings)
 	m.Summary = m.summarise()
 	m.Vendors = m.vendors()
+	m.Deadlines, m.deadlineRefs = m.deadlines()
 }
 
 // summarise counts inputs, components and findings, and fills each input's

@@ -116,12 +116,14 @@ var unescapedPipe = regexp.MustCompile(`(^|[^\\])\|`)
 
 func TestMarkdownEscapes(t *testing.T) {
 	for name, m := range safetyModels() {
-		t.Run(name, func(t *testing.T) { checkMarkdownSafe(t, m) })
+		for _, f := range []Format{FormatMarkdown, FormatMarkdownSummary} {
+			t.Run(name+"/"+string(f), func(t *testing.T) { checkMarkdownSafe(t, m, f) })
+		}
 	}
 }
 
-func checkMarkdownSafe(t *testing.T, m *Model) {
-	out := string(render(t, FormatMarkdown, m, RenderOptions{}))
+func checkMarkdownSafe(t *testing.T, m *Model, f Format) {
+	out := string(render(t, f, m, RenderOptions{}))
 	for _, bad := range []string{"<script", "](", "![", "\x1b", "http://", "[link]"} {
 		if strings.Contains(strings.ReplaceAll(out, `\`+bad[:1], "\x00"), bad) {
 			t.Errorf("markdown contains unescaped %q", bad)
@@ -247,7 +249,7 @@ func checkXLSXSafe(t *testing.T, m *Model) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got, want := f.GetSheetList(), []string{sheetSummary, sheetVendors, sheetFindings, sheetInputs, sheetObligations}; strings.Join(got, ",") != strings.Join(want, ",") {
+	if got, want := f.GetSheetList(), []string{sheetSummary, sheetDue, sheetVendors, sheetFindings, sheetInputs, sheetObligations}; strings.Join(got, ",") != strings.Join(want, ",") {
 		t.Fatalf("sheets %v, want %v", got, want)
 	}
 	found := false

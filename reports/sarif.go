@@ -118,9 +118,15 @@ type sarifPhysicalLocation struct {
 }
 
 type sarifArtifactLocation struct {
-	URI   string `json:"uri"`
-	Index *int   `json:"index,omitempty"`
+	URI string `json:"uri"`
+	// URIBaseID is %SRCROOT% for a URI relative to the source root, which
+	// GitHub code scanning resolves against the checkout.
+	URIBaseID string `json:"uriBaseId,omitempty"`
+	Index     *int   `json:"index,omitempty"`
 }
+
+// srcRoot is the uriBaseId of URIs relative to the source root.
+const srcRoot = "%SRCROOT%"
 
 type sarifRegion struct {
 	StartLine int `json:"startLine"`
@@ -140,9 +146,9 @@ type sarifSuppression struct {
 
 // renderSARIF writes one run with one rule per (entity, category) and one
 // result per finding.
-func renderSARIF(w io.Writer, m *Model, _ RenderOptions) error {
+func renderSARIF(w io.Writer, m *Model, ro RenderOptions) error {
 	rules, ruleIndex := sarifRules(m)
-	artifacts, artifactIndex := sarifArtifacts(m)
+	artifacts, artifactIndex := sarifArtifacts(m, ro.SourceRoot)
 	results := make([]sarifResult, 0, len(m.Findings))
 	for _, f := range m.Findings {
 		results = append(results, sarifResultFor(f, ruleIndex, artifactIndex))
@@ -287,15 +293,23 @@ func helpMarkdown(entity, category string, citations []citation) string {
 	return b.String()
 }
 
-func sarifArtifacts(m *Model) ([]sarifArtifact, map[string]int) {
+// artifactIndex maps an input path to its artifact's index and location.
+type artifactIndex struct {
+	index map[string]int
+	locs  map[string]sarifArtifactLocation
+}
+
+func sarifArtifacts(m *Model, root string) ([]sarifArtifact, artifactIndex) {
 	out := make([]sarifArtifact, 0, len(m.Inputs))
-	index := make(map[string]int, len(m.Inputs))
+	index := artifactIndex{index: make(map[string]int, len(m.Inputs)), locs: make(map[string]sarifArtifactLocation, len(m.Inputs))}
 	for _, in := range m.Inputs {
-		if _, dup := index[in.Path]; dup {
+		if _, dup := index.index[in.Path]; dup {
 			continue
 		}
-		index[in.Path] = len(out)
-		a := sarifArtifact{Location: sarifArtifactLocation{URI: fileURI(in.Path)}}
+		index.index[in.Path] = len(out)
+		loc := sourceLocation(in.Path, root)
+		index.locs[in.Path] = loc
+		a := sarifArtifact{Location: loc}
 		if in.SHA256 != "" {
 			a.Hashes = map[string]string{"sha-256": in.SHA256}
 		}
@@ -320,18 +334,47 @@ func manifestProperties(vendor, product, version string) map[string]string {
 	return props
 }
 
-func artifactLocation(path string, index map[string]int) sarifArtifactLocation {
-	loc := sarifArtifactLocation{URI: fileURI(path)}
-	if i, ok := index[path]; ok {
+func artifactLocation(path string, index artifactIndex) sarifArtifactLocation {
+	loc, ok := index.locs[path]
+	if !ok {
+		loc = sourceLocation(path, "")
+	}
+	if i, ok := index.index[path]; ok {
 		loc.Index = &i
 	}
 	return loc
 }
 
+// sourceLocation is where code scanning finds an input: a path relative to
+// the source root (the directory embargo ran in) as a relative URI with
+// uriBaseId %SRCROOT%, which GitHub resolves against the checkout; an
+// absolute path under root is made relative first. A path outside the
+// root (absolute, or climbing out with ..) becomes an absolute file URI
+// with no base: code scanning cannot place it, and says so.
+func sourceLocation(path, root string) sarifArtifactLocation {
+	p := path
+	if root != "" && filepath.IsAbs(p) {
+		if rel, err := filepath.Rel(root, p); err == nil {
+			p = rel
+		}
+	}
+	if filepath.IsAbs(p) || p == "-" {
+		return sarifArtifactLocation{URI: fileURI(p)}
+	}
+	p = filepath.Clean(p)
+	if p == ".." || strings.HasPrefix(filepath.ToSlash(p), "../") {
+		if root == "" {
+			return sarifArtifactLocation{URI: fileURI(p)}
+		}
+		return sarifArtifactLocation{URI: fileURI(filepath.Join(root, p))}
+	}
+	return sarifArtifactLocation{URI: fileURI(p), URIBaseID: srcRoot}
+}
+
 // sarifInvocationFor reports failed inputs and warnings as notifications;
 // the run counts as successful only when it was complete and every input
 // was read.
-func sarifInvocationFor(m *Model, index map[string]int) sarifInvocation {
+func sarifInvocationFor(m *Model, index artifactIndex) sarifInvocation {
 	inv := sarifInvocation{ExecutionSuccessful: m.Complete && m.Summary.Failed == 0 && len(m.Summary.Gaps) == 0}
 	for _, in := range m.Inputs {
 		loc := []sarifLocation{{PhysicalLocation: &sarifPhysicalLocation{ArtifactLocation: artifactLocation(in.Path, index)}}}
@@ -364,7 +407,7 @@ func sarifInvocationFor(m *Model, index map[string]int) sarifInvocation {
 	return inv
 }
 
-func sarifResultFor(f Finding, rules map[ruleKey]int, artifacts map[string]int) sarifResult {
+func sarifResultFor(f Finding, rules map[ruleKey]int, artifacts artifactIndex) sarifResult {
 	r := sarifResult{
 		RuleID:              ruleKey{entity: f.Entity.ID, category: f.Category}.id(),
 		RuleIndex:           rules[ruleKey{entity: f.Entity.ID, category: f.Category}],
@@ -428,15 +471,19 @@ func sarifMessage(f Finding) string {
 	fmt.Fprintf(&b, "%s: component %s is attributed to %s (%s, %s confidence).",
 		plain(f.VerdictLabel()), quotePlain(f.Component.Label()), plain(orDefault(f.Entity.Name, f.Entity.ID)), plain(f.Category), plain(string(f.Confidence)))
 	if e, ok := f.Strongest(); ok {
-		fmt.Fprintf(&b, " Evidence: %s %s matched %s.", plain(e.Field), quotePlain(e.Value), quotePlain(e.Matched))
+		fmt.Fprintf(&b, " Evidence: %s %s matched %s", plain(e.Field), quotePlain(e.Value), quotePlain(e.Matched))
+		if e.Line > 0 {
+			fmt.Fprintf(&b, " at line %d", e.Line)
+		}
+		b.WriteString(".")
 	}
 	if o, ok := f.NextDue(); ok {
-		fmt.Fprintf(&b, " Next due %s (%s, %s): %s.", o.Due, plain(o.Regime), plain(o.Citation), plain(o.Action))
+		fmt.Fprintf(&b, " Next due %s (%s, %s): %s", o.Due, plain(o.Regime), plain(o.Citation), sentence(plain(o.Action)))
 	}
 	return b.String()
 }
 
-func sarifLocationFor(f Finding, artifacts map[string]int) sarifLocation {
+func sarifLocationFor(f Finding, artifacts artifactIndex) sarifLocation {
 	loc := sarifLocation{PhysicalLocation: &sarifPhysicalLocation{ArtifactLocation: artifactLocation(f.Input, artifacts)}}
 	for _, e := range f.Evidence {
 		if e.Line > 0 {
@@ -491,6 +538,16 @@ func sarifRunProperties(m *Model) map[string]any {
 		"generatedAt": m.GeneratedAt,
 		"lists":       lists,
 	}
+}
+
+// sentence ends s with a full stop unless it already ends a sentence, so
+// that a value ending in "." (an action, "Inc.") is not doubled.
+func sentence(s string) string {
+	s = strings.TrimRight(s, " ")
+	if strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") {
+		return s
+	}
+	return s + "."
 }
 
 // plain makes an SBOM string safe for plain-text fields.

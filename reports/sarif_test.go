@@ -143,3 +143,76 @@ func TestFileURI(t *testing.T) {
 		}
 	}
 }
+
+// TestSARIFLocationsArePlaceable checks what GitHub code scanning needs to
+// place a result: a relative artifactLocation.uri with uriBaseId %SRCROOT%
+// (absolute inputs under the source root are made relative), and a
+// region.startLine wherever the evidence has a line.
+func TestSARIFLocationsArePlaceable(t *testing.T) {
+	res := portfolioResult(30)
+	root := "/srv/procurement/vendor-sboms"
+	var log struct {
+		Runs []struct {
+			Artifacts []struct {
+				Location sarifArtifactLocation
+			}
+			Results []struct {
+				Message   struct{ Text string }
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation sarifArtifactLocation
+						Region           *sarifRegion
+					}
+				}
+				Properties map[string]any
+			}
+		}
+	}
+	m := NewModel(res, fixtureOptions())
+	if err := json.Unmarshal(render(t, FormatSARIF, m, RenderOptions{SourceRoot: root}), &log); err != nil {
+		t.Fatal(err)
+	}
+	lines := map[string]int{}
+	for _, f := range m.Findings {
+		lines[f.ID] = f.Evidence[0].Line
+	}
+	for _, a := range log.Runs[0].Artifacts {
+		checkPlaceable(t, a.Location)
+	}
+	if len(log.Runs[0].Results) == 0 {
+		t.Fatal("no results")
+	}
+	for _, r := range log.Runs[0].Results {
+		loc := r.Locations[0].PhysicalLocation
+		checkPlaceable(t, loc.ArtifactLocation)
+		if !strings.HasPrefix(loc.ArtifactLocation.URI, "2025-Q2/received/") {
+			t.Errorf("uri %q is not relative to the source root", loc.ArtifactLocation.URI)
+		}
+		id, _ := r.Properties["findingId"].(string)
+		if want := lines[id]; want > 0 && (loc.Region == nil || loc.Region.StartLine != want) {
+			t.Errorf("%s: region %+v, want startLine %d", id, loc.Region, want)
+		}
+		if strings.Contains(r.Message.Text, "..") {
+			t.Errorf("%s: doubled punctuation in %q", id, r.Message.Text)
+		}
+	}
+	// Outside the source root, a path is an absolute file URI, with no base.
+	for path, want := range map[string]sarifArtifactLocation{
+		"sboms/a.json":          {URI: "sboms/a.json", URIBaseID: srcRoot},
+		"./sboms/a.json":        {URI: "sboms/a.json", URIBaseID: srcRoot},
+		"/elsewhere/a.json":     {URI: "file:///elsewhere/a.json"},
+		"/srv/procurement/x.js": {URI: "file:///srv/procurement/x.js"},
+		"../a.json":             {URI: "file:///srv/procurement/a.json"},
+	} {
+		if got := sourceLocation(path, root); got != want {
+			t.Errorf("sourceLocation(%q) = %+v, want %+v", path, got, want)
+		}
+	}
+}
+
+func checkPlaceable(t *testing.T, loc sarifArtifactLocation) {
+	t.Helper()
+	if loc.URIBaseID != srcRoot || strings.HasPrefix(loc.URI, "/") || strings.Contains(loc.URI, ":") {
+		t.Errorf("artifact location %+v: want a relative uri with uriBaseId %s", loc, srcRoot)
+	}
+}

@@ -98,8 +98,9 @@ func cleanPath(p string) string {
 }
 
 // CheckPaths checks that every file spec can be written: the path is not a
-// directory, and its directory exists or can be created. It creates nothing
-// that it does not remove.
+// directory, and its directory exists and is writable. A missing directory
+// is an error rather than created: a typo in -o must not scatter reports
+// into new directories. It creates nothing that it does not remove.
 func CheckPaths(specs []Spec) error {
 	var errs []error
 	for _, s := range specs {
@@ -119,6 +120,9 @@ func checkPath(path string) error {
 	dir, err := nearestExistingDir(filepath.Dir(path))
 	if err != nil {
 		return err
+	}
+	if want := filepath.Dir(path); dir != want {
+		return fmt.Errorf("directory %s does not exist; create it first", want)
 	}
 	if fi, err := os.Stat(path); err == nil {
 		if fi.IsDir() {

@@ -1,6 +1,8 @@
 package reports
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -19,6 +21,9 @@ func TestParseSpecs(t *testing.T) {
 	if err := os.WriteFile(notDir, nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
+	if err := os.MkdirAll(filepath.Join(dir, "made", "deep"), 0o755); err != nil {
+		t.Fatal(err)
+	}
 	cases := []struct {
 		name    string
 		values  []string
@@ -29,13 +34,15 @@ func TestParseSpecs(t *testing.T) {
 		{name: "stdout", values: []string{"json"}, want: []Spec{{Format: FormatJSON}}},
 		{
 			name:   "several files and one stdout",
-			values: []string{"table", "sarif=" + filepath.Join(dir, "out.sarif"), "json=" + file, "html=" + filepath.Join(dir, "new", "deep", "r.html")},
+			values: []string{"table", "sarif=" + filepath.Join(dir, "out.sarif"), "json=" + file, "html=" + filepath.Join(dir, "made", "deep", "r.html")},
 			want: []Spec{{Format: FormatTable}, {Format: FormatSARIF, Path: filepath.Join(dir, "out.sarif")},
-				{Format: FormatJSON, Path: file}, {Format: FormatHTML, Path: filepath.Join(dir, "new", "deep", "r.html")}},
+				{Format: FormatJSON, Path: file}, {Format: FormatHTML, Path: filepath.Join(dir, "made", "deep", "r.html")}},
 		},
 		{name: "unknown format lists the valid ones", values: []string{"yaml"},
 			wantErr: []string{`unknown output format "yaml"`, strings.Join(FormatNames(), ", ")}},
 		{name: "case matters", values: []string{"JSON"}, wantErr: []string{`unknown output format "JSON"`}},
+		{name: "missing directory", values: []string{"json=" + filepath.Join(dir, "absent", "r.json")},
+			wantErr: []string{"-o json=" + filepath.Join(dir, "absent", "r.json"), filepath.Join(dir, "absent") + " does not exist"}},
 		{name: "two on stdout", values: []string{"table", "json"}, wantErr: []string{"at most one report can go to stdout", "table, json"}},
 		{name: "same path twice", values: []string{"json=" + file, "sarif=" + file}, wantErr: []string{"write the same file"}},
 		{name: "same path spelled differently", values: []string{"json=" + file, "csv=" + filepath.Join(dir, ".", "x", "..", "existing.json")}, wantErr: []string{"write the same file"}},
@@ -68,7 +75,7 @@ func TestParseSpecs(t *testing.T) {
 		})
 	}
 	// Checking must not create the missing directories or leave probes.
-	if _, err := os.Stat(filepath.Join(dir, "new")); !os.IsNotExist(err) {
+	if _, err := os.Stat(filepath.Join(dir, "absent")); !os.IsNotExist(err) {
 		t.Errorf("ParseSpecs created a directory: %v", err)
 	}
 	entries, _ := os.ReadDir(dir)
@@ -83,7 +90,7 @@ func TestParseSpecs(t *testing.T) {
 // from Formats().
 func TestFormatListDrivesEverything(t *testing.T) {
 	names := FormatNames()
-	want := []string{"table", "json", "sarif", "junit", "csv", "markdown", "html", "xlsx", "github", "gitlab"}
+	want := []string{"table", "json", "sarif", "junit", "csv", "csv-excel", "markdown", "markdown-summary", "html", "xlsx", "github", "gitlab"}
 	if !slices.Equal(names, want) {
 		t.Fatalf("formats %v, want %v", names, want)
 	}
@@ -101,5 +108,19 @@ func TestFormatListDrivesEverything(t *testing.T) {
 		if _, err := ParseSpecs([]string{string(f.Name)}); err != nil {
 			t.Errorf("%s does not validate: %v", f.Name, err)
 		}
+	}
+}
+
+// TestMissingDirectoryIsAnError: -o into a directory that does not exist
+// fails before anything is read, and creates nothing.
+func TestMissingDirectoryIsAnError(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "missing", "sub", "report.json")
+	_, err := ParseSpecs([]string{"json=" + path})
+	if err == nil || !strings.Contains(err.Error(), "missing/sub does not exist") {
+		t.Fatalf("err = %v, want one saying the directory does not exist", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "missing")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the missing directory was created: %v", err)
 	}
 }

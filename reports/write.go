@@ -17,6 +17,11 @@ type WriteOptions struct {
 	StdoutTerminal bool
 	// Color colours the report written to stdout (files never are).
 	Color bool
+	// Width is stdout's width in columns, which the table fits (files get
+	// the default width); 0 when unknown.
+	Width int
+	// SourceRoot is the directory embargo ran in (see RenderOptions).
+	SourceRoot string
 }
 
 // WriteAll renders every spec. Files are written atomically; the stdout
@@ -29,7 +34,7 @@ func WriteAll(specs []Spec, m *Model, wo WriteOptions) error {
 	}
 	var errs []error
 	for _, s := range specs {
-		if err := writeSpec(s, m, wo); err != nil {
+		if err := writeSpec(s, m, wo, fullReports(specs, s)); err != nil {
 			errs = append(errs, fmt.Errorf("-o %s: %w", s, err))
 		}
 	}
@@ -55,17 +60,32 @@ func checkStdout(specs []Spec, wo WriteOptions) error {
 	return nil
 }
 
-func writeSpec(s Spec, m *Model, wo WriteOptions) error {
+// fullReports are the files of the run, other than self, that hold every
+// finding: where a cut Markdown report sends its reader.
+func fullReports(specs []Spec, self Spec) []string {
+	var out []string
+	for _, s := range specs {
+		switch s.Format {
+		case FormatJSON, FormatHTML, FormatXLSX, FormatCSV, FormatCSVExcel, FormatMarkdown:
+			if s.Path != "" && s != self {
+				out = append(out, s.Path)
+			}
+		}
+	}
+	return out
+}
+
+func writeSpec(s Spec, m *Model, wo WriteOptions, full []string) error {
 	if s.Path == "" {
 		var buf bytes.Buffer
-		if err := Render(&buf, s.Format, m, RenderOptions{Color: wo.Color}); err != nil {
+		if err := Render(&buf, s.Format, m, RenderOptions{Color: wo.Color, Width: wo.Width, FullReports: full, SourceRoot: wo.SourceRoot}); err != nil {
 			return err
 		}
 		_, err := wo.Stdout.Write(buf.Bytes())
 		return err
 	}
 	return writeFileAtomic(s.Path, func(w io.Writer) error {
-		return Render(w, s.Format, m, RenderOptions{})
+		return Render(w, s.Format, m, RenderOptions{FullReports: full, SourceRoot: wo.SourceRoot})
 	})
 }
 

@@ -12,6 +12,9 @@ import (
 
 func TestWriteAll(t *testing.T) {
 	dir := t.TempDir()
+	if err := os.Mkdir(filepath.Join(dir, "sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
 	specs, err := ParseSpecs([]string{
 		"table",
 		"json=" + filepath.Join(dir, "report.json"),

@@ -3,7 +3,9 @@ package reports
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -12,13 +14,14 @@ import (
 // Sheet names of the workbook, in tab order.
 const (
 	sheetSummary     = "Summary"
+	sheetDue         = "Due"
 	sheetVendors     = "Vendors"
 	sheetFindings    = "Findings"
 	sheetInputs      = "Inputs"
 	sheetObligations = "Obligations"
 )
 
-// renderXLSX writes a workbook with Summary, Vendors, Findings, Inputs and
+// renderXLSX writes a workbook with Summary, Due, Vendors, Findings, Inputs and
 // Obligations sheets (Vendors has only its header when no manifest named a
 // vendor, so the workbook's shape never changes). Every string goes in with SetCellStr, so nothing an
 // SBOM says is ever stored as a formula; control characters (which XML
@@ -37,6 +40,7 @@ func renderXLSX(w io.Writer, m *Model, _ RenderOptions) (err error) {
 		return err
 	}
 	x.summary(m)
+	x.table(sheetDue, dueHeader(), dueRows(m))
 	x.table(sheetVendors, vendorHeader(), vendorRows(m))
 	x.table(sheetFindings, csvHeader(), findingRows(m))
 	x.table(sheetInputs, inputHeader(), inputRows(m))
@@ -54,6 +58,8 @@ type xlsxWriter struct {
 	f      *excelize.File
 	header int // style id of header cells
 	bold   int
+	date   int // style id of date cells (yyyy-mm-dd)
+	stamp  int // style id of date-time cells
 	err    error
 }
 
@@ -75,7 +81,7 @@ func (x *xlsxWriter) setup(m *Model) error {
 		Version:        SchemaVersion,
 	}))
 	x.check(x.f.SetSheetName("Sheet1", sheetSummary))
-	for _, name := range []string{sheetVendors, sheetFindings, sheetInputs, sheetObligations} {
+	for _, name := range []string{sheetDue, sheetVendors, sheetFindings, sheetInputs, sheetObligations} {
 		_, err := x.f.NewSheet(name)
 		x.check(err)
 	}
@@ -88,6 +94,11 @@ func (x *xlsxWriter) setup(m *Model) error {
 	x.check(err)
 	x.bold, err = x.f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
 	x.check(err)
+	dateFmt, stampFmt := "yyyy-mm-dd", "yyyy-mm-dd hh:mm:ss"
+	x.date, err = x.f.NewStyle(&excelize.Style{CustomNumFmt: &dateFmt})
+	x.check(err)
+	x.stamp, err = x.f.NewStyle(&excelize.Style{CustomNumFmt: &stampFmt})
+	x.check(err)
 	return x.err
 }
 
@@ -97,11 +108,11 @@ func (x *xlsxWriter) summary(m *Model) {
 	pairs := [][2]any{
 		{"Outcome", headline(m)},
 		{"Tool", joinNonEmpty(" ", m.Tool.Name, m.Tool.Version)},
-		{"Generated at", m.GeneratedAt.Format("2006-01-02T15:04:05Z07:00")},
-		{"As of", m.AsOf},
+		{"Generated at (UTC)", stampValue(m.GeneratedAt)},
+		{"As of", dateValue(m.AsOf)},
 		{"Profiles", strings.Join(m.Profiles, ", ")},
 		{"Fail on", m.FailOn},
-		{"Complete", fmt.Sprint(m.Complete)},
+		{"Complete", m.Complete},
 		{"Inputs", s.Inputs}, {"Audited", s.Audited}, {"Failed", s.Failed}, {"Skipped", s.Skipped},
 		{"Components", s.Components},
 		{"Prohibited", s.Findings.Prohibited}, {"Review", s.Findings.Review}, {"Info", s.Findings.Info},
@@ -131,7 +142,7 @@ func (x *xlsxWriter) summary(m *Model) {
 	x.styleRange(sheetSummary, row, len(header), x.header)
 	for _, l := range m.Lists {
 		row++
-		x.setRow(sheetSummary, row, toAny([]string{l.ID, l.Title, l.Version, l.Published, l.SHA256, l.Origin}))
+		x.setRow(sheetSummary, row, []any{l.ID, l.Title, l.Version, dateValue(l.Published), l.SHA256, l.Origin})
 	}
 	x.widths(sheetSummary, []int{18, 64, 12, 12, 66, 12})
 }
@@ -151,7 +162,8 @@ func (x *xlsxWriter) table(sheet string, header []string, rows [][]any) {
 }
 
 // setRow writes one row; strings with SetCellStr (never a formula), ints as
-// numbers so that they sort and sum.
+// numbers so that they sort and sum, booleans as booleans, dates as Excel
+// dates with a date format so that they sort and filter as dates.
 func (x *xlsxWriter) setRow(sheet string, row int, values []any) {
 	for i, v := range values {
 		cell, err := excelize.CoordinatesToCellName(i+1, row)
@@ -159,6 +171,15 @@ func (x *xlsxWriter) setRow(sheet string, row int, values []any) {
 		switch v := v.(type) {
 		case int:
 			x.check(x.f.SetCellInt(sheet, cell, int64(v)))
+		case bool:
+			x.check(x.f.SetCellBool(sheet, cell, v))
+		case xlsxDate:
+			x.check(x.f.SetCellValue(sheet, cell, v.t))
+			style := x.date
+			if v.stamp {
+				style = x.stamp
+			}
+			x.check(x.f.SetCellStyle(sheet, cell, cell, style))
 		case string:
 			x.check(x.f.SetCellStr(sheet, cell, xlsxText(v)))
 		default:
@@ -207,10 +228,65 @@ func columnWidths(header []string, rows [][]any) []int {
 	return widths
 }
 
+// findingRows are the CSV's records with real types where a spreadsheet
+// needs them: fails as a boolean, evidence_count as a number, next_due as
+// a date.
 func findingRows(m *Model) [][]any {
+	header := csvHeader()
+	fails, count, due := slices.Index(header, "fails"), slices.Index(header, "evidence_count"), slices.Index(header, "next_due")
 	rows := make([][]any, 0, len(m.Findings))
 	for _, f := range m.Findings {
-		rows = append(rows, toAny(findingRecord(f)))
+		row := toAny(findingRecord(f))
+		row[fails], row[count], row[due] = f.Fails, len(f.Evidence), dateValue(row[due].(string))
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+// xlsxDate is a cell written as an Excel date (or date and time).
+type xlsxDate struct {
+	t     time.Time
+	stamp bool
+}
+
+// dateValue is a YYYY-MM-DD string as a date cell; anything else (empty,
+// or not a date) stays a string.
+func dateValue(s string) any {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return s
+	}
+	return xlsxDate{t: t}
+}
+
+// String is the cell's text, for column widths.
+func (d xlsxDate) String() string {
+	if d.stamp {
+		return d.t.Format(time.DateTime)
+	}
+	return d.t.Format(time.DateOnly)
+}
+
+func stampValue(t time.Time) any {
+	if t.IsZero() {
+		return ""
+	}
+	// Excel has no time zones: the cell holds UTC, as its label says.
+	return xlsxDate{t: t.UTC().Truncate(time.Second), stamp: true}
+}
+
+func dueHeader() []string {
+	return []string{"ref", "state", "status", "due", "effective", "regime", "title", "citation", "action", "findings", "failing", "sources"}
+}
+
+// dueRows is the "what is due when" summary: each obligation once, most
+// urgent first, with the findings it covers (the Obligations sheet has
+// one row per finding and obligation).
+func dueRows(m *Model) [][]any {
+	rows := make([][]any, 0, len(m.Deadlines))
+	for _, d := range m.Deadlines {
+		rows = append(rows, []any{d.Ref, d.State, d.Status.Text, dateValue(d.Due), dateValue(d.Effective), d.Regime, d.Title,
+			d.Citation, d.Action, d.Findings, d.Failing, strings.Join(d.Sources, " ")})
 	}
 	return rows
 }
@@ -261,7 +337,7 @@ func obligationRows(m *Model) [][]any {
 	for _, f := range m.Findings {
 		for _, o := range f.Obligations {
 			rows = append(rows, []any{f.ID, f.Input, f.Component.Label(), f.Entity.Name, string(f.Verdict), string(f.OriginalVerdict),
-				o.Regime, o.Title, o.Citation, o.Action, o.Effective, o.Due, o.Status.State, o.Status.Days,
+				o.Regime, o.Title, o.Citation, o.Action, dateValue(o.Effective), dateValue(o.Due), o.Status.State, o.Status.Days,
 				o.Status.Text, strings.Join(o.Sources, " "), citationsText(o), strings.Join(o.Notes, " ")})
 		}
 	}

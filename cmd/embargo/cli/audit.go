@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"log/slog"
 	"os"
 	"slices"
 	"strings"
@@ -44,13 +43,14 @@ JSON/tag-value/YAML/RDF, SPDX 3.0.1 JSON-LD and syft JSON, optionally gzipped.
 			if len(args) == 0 && opts.Manifest == "" {
 				return &usageError{msg: "audit needs at least one PATH or --manifest FILE"}
 			}
+			if err := checkStdinOnce(args); err != nil {
+				return err
+			}
 			return runAudit(cmd.Context(), env, global, &opts, args, cfg)
 		},
 	}
 	opts.addFlags(cmd.Flags())
-	_ = cmd.RegisterFlagCompletionFunc("output", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return reports.Completions(), cobra.ShellCompDirectiveNoFileComp
-	})
+	registerAuditCompletions(cmd)
 	return cmd
 }
 
@@ -84,9 +84,12 @@ func planAudit(env *environment, opts *auditOptions, args []string, cfg *setting
 	p := &auditPlan{cfg: cfg}
 	var err error
 	if p.failOn, err = audit.ParseFailOn(opts.FailOn); err != nil {
-		return nil, &usageError{msg: err.Error()}
+		return nil, cfg.settingError("fail-on", err)
 	}
 	if p.specs, err = reports.ParseSpecs(opts.Output); err != nil {
+		if src, ok := cfg.sources["output"]; ok && src.Kind != "flag" && src.Kind != "default" {
+			return nil, cfg.settingError("output", err)
+		}
 		return nil, &usageError{msg: err.Error()}
 	}
 	if p.generatedAt, err = env.reportTime(); err != nil {
@@ -96,7 +99,7 @@ func planAudit(env *environment, opts *auditOptions, args []string, cfg *setting
 	// set, a rerun on another day still gives the same report.
 	asOf, discovered, err := opts.dates(p.generatedAt)
 	if err != nil {
-		return nil, err
+		return nil, originOfDate(cfg, opts, err)
 	}
 	p.asOf, p.discovered = asOf, discovered
 	p.asOfSource = asOfSource(env, opts, cfg)
@@ -110,7 +113,12 @@ func planAudit(env *environment, opts *auditOptions, args []string, cfg *setting
 		return nil, err
 	}
 	p.auditor, err = audit.New(audit.Config{Lists: p.lists, Profiles: opts.Profile, AsOf: asOf, Discovered: discovered, FARClause: opts.FARClause})
-	if err != nil {
+	switch {
+	case err != nil && strings.Contains(err.Error(), "FAR clause"):
+		return nil, cfg.settingError("far-clause", err)
+	case err != nil && strings.Contains(err.Error(), "profile"):
+		return nil, cfg.settingError("profile", err)
+	case err != nil:
 		return nil, &usageError{msg: err.Error()}
 	}
 	if err := p.resolveInputs(opts, args); err != nil {
@@ -254,6 +262,7 @@ func loadBaseline(path string) (map[string]bool, error) {
 
 func runAudit(ctx context.Context, env *environment, global *globalOptions, opts *auditOptions, args []string, cfg *settings) error {
 	log := env.logger(global.Verbose, global.Quiet)
+	traceSettings(log, cfg)
 	p, err := planAudit(env, opts, args, cfg)
 	if err != nil {
 		return err
@@ -274,14 +283,14 @@ func runAudit(ctx context.Context, env *environment, global *globalOptions, opts
 		Stdin:    env.stdin,
 		Logger:   log,
 		Meta:     p.meta,
-		OnInput:  bar.done,
+		OnInput:  traceInputs(log, bar.done),
 		Generate: p.gen.generate,
 		IsSource: func(path string) bool { return p.sources[path] },
 	})
 	bar.finish()
 	p.gen.finish()
 	if runErr != nil && !opts.Partial {
-		return fmt.Errorf("audit interrupted; no report written (use --partial to keep what was done): %w", runErr)
+		return fmt.Errorf("%w: audit interrupted; no report written (use --partial to keep what was done)", interrupted(runErr))
 	}
 	waived := policy.Apply(res, p.waivers, p.asOf)
 	policy.ApplyBaseline(res, p.baseline)
@@ -296,7 +305,7 @@ func runAudit(ctx context.Context, env *environment, global *globalOptions, opts
 	if runErr != nil {
 		return runErr
 	}
-	logOutcome(log, res)
+	reportFailedInputs(env.stderr, res)
 	if err := audit.Gate(res, p.failOn); err != nil {
 		return err
 	}
@@ -312,7 +321,7 @@ func writeReports(env *environment, p *auditPlan, res *audit.Result, basis repor
 		FailOn: p.failOn, Complete: complete, Basis: basis,
 	})
 	return reports.WriteAll(p.specs, model, reports.WriteOptions{
-		Stdout: env.stdout, StdoutTerminal: isTerminal(env.stdout), Color: env.color(env.stdout),
+		Stdout: env.stdout, StdoutTerminal: isTerminal(env.stdout), Color: env.color(env.stdout), Width: env.width(env.stdout), SourceRoot: sourceRoot(),
 	})
 }
 
@@ -331,14 +340,6 @@ func staleLists(lists []*vendorlists.List, asOf time.Time, maxAge time.Duration)
 		}
 	}
 	return out
-}
-
-func logOutcome(log *slog.Logger, res *audit.Result) {
-	for _, in := range res.Inputs {
-		if in.Status == audit.StatusFailed {
-			log.Warn("input failed", "input", in.Path, "error", in.Error)
-		}
-	}
 }
 
 // loadLists returns the embedded lists, overridden by newer installed ones

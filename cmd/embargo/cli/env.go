@@ -40,6 +40,31 @@ func (e *environment) color(w io.Writer) bool {
 	return isTerminal(w) && e.getenv("NO_COLOR") == "" && e.getenv("TERM") != "dumb"
 }
 
+// width is the table's width for w: COLUMNS when it is a positive whole
+// number (shells export it, and users set it to force a width), else the
+// terminal's width, else 0 (the report's default).
+func (e *environment) width(w io.Writer) int {
+	if n, err := strconv.Atoi(e.getenv("COLUMNS")); err == nil && n > 0 {
+		return n
+	}
+	if f, ok := w.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		if cols, _, err := term.GetSize(int(f.Fd())); err == nil && cols > 0 {
+			return cols
+		}
+	}
+	return 0
+}
+
+// sourceRoot is the working directory, against which SARIF makes absolute
+// input paths relative; "" when it cannot be read.
+func sourceRoot() string {
+	dir, err := os.Getwd()
+	if err != nil {
+		return ""
+	}
+	return dir
+}
+
 // reportTime is when reports say they were generated: SOURCE_DATE_EPOCH
 // when set (reproducible-builds.org), so that reruns are byte-identical.
 func (e *environment) reportTime() (time.Time, error) {
@@ -53,17 +78,10 @@ func (e *environment) reportTime() (time.Time, error) {
 	return e.now().UTC().Truncate(time.Second), nil
 }
 
-// logger writes to stderr: info by default, debug with -v, errors only
-// with -q.
+// logger writes plain lines to stderr: info by default, debug with -v,
+// trace (per-input timings, config sources) with -vv, errors only with -q.
 func (e *environment) logger(verbose int, quiet bool) *slog.Logger {
-	level := slog.LevelInfo
-	switch {
-	case quiet:
-		level = slog.LevelError
-	case verbose > 0:
-		level = slog.LevelDebug
-	}
-	return slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: level}))
+	return slog.New(newLineHandler(e.stderr, logLevel(verbose, quiet)))
 }
 
 // usageError is a mistake in how embargo was called.

@@ -145,6 +145,9 @@ func TestHostileInputs(t *testing.T) {
 	dir := t.TempDir()
 	files := hostileSet(t, dir)
 	out := filepath.Join(dir, "out")
+	if err := os.Mkdir(out, 0o755); err != nil { // -o never creates directories
+		t.Fatal(err)
+	}
 	args := []string{"audit", "--max-bytes", "67108864", "--fail-on", "never"}
 	for _, f := range []string{"table", "json", "sarif", "junit", "csv", "markdown", "html", "xlsx"} {
 		args = append(args, "-o", f+"="+filepath.Join(out, "report."+f))

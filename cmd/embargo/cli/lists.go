@@ -118,9 +118,27 @@ installed list replaces the embedded list of the same id when its version is new
 				return err
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "installed list %s %s (published %s) at %s\n", l.ID, l.Version, l.Published, l.Origin)
+			if note := importEffect(l); note != "" {
+				fmt.Fprintln(cmd.ErrOrStderr(), "embargo: "+note)
+			}
 			return nil
 		},
 	}
 	cmd.Flags().StringVar(&digest, "sha256", "", "expected sha256 of the file, hex")
 	return cmd
+}
+
+// importEffect says when an imported list will not be used: an embedded
+// list of the same id is as new or newer, and the newest version wins.
+func importEffect(l *vendorlists.List) string {
+	embedded, err := vendorlists.Embedded()
+	if err != nil {
+		return ""
+	}
+	for _, e := range embedded {
+		if e.ID == l.ID && vendorlists.CompareVersions(l.Version, e.Version) <= 0 {
+			return fmt.Sprintf("list %s %s is not newer than the embedded %s %s, so it will not take effect: audits keep using the embedded list", l.ID, l.Version, e.ID, e.Version)
+		}
+	}
+	return ""
 }

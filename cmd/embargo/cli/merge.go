@@ -74,7 +74,7 @@ func runMerge(env *environment, outputs, files []string, mopts reports.MergeOpti
 		return &usageError{msg: err.Error()}
 	}
 	if err := reports.WriteAll(specs, merged, reports.WriteOptions{
-		Stdout: env.stdout, StdoutTerminal: isTerminal(env.stdout), Color: env.color(env.stdout),
+		Stdout: env.stdout, StdoutTerminal: isTerminal(env.stdout), Color: env.color(env.stdout), Width: env.width(env.stdout), SourceRoot: sourceRoot(),
 	}); err != nil {
 		return err
 	}

@@ -126,7 +126,7 @@ type globalOptions struct {
 }
 
 func (o *globalOptions) addFlags(fs *pflag.FlagSet) {
-	fs.StringVarP(&o.Config, "config", "c", "", "configuration `FILE` (default: .embargo.yaml, .embargo/config.yaml, ~/.embargo.yaml, $XDG_CONFIG_HOME/embargo/config.yaml)")
-	fs.BoolVarP(&o.Quiet, "quiet", "q", false, "no progress and no log lines; reports only")
-	fs.CountVarP(&o.Verbose, "verbose", "v", "more log detail on stderr (-v, -vv)")
+	fs.StringVarP(&o.Config, "config", "c", "", "configuration `FILE` (default: the first of .embargo.yaml, .embargo/config.yaml, ~/.embargo.yaml, $XDG_CONFIG_HOME/embargo/config.yaml (~/.config/embargo/config.yaml))")
+	fs.BoolVarP(&o.Quiet, "quiet", "q", false, "print nothing on stderr but errors (each input that cannot be audited is one)")
+	fs.CountVarP(&o.Verbose, "verbose", "v", "more detail on stderr: -v a line per input, -vv also where each setting came from and when each input finished")
 }

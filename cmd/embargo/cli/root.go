@@ -16,7 +16,10 @@ requires of you and by when.
 ` + exitCodeHelp,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		// --version prints one line; "embargo version" says more.
+		Version: toolVersion(),
 	}
+	root.SetVersionTemplate(versionLine())
 	global.addFlags(root.PersistentFlags())
 	root.AddCommand(
 		newAuditCommand(env, &global),
