@@ -37,10 +37,10 @@ func Gaps(inputs []InputStatus, perShard bool) []string {
 	}
 	var out []string
 	if failed > 0 {
-		out = append(out, fmt.Sprintf("%d input(s) failed", failed))
+		out = append(out, Count(failed, "input", "inputs")+" failed")
 	}
 	if empty > 0 {
-		out = append(out, fmt.Sprintf("%d input(s) held no components (status empty)", empty))
+		out = append(out, Count(empty, "input", "inputs")+" held no components (status empty)")
 	}
 	if perShard {
 		return out
@@ -94,7 +94,7 @@ func directoryGaps(inputs []InputStatus) []string {
 			out = append(out, fmt.Sprintf("directory %s holds no SBOM but package manifests or lock files (%s): audit dir:%s or run `embargo scan %s` to generate its SBOM",
 				root, strings.Join(firstN(d.manifests, 5), ", "), root, root))
 		default:
-			out = append(out, fmt.Sprintf("directory %s holds no SBOM (%d file(s) skipped)", root, d.files))
+			out = append(out, fmt.Sprintf("directory %s holds no SBOM (%s skipped)", root, Count(d.files, "file", "files")))
 		}
 	}
 	return out
@@ -140,4 +140,13 @@ func manifestName(p string) string {
 		}
 	}
 	return ""
+}
+
+// Count is "1 input" or "2 inputs": messages say a number with its noun,
+// never "input(s)".
+func Count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

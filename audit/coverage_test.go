@@ -18,17 +18,17 @@ func TestGaps(t *testing.T) {
 		{"all audited", []InputStatus{in("a.json", "", StatusAudited)}, false, nil},
 		{"nothing given", nil, false, []string{"no input was audited (0 given"}},
 		{"all skipped", []InputStatus{in("d/a.txt", "d", StatusSkipped)}, false,
-			[]string{"no input was audited (1 given: 1 skipped", "directory d holds no SBOM (1 file(s) skipped)"}},
+			[]string{"no input was audited (1 given: 1 skipped", "directory d holds no SBOM (1 file skipped)"}},
 		{"failed and empty", []InputStatus{in("a", "", StatusFailed), in("b", "", StatusEmpty), in("c", "", StatusAudited)}, false,
-			[]string{"1 input(s) failed", "1 input(s) held no components"}},
+			[]string{"1 input failed", "1 input held no components"}},
 		{"manifests", []InputStatus{in("x.json", "", StatusAudited), in("d/go.mod", "d", StatusSkipped),
 			in("d/web/node_modules/a/package.json", "d", StatusSkipped), in("d/App.csproj", "d", StatusSkipped)}, false,
 			[]string{"directory d holds no SBOM but package manifests or lock files (*.csproj, go.mod, node_modules/): audit dir:d or run `embargo scan d`"}},
 		{"manifests, and dir: requested", []InputStatus{in("dir:d/", "", StatusAudited), in("d/go.mod", "d", StatusSkipped)}, false, nil},
 		{"a broken SBOM in the directory is its own gap", []InputStatus{in("x.json", "", StatusAudited), in("d/a.json", "d", StatusFailed), in("d/go.mod", "d", StatusSkipped)}, false,
-			[]string{"1 input(s) failed"}},
+			[]string{"1 input failed"}},
 		{"a shard defers run-wide checks", []InputStatus{in("d/a.txt", "d", StatusSkipped)}, true, nil},
-		{"a shard still counts failures", []InputStatus{in("a", "", StatusFailed)}, true, []string{"1 input(s) failed"}},
+		{"a shard still counts failures", []InputStatus{in("a", "", StatusFailed)}, true, []string{"1 input failed"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -33,7 +33,7 @@ func ParseFailOn(s string) (string, error) {
 // SBOM), else nil. Waived and baseline findings never trip it.
 func Gate(res *Result, failOn string) error {
 	if n := countAtOrAbove(res.Findings, failOn); n > 0 {
-		return fmt.Errorf("%w: %d finding(s) at or above %q", ErrPolicyViolation, n, failOn)
+		return fmt.Errorf("%w: %s at or above %q", ErrPolicyViolation, Count(n, "finding", "findings"), failOn)
 	}
 	if gaps := Gaps(res.statuses(), res.Shard.Count > 1); len(gaps) > 0 {
 		return fmt.Errorf("%w: %s", ErrIncomplete, strings.Join(gaps, "; "))

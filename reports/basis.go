@@ -144,7 +144,7 @@ func (m *Model) gaps() []string {
 	}
 	out := audit.Gaps(statuses, m.Basis.Shard.Count > 1)
 	if len(m.Basis.MissingShards) > 0 {
-		out = append(out, "shard(s) "+strings.Join(m.Basis.MissingShards, ", ")+" missing from the merge (--allow-partial)")
+		out = append(out, plural(len(m.Basis.MissingShards), "shard", "shards")+" "+strings.Join(m.Basis.MissingShards, ", ")+" missing from the merge (--allow-partial)")
 	}
 	if !m.Complete && len(m.Basis.MissingShards) == 0 {
 		out = append(out, "the run was interrupted; the report covers only the inputs done")
@@ -185,14 +185,14 @@ func (m *Model) BasisLines() [][2]string {
 		add("Waiver file", f.Path+" sha256:"+f.SHA256)
 	}
 	for _, w := range b.Waivers {
-		add("Waiver "+w.ID, fmt.Sprintf("approver %s; expires %s; ticket %s; %d finding(s); reason: %s",
-			orDash(w.Approver), orDash(w.Expires), orDash(w.Ticket), w.Findings, w.Reason))
+		add("Waiver "+w.ID, fmt.Sprintf("approver %s; expires %s; ticket %s; %s; reason: %s",
+			orDash(w.Approver), orDash(w.Expires), orDash(w.Ticket), audit.Count(w.Findings, "finding", "findings"), w.Reason))
 	}
 	if b.Shard.Count > 0 {
 		add("Shard", b.Shard.Label()+" (fail-on "+b.Shard.FailOn+")")
 	}
 	if b.InputSet.SHA256 != "" {
-		add("Input set", fmt.Sprintf("%d input(s), sha256:%s", b.InputSet.Count, b.InputSet.SHA256))
+		add("Input set", fmt.Sprintf("%s, sha256:%s", audit.Count(b.InputSet.Count, "input", "inputs"), b.InputSet.SHA256))
 	}
 	for _, s := range b.Merged {
 		add("Merged shard", s.Shard+" from "+s.Report+" (fail-on "+s.FailOn+")")
@@ -212,7 +212,7 @@ func (m *Model) BasisLines() [][2]string {
 func runGaps(m *Model) []string {
 	var out []string
 	for _, g := range m.Summary.Gaps {
-		if !strings.HasSuffix(g, "input(s) failed") && !strings.Contains(g, "held no components") {
+		if !(strings.HasSuffix(g, " failed") && strings.Contains(g, " input")) && !strings.Contains(g, "held no components") {
 			out = append(out, g)
 		}
 	}

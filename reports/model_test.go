@@ -58,7 +58,7 @@ func TestSummaryCounts(t *testing.T) {
 	s := fixtureModel().Summary
 	want := Summary{Inputs: 3, Audited: 2, Failed: 1, Components: 160,
 		Findings: Counts{Prohibited: 1, Review: 1, Info: 1, Waived: 1, Baseline: 1}, Failing: 2, Outcome: OutcomeFail,
-		Gaps: []string{"1 input(s) failed"}}
+		Gaps: []string{"1 input failed"}}
 	if !reflect.DeepEqual(s, want) {
 		t.Errorf("summary %+v, want %+v", s, want)
 	}

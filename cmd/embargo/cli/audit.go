@@ -310,7 +310,11 @@ func runAudit(ctx context.Context, env *environment, global *globalOptions, opts
 		return err
 	}
 	if opts.FailUnused && len(waived.Unused) > 0 {
-		return fmt.Errorf("%w: unused waiver(s) %s (--fail-on-unused-waivers)", audit.ErrPolicyViolation, strings.Join(waived.Unused, ", "))
+		noun := "unused waivers"
+		if len(waived.Unused) == 1 {
+			noun = "unused waiver"
+		}
+		return fmt.Errorf("%w: %s %s (--fail-on-unused-waivers)", audit.ErrPolicyViolation, noun, strings.Join(waived.Unused, ", "))
 	}
 	return nil
 }

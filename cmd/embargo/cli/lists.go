@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/embargo-sbom/embargo/audit"
 	"github.com/embargo-sbom/embargo/vendorlists"
 )
 
@@ -60,7 +61,7 @@ func newListsValidateCommand() *cobra.Command {
 				fmt.Fprintf(cmd.OutOrStdout(), "%s: valid list %s %s (%d entities, %d regimes, %d sources)\n", f, l.ID, l.Version, len(l.Entities), len(l.Regimes), len(l.Sources))
 			}
 			if len(bad) > 0 {
-				return &usageError{msg: fmt.Sprintf("%d invalid list file(s): %s", len(bad), strings.Join(bad, ", "))}
+				return &usageError{msg: fmt.Sprintf("%s: %s", audit.Count(len(bad), "invalid list file", "invalid list files"), strings.Join(bad, ", "))}
 			}
 			return nil
 		},

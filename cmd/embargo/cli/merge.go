@@ -80,7 +80,7 @@ func runMerge(env *environment, outputs, files []string, mopts reports.MergeOpti
 	}
 	switch merged.Summary.Outcome {
 	case reports.OutcomeFail:
-		return fmt.Errorf("%w: %d finding(s) at or above %q", audit.ErrPolicyViolation, merged.Summary.Failing, merged.FailOn)
+		return fmt.Errorf("%w: %s at or above %q", audit.ErrPolicyViolation, audit.Count(merged.Summary.Failing, "finding", "findings"), merged.FailOn)
 	case reports.OutcomeIncomplete:
 		return fmt.Errorf("%w: %s", audit.ErrIncomplete, strings.Join(merged.Summary.Gaps, "; "))
 	}

@@ -36,7 +36,7 @@ func TestReadmeConfigExample(t *testing.T) {
 	clean := mustAbs(t, fixtures+"clean.cdx.json")
 	inDir(t, dir) // the example writes its reports to the working directory
 	code, _, errOut := runIsolated(t, "audit", "-c", cfg, clean)
-	if code != ExitViolation || !strings.Contains(errOut, "unused waiver(s) WVR-2026-001") {
+	if code != ExitViolation || !strings.Contains(errOut, "unused waiver WVR-2026-001") {
 		t.Errorf("README config audit of a clean SBOM: exit %d, want %d for the unused waiver: %s", code, ExitViolation, errOut)
 	}
 	for _, f := range []string{"embargo-report.json", "embargo.sarif"} {
