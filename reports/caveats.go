@@ -51,12 +51,12 @@ func deadlineCitations(d Deadline) string {
 func (t tableWriter) caveats(m *Model) {
 	t.section("CAVEATS")
 	if m.FARClause != "" {
-		fmt.Fprintf(t.w, "  FAR 52.204-23 version applied: %s\n", visible(m.FARClause))
+		t.prose("  ", "FAR 52.204-23 version applied: "+visible(m.FARClause))
 	}
 	for _, c := range m.Caveats {
-		fmt.Fprintf(t.w, "  %s: %s\n", visible(c.Label()), visible(c.Text))
+		fmt.Fprintln(t.w, wrap("  "+visible(c.Label())+": "+visible(c.Text), t.width, "    "))
 	}
-	fmt.Fprintln(t.w, "  "+Disclaimer)
+	t.prose("  ", Disclaimer)
 }
 
 // mdCaveats writes the caveats and the not-legal-advice line.
