@@ -1,16 +1,9 @@
 package audit_test
 
 import (
-	"encoding/json"
-	"os"
-	"path/filepath"
-	"sort"
 	"testing"
-	"time"
 
 	"github.com/embargo-sbom/embargo/audit"
-	"github.com/embargo-sbom/embargo/sbom"
-	"github.com/embargo-sbom/embargo/vendorlists"
 )
 
 // detectRow is one labelled component of a testdata/detect fixture: the
@@ -31,38 +24,7 @@ type detectRow struct {
 // from products, decoys) in every format each class applies to, and
 // checks each labelled component and that nothing else is flagged.
 func TestDetectFixtures(t *testing.T) {
-	data, err := os.ReadFile("../testdata/detect/expected.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var expected map[string][]detectRow
-	if err := json.Unmarshal(data, &expected); err != nil {
-		t.Fatal(err)
-	}
-	lists, err := vendorlists.Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
-	files := make([]string, 0, len(expected))
-	for f := range expected {
-		files = append(files, f)
-	}
-	sort.Strings(files)
-	for _, profile := range []string{"us-commercial", "us-federal-contractor"} {
-		a, err := audit.New(audit.Config{Lists: lists, Profiles: []string{profile}, AsOf: time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)})
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, file := range files {
-			t.Run(profile+"/"+file, func(t *testing.T) {
-				doc, err := sbom.ReadFile(filepath.Join("..", "testdata", "detect", file), sbom.Options{})
-				if err != nil {
-					t.Fatal(err)
-				}
-				checkDetect(t, profile, a.Audit(doc), expected[file])
-			})
-		}
-	}
+	runFixtureSet(t, "detect", "../testdata/detect/expected.json", checkDetect)
 }
 
 func checkDetect(t *testing.T, profile string, findings []audit.Finding, rows []detectRow) {

@@ -28,11 +28,20 @@ type expectedRow struct {
 // list and checks every planted component gets its expected category and
 // verdict under two profiles, and that no false positive is flagged.
 func TestPlantedFixtures(t *testing.T) {
-	data, err := os.ReadFile("../testdata/expected/EXPECTED.json")
+	runFixtureSet(t, "sboms", "../testdata/expected/EXPECTED.json", checkExpected)
+}
+
+// runFixtureSet audits every fixture file named in an expected-verdicts
+// file (fixtures under ../testdata/DIR) with every embedded list, under
+// the two profiles the expectations are written for, and hands each
+// file's findings and rows to check.
+func runFixtureSet[R any](t *testing.T, dir, expectedFile string, check func(*testing.T, string, []audit.Finding, []R)) {
+	t.Helper()
+	data, err := os.ReadFile(expectedFile)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var expected map[string][]expectedRow
+	var expected map[string][]R
 	if err := json.Unmarshal(data, &expected); err != nil {
 		t.Fatal(err)
 	}
@@ -52,11 +61,11 @@ func TestPlantedFixtures(t *testing.T) {
 		}
 		for _, file := range files {
 			t.Run(profile+"/"+file, func(t *testing.T) {
-				doc, err := sbom.ReadFile(filepath.Join("..", "testdata", "sboms", file), sbom.Options{})
+				doc, err := sbom.ReadFile(filepath.Join("..", "testdata", dir, file), sbom.Options{})
 				if err != nil {
 					t.Fatal(err)
 				}
-				checkExpected(t, profile, a.Audit(doc), expected[file])
+				check(t, profile, a.Audit(doc), expected[file])
 			})
 		}
 	}
