@@ -184,11 +184,11 @@ type Summary struct {
 	Gaps []string `json:"gaps"`
 }
 
-// Outcome values.
+// Outcome values (audit.Outcome, as strings).
 const (
-	OutcomePass       = "pass"
-	OutcomeFail       = "fail"
-	OutcomeIncomplete = "incomplete"
+	OutcomePass       = string(audit.OutcomePass)
+	OutcomeFail       = string(audit.OutcomeFail)
+	OutcomeIncomplete = string(audit.OutcomeIncomplete)
 )
 
 // Vendor rolls up the inputs of one vendor named by a --manifest, for
@@ -454,16 +454,9 @@ func (r *rollup) addFinding(f Finding) {
 	}
 }
 
-// outcome is fail when a finding is at or above the threshold, else
-// incomplete when the audit cannot vouch for an input, else pass.
+// outcome follows audit.Decide, the rule the exit code follows.
 func (r *rollup) outcome() string {
-	switch {
-	case r.failing > 0:
-		return OutcomeFail
-	case r.incomplete:
-		return OutcomeIncomplete
-	}
-	return OutcomePass
+	return string(audit.Decide(r.failing, r.incomplete))
 }
 
 type productKey struct{ vendor, product, version string }
