@@ -104,7 +104,7 @@ func reuse(o *inputOutcome, in sbom.Input, meta InputMeta) *inputOutcome {
 	r.Warnings = append([]string{}, r.Warnings...)
 	out := &inputOutcome{result: r, found: make([]Attribution, 0, len(o.found))}
 	for _, at := range o.found {
-		at = at.clone()
+		at = at.Clone()
 		at.Input = path
 		out.found = append(out.found, at)
 	}
@@ -142,16 +142,16 @@ func (a *Auditor) auditInput(ctx context.Context, in sbom.Input, opts RunOptions
 		o.result.Status, o.result.Error = StatusFailed, in.Err.Error()
 		return o
 	}
-	d := a.newDocAudit(in.Path)
+	d := a.m.NewDocument(in.Path)
 	var doc *sbom.Document
 	var err error
 	switch {
 	case in.Decoded != nil:
-		doc = visitDecoded(in.Decoded, d.visit)
+		doc = visitDecoded(in.Decoded, d.Visit)
 	case opts.IsSource != nil && opts.IsSource(in.Path) && opts.Generate != nil:
-		doc, err = generateInput(ctx, in.Path, opts, d.visit)
+		doc, err = generateInput(ctx, in.Path, opts, d.Visit)
 	default:
-		doc, err = decodeInput(in, opts, d.visit)
+		doc, err = decodeInput(in, opts, d.Visit)
 	}
 	if err != nil {
 		o.result.Status, o.result.Error = StatusFailed, err.Error()
@@ -178,7 +178,7 @@ func (a *Auditor) auditInput(ctx context.Context, in sbom.Input, opts RunOptions
 			o.result.Warnings = append(o.result.Warnings, "the SBOM lists no components, so it cannot show the absence of sanctioned vendors")
 		}
 	}
-	o.found = d.finish(doc)
+	o.found = d.Finish(doc)
 	return o
 }
 
