@@ -14,26 +14,11 @@ import (
 // DefaultProfile is the profile used when none is selected.
 const DefaultProfile = assess.DefaultProfile
 
-// Config configures an Auditor.
-type Config struct {
-	Lists []*vendorlists.List
-	// Profiles selects who the user is; empty means [DefaultProfile].
-	Profiles []string
-	// AsOf is the date obligations are measured against; zero means today.
-	AsOf time.Time
-	// Discovered is when the components were identified, the start of
-	// business-day deadlines, for every case a Memory does not know; zero
-	// means AsOf, and a run without Memory then warns that its deadlines
-	// move with every run.
-	Discovered time.Time
-	// FARClause is the version of a contract clause the user's contract
-	// carries ("2018-07", "2023-12"); empty means each regime's default.
-	FARClause string
-	// Done holds the recorded dates obligations were done, keyed
-	// "regime/obligation", for every case; an obligation that follows one
-	// counts from its recorded date.
-	Done map[string]time.Time
-}
+// Config configures an Auditor: the lists, the profiles and the dates
+// (see assess.Config). Config.Discovered is the identification date of
+// every case a Memory does not know; left zero, it is the as-of date and
+// a run without Memory warns that its deadlines move with every run.
+type Config = assess.Config
 
 // Auditor attributes components to listed entities (audit/match) and
 // assesses each attribution (audit/assess). It is immutable after New
@@ -53,7 +38,7 @@ func New(cfg Config) (*Auditor, error) {
 	if err != nil {
 		return nil, err
 	}
-	as, err := assess.New(assess.Config(cfg))
+	as, err := assess.New(cfg)
 	if err != nil {
 		return nil, err
 	}

@@ -220,7 +220,7 @@ func decodeInput(in sbom.Input, opts RunOptions, visit func(*sbom.Component)) (*
 	}
 	rc, err := in.Open(stdin)
 	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", in.Path, unwrapPath(err))
+		return nil, fmt.Errorf("open %s: %w", in.Path, sbom.UnwrapPathError(err))
 	}
 	defer rc.Close()
 	doc, err := sbom.Decode(in.Path, rc, opts.Decode, func(c *sbom.Component) error {
@@ -236,15 +236,3 @@ func decodeInput(in sbom.Input, opts RunOptions, visit func(*sbom.Component)) (*
 type eofReader struct{}
 
 func (eofReader) Read([]byte) (int, error) { return 0, io.EOF }
-
-// unwrapPath drops the *fs.PathError wrapper, whose message repeats the
-// path that the caller already names.
-func unwrapPath(err error) error {
-	var pe interface{ Unwrap() error }
-	if errors.As(err, &pe) {
-		if inner := pe.Unwrap(); inner != nil {
-			return inner
-		}
-	}
-	return err
-}

@@ -337,7 +337,7 @@ func headline(m *Model) string {
 	if s.Findings.Total() == 0 {
 		return "PASS, no component is attributed to a listed entity"
 	}
-	if m.FailOn == FailOnNever {
+	if m.FailOn == audit.FailOnNever {
 		return fmt.Sprintf("PASS, fail-on is never (%d findings)", s.Findings.Total())
 	}
 	return fmt.Sprintf("PASS, no finding at or above %s (%d findings)", m.FailOn, s.Findings.Total())

@@ -19,9 +19,6 @@ import (
 // refuse reports they do not understand.
 const SchemaVersion = "3"
 
-// FailOnNever is the fail-on value under which no finding fails a run.
-const FailOnNever = "never"
-
 // Options are the run facts that are not in audit.Result. The CLI passes the
 // time in (from SOURCE_DATE_EPOCH when set) so that reports are reproducible.
 type Options struct {
@@ -806,7 +803,7 @@ func failThreshold(failOn string) int {
 
 func normaliseFailOn(failOn string) string {
 	if failThreshold(failOn) == 0 {
-		return FailOnNever
+		return audit.FailOnNever
 	}
 	return failOn
 }

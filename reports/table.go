@@ -415,7 +415,7 @@ func (t tableWriter) outcome(m *Model) {
 	counts := fmt.Sprintf("%d %s, %d audited, %d failed, %d skipped, %d empty, %d components.",
 		s.Inputs, plural(s.Inputs, "input", "inputs"), s.Audited, s.Failed, s.Skipped, s.Empty, s.Components)
 	line := fmt.Sprintf("%d of %d findings at or above %s; %s", s.Failing, s.Findings.Total(), m.FailOn, counts)
-	if m.FailOn == FailOnNever {
+	if m.FailOn == audit.FailOnNever {
 		line = fmt.Sprintf("%d findings, fail-on never; %s", s.Findings.Total(), counts)
 	}
 	if len(s.Gaps) > 0 {

@@ -77,16 +77,8 @@ func (m *Matcher) collapseOSStamps(found []Attribution, at []string) ([]Attribut
 // URI or 2.3 formatted string (with or without the "p-" prefix some
 // scanners use), "" when absent.
 func cpeVendorProduct(s string) (string, string) {
-	if len(s) > 2 && strings.EqualFold(s[:2], "p-") {
-		s = s[2:]
-	}
-	var rest string
-	switch {
-	case len(s) > 8 && strings.EqualFold(s[:8], "cpe:2.3:"):
-		rest = s[8:]
-	case len(s) > 5 && strings.EqualFold(s[:5], "cpe:/"):
-		rest = s[5:]
-	default:
+	rest, ok := cpeBody(s)
+	if !ok {
 		return "", ""
 	}
 	f := splitCPE(rest)

@@ -25,19 +25,27 @@ func (cpeSignal) match(ix *index, t *target, hits []hit) []hit {
 	return hits
 }
 
+// cpeBody returns what follows "cpe:2.3:" or "cpe:/" in a CPE name, with
+// or without the "p-" prefix some scanners use (p-cpe: from Tenable,
+// Greenbone); false for anything else.
+func cpeBody(s string) (string, bool) {
+	if len(s) > 2 && strings.EqualFold(s[:2], "p-") {
+		s = s[2:]
+	}
+	switch {
+	case len(s) > 8 && strings.EqualFold(s[:8], "cpe:2.3:"):
+		return s[8:], true
+	case len(s) > 5 && strings.EqualFold(s[:5], "cpe:/"):
+		return s[5:], true
+	}
+	return "", false
+}
+
 // cpeVendor returns the raw vendor field of a CPE name, "" if there is
 // none or it is a wildcard.
 func cpeVendor(s string) string {
-	if len(s) > 2 && strings.EqualFold(s[:2], "p-") { // p-cpe: (Tenable, Greenbone)
-		s = s[2:]
-	}
-	var rest string
-	switch {
-	case len(s) > 8 && strings.EqualFold(s[:8], "cpe:2.3:"):
-		rest = s[8:]
-	case len(s) > 5 && strings.EqualFold(s[:5], "cpe:/"):
-		rest = s[5:]
-	default:
+	rest, ok := cpeBody(s)
+	if !ok {
 		return ""
 	}
 	// Skip the part field, then read the vendor up to an unescaped colon.

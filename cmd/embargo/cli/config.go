@@ -3,7 +3,6 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -13,6 +12,8 @@ import (
 	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
 	"gopkg.in/yaml.v3"
+
+	"github.com/embargo-sbom/embargo/sbom"
 )
 
 // envPrefix prefixes every environment variable: EMBARGO_FAIL_ON sets
@@ -62,7 +63,7 @@ func findConfig(env *environment, explicit string) (string, error) {
 	}
 	if explicit != "" {
 		if _, err := os.Stat(explicit); err != nil {
-			return "", &usageError{msg: fmt.Sprintf("config %s: %v", explicit, unwrapPathErr(err))}
+			return "", &usageError{msg: fmt.Sprintf("config %s: %v", explicit, sbom.UnwrapPathError(err))}
 		}
 		return explicit, nil
 	}
@@ -72,14 +73,6 @@ func findConfig(env *environment, explicit string) (string, error) {
 		}
 	}
 	return "", nil
-}
-
-func unwrapPathErr(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 // envName is the environment variable for a key.
@@ -199,7 +192,7 @@ func knownKeys(flags *pflag.FlagSet, extra []string) map[string]bool {
 func checkConfigKeys(file string, known map[string]bool) error {
 	data, err := os.ReadFile(file)
 	if err != nil {
-		return &usageError{msg: fmt.Sprintf("config %s: %v", file, unwrapPathErr(err))}
+		return &usageError{msg: fmt.Sprintf("config %s: %v", file, sbom.UnwrapPathError(err))}
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
@@ -238,7 +231,7 @@ func inlineList(file, key string) ([]yaml.Node, error) {
 	}
 	data, err := os.ReadFile(file)
 	if err != nil {
-		return nil, fmt.Errorf("config %s: %w", file, unwrapPathErr(err))
+		return nil, fmt.Errorf("config %s: %w", file, sbom.UnwrapPathError(err))
 	}
 	var doc struct {
 		Nodes map[string]yaml.Node `yaml:",inline"`
