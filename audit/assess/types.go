@@ -50,8 +50,8 @@ type Obligation struct {
 	Title     string `json:"title"`
 	Citation  string `json:"citation"`
 	Action    string `json:"action"`
-	Effective string `json:"effective"`     // YYYY-MM-DD
-	Due       string `json:"due,omitempty"` // YYYY-MM-DD
+	Effective string `json:"effective"` // YYYY-MM-DD
+	Due       string `json:"due"`       // YYYY-MM-DD; "" for none
 	// DueIsLatest marks a due date that is the latest possible one: it
 	// counts from a preceding obligation's deadline because the date that
 	// one was done is not recorded.
@@ -71,4 +71,24 @@ type Caveat struct {
 	Regime     string `json:"regime"`
 	Obligation string `json:"obligation,omitempty"`
 	Text       string `json:"text"`
+}
+
+// Label names what a caveat is about: "regime" or "regime/obligation".
+func (c Caveat) Label() string {
+	if c.Obligation == "" {
+		return c.Regime
+	}
+	return c.Regime + "/" + c.Obligation
+}
+
+// Text is the citation in full: "ID title <URL>".
+func (c Citation) Text() string {
+	s := c.ID
+	if c.Title != "" && c.Title != c.ID {
+		s += " " + c.Title
+	}
+	if c.URL != "" {
+		s += " <" + c.URL + ">"
+	}
+	return s
 }

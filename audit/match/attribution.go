@@ -20,7 +20,7 @@ type Evidence struct {
 	// Matched is the list entry it matched (normalised name, domain, rule).
 	Matched  string `json:"matched"`
 	Location string `json:"location"` // JSON pointer or XPath of the component
-	Line     int    `json:"line,omitempty"`
+	Line     int    `json:"line"`     // 1-based; 0 when the decoder does not know it
 	Rule     string `json:"rule"`     // stable rule id, e.g. "kaspersky/name/ao-kaspersky-lab"
 	Strength string `json:"strength"` // "strong", "weak"
 }
@@ -90,4 +90,16 @@ func (at Attribution) Clone() Attribution {
 		at.OSStamp = &s
 	}
 	return at
+}
+
+// Label is "group/name@version" with the parts that are present.
+func (c ComponentRef) Label() string {
+	s := c.Name
+	if c.Group != "" {
+		s = c.Group + "/" + s
+	}
+	if c.Version != "" {
+		s += "@" + c.Version
+	}
+	return s
 }
