@@ -91,9 +91,6 @@ type (
 	List = audit.ListInfo
 )
 
-// Disclaimer is printed by every report format.
-const Disclaimer = "This report is not legal advice. It applies the cited sources as the vendor list records them; notes marked INTERPRETATION are readings to be reviewed by counsel."
-
 // Tool names the program that wrote the report.
 type Tool struct {
 	Name    string `json:"name"`
