@@ -1,6 +1,3 @@
-// Package reports turns an audit.Result into one presentation model and
-// renders that model in every output format the CLI offers (one file per
-// format). Renderers read the Model only: never SBOM bytes, never list data.
 package reports
 
 import (
