@@ -230,17 +230,13 @@ func loadWaivers(file string, cfg *settings) ([]policy.Waiver, []reports.FileDig
 		ws = append(ws, w...)
 		digests = append(digests, reports.FileDigest{Path: file, SHA256: sha256Hex(data)})
 	}
-	nodes, err := inlineList(cfg.file, "waivers")
-	if err != nil {
-		return nil, nil, &usageError{msg: err.Error()}
-	}
-	if len(nodes) > 0 {
+	if nodes := cfg.inlineList("waivers"); len(nodes) > 0 {
 		w, err := policy.DecodeWaivers(cfg.file, nodes)
 		if err != nil {
 			return nil, nil, &usageError{msg: err.Error()}
 		}
 		ws = append(ws, w...)
-		digests = append(digests, fileDigest(cfg.file))
+		digests = append(digests, cfg.fileDigest())
 	}
 	return ws, digests, nil
 }
