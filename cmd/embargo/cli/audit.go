@@ -2,10 +2,8 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
-	"slices"
 	"strings"
 	"time"
 
@@ -232,17 +230,13 @@ func loadWaivers(file string, cfg *settings) ([]policy.Waiver, []reports.FileDig
 		ws = append(ws, w...)
 		digests = append(digests, reports.FileDigest{Path: file, SHA256: sha256Hex(data)})
 	}
-	nodes, err := inlineList(cfg.file, "waivers")
-	if err != nil {
-		return nil, nil, &usageError{msg: err.Error()}
-	}
-	if len(nodes) > 0 {
+	if nodes := cfg.inlineList("waivers"); len(nodes) > 0 {
 		w, err := policy.DecodeWaivers(cfg.file, nodes)
 		if err != nil {
 			return nil, nil, &usageError{msg: err.Error()}
 		}
 		ws = append(ws, w...)
-		digests = append(digests, fileDigest(cfg.file))
+		digests = append(digests, cfg.fileDigest())
 	}
 	return ws, digests, nil
 }
@@ -344,58 +338,9 @@ func writeReports(env *environment, p *auditPlan, res *audit.Result, basis repor
 	})
 }
 
-// loadLists returns the embedded lists, overridden by newer installed ones
-// (embargo lists import), plus the files given, narrowed to only.
+// loadLists returns the lists of a run (audit.LoadLists): the embedded
+// ones, overridden by newer installed ones, plus the files given, narrowed
+// to only.
 func loadLists(env *environment, files, only []string) ([]*vendorlists.List, error) {
-	lists, err := vendorlists.Embedded()
-	if err != nil {
-		return nil, fmt.Errorf("embedded lists: %w", err)
-	}
-	installed, err := vendorlists.Store{Dir: vendorlists.DefaultStoreDir(env.getenv)}.Lists()
-	if err != nil {
-		return nil, &usageError{msg: err.Error()}
-	}
-	var custom []*vendorlists.List
-	var errs []error
-	for _, f := range files {
-		l, err := vendorlists.Load(f)
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		custom = append(custom, l)
-	}
-	if err := errors.Join(errs...); err != nil {
-		return nil, &usageError{msg: err.Error()}
-	}
-	lists = vendorlists.Merge(lists, installed)
-	for _, c := range custom {
-		for _, l := range lists {
-			if l.ID == c.ID {
-				return nil, &usageError{msg: fmt.Sprintf("--list %s: list id %q is already loaded (%s, version %s); give custom lists their own id", c.Origin, c.ID, l.Origin, l.Version)}
-			}
-		}
-		lists = append(lists, c)
-	}
-	if len(only) == 0 {
-		return lists, nil
-	}
-	return narrowLists(lists, only)
-}
-
-func narrowLists(lists []*vendorlists.List, only []string) ([]*vendorlists.List, error) {
-	var out []*vendorlists.List
-	var ids []string
-	for _, l := range lists {
-		ids = append(ids, l.ID)
-		if slices.Contains(only, l.ID) {
-			out = append(out, l)
-		}
-	}
-	for _, id := range only {
-		if !slices.Contains(ids, id) {
-			return nil, &usageError{msg: fmt.Sprintf("--only-list %q: no such list (loaded: %s)", id, strings.Join(ids, ", "))}
-		}
-	}
-	return out, nil
+	return audit.LoadLists(audit.ListSources{StoreDir: vendorlists.DefaultStoreDir(env.getenv), Files: files, Only: only})
 }
