@@ -11,6 +11,26 @@ import (
 	"github.com/go-json-experiment/json/jsontext"
 )
 
+// cdxJSONDecoder reads CycloneDX JSON, streaming the components.
+var cdxJSONDecoder = decoder{
+	format: FormatCycloneDXJSON,
+	syntax: syntaxJSON,
+	identify: func(s *sniff) certainty {
+		k := &s.json
+		switch {
+		case strings.EqualFold(k.bomFormat, "CycloneDX"):
+			return declared
+		case !k.hasBOMFormat && k.hasSpecVersion && (k.hasComponents || k.hasMetadata),
+			!k.hasBOMFormat && strings.Contains(strings.ToLower(k.schema), "cyclonedx.org/schema"):
+			return inferred
+		}
+		return s.guess("components", "metadata", "dependencies")
+	},
+	decode: func(in *input, visit func(*Component) error) (*Document, error) {
+		return decodeCycloneDXJSON(in.stream(), visit)
+	},
+}
+
 // jsonOpts read JSON as leniently as encoding/json does, which the
 // reference decoders use: duplicate names (the last wins), invalid UTF-8
 // (replaced) and names in any case.

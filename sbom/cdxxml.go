@@ -9,6 +9,21 @@ import (
 	"strings"
 )
 
+// cdxXMLDecoder reads CycloneDX XML, streaming the components.
+var cdxXMLDecoder = decoder{
+	format: FormatCycloneDXXML,
+	syntax: syntaxXML,
+	identify: func(s *sniff) certainty {
+		if s.xmlRoot.Local == "bom" && strings.HasPrefix(s.xmlRoot.Space, "http://cyclonedx.org/schema/bom") {
+			return declared
+		}
+		return notThis
+	},
+	decode: func(in *input, visit func(*Component) error) (*Document, error) {
+		return decodeCycloneDXXML(in.stream(), visit)
+	},
+}
+
 // CycloneDX XML is walked with the decoder's RawToken, which skips the
 // name-space bookkeeping of Token, and no reflection: DecodeElement cost
 // more than twice a plain token scan. The walker keeps encoding/xml's

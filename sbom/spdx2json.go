@@ -2,7 +2,6 @@ package sbom
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -11,8 +10,22 @@ import (
 
 	jsonv2 "github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"
-	"sigs.k8s.io/yaml"
 )
+
+// spdxJSONDecoder reads SPDX 2 JSON, streaming the packages.
+var spdxJSONDecoder = decoder{
+	format: FormatSPDXJSON,
+	syntax: syntaxJSON,
+	identify: func(s *sniff) certainty {
+		if s.json.spdxVersion != "" {
+			return declared
+		}
+		return s.guess("packages", "files", "relationships", "snippets")
+	},
+	decode: func(in *input, visit func(*Component) error) (*Document, error) {
+		return decodeSPDXJSON(in.stream(), "/packages/", visit)
+	},
+}
 
 // decodeSPDXJSON streams SPDX 2 JSON: one package at a time is decoded and
 // visited; files are only checked, relationships become the graph. prefix
@@ -259,40 +272,6 @@ func (w *jsonWalker) spdxPackage(p *spdxPkg) error {
 	})
 	_ = isObject // null reads as a package with no fields, as Unmarshal does
 	return err
-}
-
-// decodeSPDXYAML converts SPDX YAML to JSON in memory and decodes that.
-func decodeSPDXYAML(data []byte, visit func(*Component) error) (*Document, error) {
-	j, wrapped, err := spdxYAMLToJSON(data)
-	if err != nil {
-		return nil, fmt.Errorf("decode SPDX YAML: %w", err)
-	}
-	prefix := "/packages/"
-	if wrapped {
-		prefix = "/Document/packages/"
-	}
-	doc, err := decodeSPDXJSONStream(bytes.NewReader(j), prefix, false, visit)
-	if err != nil {
-		return nil, fmt.Errorf("decode SPDX YAML: %w", err)
-	}
-	return doc, nil
-}
-
-// spdxYAMLToJSON converts SPDX YAML to JSON, unwrapping the top-level
-// "Document:" key that SPDX 2.1 YAML (tools-python 0.7) used.
-func spdxYAMLToJSON(data []byte) ([]byte, bool, error) {
-	j, err := yaml.YAMLToJSON(data)
-	if err != nil {
-		return nil, false, err
-	}
-	var top map[string]json.RawMessage
-	if err := json.Unmarshal(j, &top); err != nil {
-		return nil, false, fmt.Errorf("top level is not a mapping")
-	}
-	if inner, ok := top["Document"]; ok && len(top) == 1 {
-		return inner, true, nil
-	}
-	return j, false, nil
 }
 
 func truncate(s string, n int) string {

@@ -12,6 +12,21 @@ import (
 	"github.com/go-json-experiment/json/jsontext"
 )
 
+// syftJSONDecoder reads syft's own JSON, streaming the artifacts.
+var syftJSONDecoder = decoder{
+	format: FormatSyftJSON,
+	syntax: syntaxJSON,
+	identify: func(s *sniff) certainty {
+		if s.json.hasArtifacts && s.json.hasDescriptor {
+			return declared
+		}
+		return s.guess("artifacts", "artifactRelationships")
+	},
+	decode: func(in *input, visit func(*Component) error) (*Document, error) {
+		return decodeSyftJSON(in.stream(), visit)
+	},
+}
+
 // syft's own JSON format is decoded directly rather than through syft,
 // whose decoder would link all of syft into every test binary and drop
 // nothing we need here anyway. Artifacts stream one at a time.
