@@ -280,44 +280,6 @@ func (w *jsonWalker) wrongKind(k jsontext.Kind, want string) error {
 	return fmt.Errorf("expected %s, found %s", want, kindName(k))
 }
 
-// object calls fn with the index of each member of the object that is the
-// next value, positioned at the member's value; fn must consume it.
-// Members of no field are skipped. null calls nothing and reports false;
-// a value of another kind is an error.
-func (w *jsonWalker) object(fields *jsonFields, fn func(field int) error) (present bool, err error) {
-	switch k := w.peekKind(); k {
-	case 'n':
-		w.pos += len("null")
-		return false, nil
-	case '{':
-	default:
-		return false, w.wrongKind(k, "an object")
-	}
-	w.pos++
-	for {
-		switch w.ws() {
-		case '}':
-			w.pos++
-			return true, nil
-		case ',':
-			w.pos++
-			w.ws()
-		}
-		name, err := w.unquote(w.rawString())
-		if err != nil {
-			return true, err
-		}
-		field := fields.lookup(name)
-		w.ws()
-		w.pos++ // the colon
-		if field < 0 {
-			w.skip()
-		} else if err := fn(field); err != nil {
-			return true, err
-		}
-	}
-}
-
 // array calls fn for each element of the array that is the next value,
 // positioned at the element; fn must consume it. null reports false and
 // calls nothing; a value of another kind is an error.
@@ -345,9 +307,139 @@ func (w *jsonWalker) array(fn func() error) (present bool, err error) {
 	}
 }
 
-// objectList reads an array of objects into list, reusing its storage;
-// set stores member f of the element. present is false for null.
-func objectList[T any](w *jsonWalker, list []T, fields *jsonFields, set func(e *T, f int) error) (out []T, present bool, err error) {
+// jsonField is one member of the objects a jsonTable reads: its name
+// beside the setter that reads its value into the struct.
+type jsonField[T any] struct {
+	name string
+	set  func(w *jsonWalker, v *T) error
+}
+
+// jsonTable reads JSON objects into a T, member by member.
+type jsonTable[T any] struct {
+	names  *jsonFields
+	fields []jsonField[T]
+}
+
+// newJSONTable is the table of fields; folded names also match
+// case-insensitively without '-' and '_' (jsonOpts' rule), else only
+// exactly.
+func newJSONTable[T any](folded bool, fields ...jsonField[T]) *jsonTable[T] {
+	names := make([]string, len(fields))
+	for i, f := range fields {
+		names[i] = f.name
+	}
+	t := &jsonTable[T]{names: newJSONFieldsExact(names...), fields: fields}
+	if folded {
+		t.names = newJSONFields(names...)
+	}
+	return t
+}
+
+// Setters of the common kinds of member, given the field they fill.
+
+// strField reads a string; null stores "".
+func strField[T any](name string, field func(*T) *string) jsonField[T] {
+	return jsonField[T]{name, func(w *jsonWalker, v *T) (err error) {
+		*field(v), err = w.str()
+		return err
+	}}
+}
+
+// internedField is strField for values that repeat across components
+// (types, algorithms, names of organisations): each distinct value is
+// allocated once.
+func internedField[T any](name string, field func(*T) *string) jsonField[T] {
+	return jsonField[T]{name, func(w *jsonWalker, v *T) (err error) {
+		*field(v), err = w.istr()
+		return err
+	}}
+}
+
+// stringListField reads an array of strings, reusing the list.
+func stringListField[T any](name string, interned bool, field func(*T) *[]string) jsonField[T] {
+	return jsonField[T]{name, func(w *jsonWalker, v *T) (err error) {
+		p := field(v)
+		*p, err = w.stringList(*p, interned)
+		return err
+	}}
+}
+
+// ptrField reads an object into the struct that the field points to (see
+// readPtr).
+func ptrField[T, F any](name string, t *jsonTable[F], field func(*T) **F) jsonField[T] {
+	return jsonField[T]{name, func(w *jsonWalker, v *T) error {
+		return readPtr(w, t, field(v))
+	}}
+}
+
+// null consumes a null if it is the next value.
+func (w *jsonWalker) null() bool {
+	if w.peekKind() == 'n' {
+		w.pos += len("null")
+		return true
+	}
+	return false
+}
+
+// readObject reads the object that is the next value into v, member by
+// member; members of no field are skipped. null reads nothing and reports
+// false; a value of another kind is an error.
+func readObject[T any](w *jsonWalker, t *jsonTable[T], v *T) (present bool, err error) {
+	switch k := w.peekKind(); k {
+	case 'n':
+		w.pos += len("null")
+		return false, nil
+	case '{':
+	default:
+		return false, w.wrongKind(k, "an object")
+	}
+	w.pos++
+	for {
+		switch w.ws() {
+		case '}':
+			w.pos++
+			return true, nil
+		case ',':
+			w.pos++
+			w.ws()
+		}
+		name, err := w.unquote(w.rawString())
+		if err != nil {
+			return true, err
+		}
+		field := t.names.lookup(name)
+		w.ws()
+		w.pos++ // the colon
+		if field < 0 {
+			w.skip()
+		} else if err := t.fields[field].set(w, v); err != nil {
+			return true, err
+		}
+	}
+}
+
+// readPtr is how Unmarshal fills a pointer to a struct: null stores nil,
+// an object is merged into the struct *p points to (a new one if nil),
+// and a value of another kind is an error that leaves *p alone.
+func readPtr[T any](w *jsonWalker, t *jsonTable[T], p **T) error {
+	if w.null() {
+		*p = nil
+		return nil
+	}
+	v := *p
+	if v == nil {
+		v = new(T)
+	}
+	present, err := readObject(w, t, v)
+	if present {
+		*p = v
+	}
+	return err
+}
+
+// readObjectList reads an array of objects into list, reusing its
+// storage; present is false for null.
+func readObjectList[T any](w *jsonWalker, t *jsonTable[T], list []T) (out []T, present bool, err error) {
 	out = list[:0]
 	if out == nil {
 		out = []T{}
@@ -355,23 +447,21 @@ func objectList[T any](w *jsonWalker, list []T, fields *jsonFields, set func(e *
 	present, err = w.array(func() error {
 		var zero T
 		out = append(out, zero)
-		e := &out[len(out)-1]
-		_, err := w.object(fields, func(f int) error { return set(e, f) })
+		_, err := readObject(w, t, &out[len(out)-1])
 		return err
 	})
 	return out, present, err
 }
 
-// arenaObjectList is objectList into a shared arena, so that the lists of
-// every component share one growing backing array; it returns the
+// readArenaList is readObjectList into a shared arena, so that the lists
+// of every component share one growing backing array; it returns the
 // elements it added (capacity-clipped), or nil for null.
-func arenaObjectList[T any](w *jsonWalker, arena *[]T, fields *jsonFields, set func(e *T, f int) error) ([]T, error) {
+func readArenaList[T any](w *jsonWalker, t *jsonTable[T], arena *[]T) ([]T, error) {
 	start := len(*arena)
 	present, err := w.array(func() error {
 		var zero T
 		*arena = append(*arena, zero)
-		e := &(*arena)[len(*arena)-1]
-		_, err := w.object(fields, func(f int) error { return set(e, f) })
+		_, err := readObject(w, t, &(*arena)[len(*arena)-1])
 		return err
 	})
 	if !present {
