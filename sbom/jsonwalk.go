@@ -2,9 +2,7 @@ package sbom
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
-	"io"
 	"unicode"
 	"unicode/utf8"
 
@@ -497,114 +495,4 @@ func (w *jsonWalker) stringList(list []string, interned bool) ([]string, error) 
 // walk sets the value to walk.
 func (w *jsonWalker) walk(raw []byte) {
 	w.b, w.pos = raw, 0
-}
-
-// rawBatch is a run of array elements as read by the decoder, copied out
-// of its buffer.
-type rawBatch struct {
-	data  []byte
-	ends  []int // end offset of each element in data
-	first int   // index of the first element
-	err   error // what ended the array after these elements, if anything
-}
-
-// fill reads elements into b until it is full or the array ends; i is
-// the index of the next element. A panic of the decoder becomes b's error,
-// as decode turns one into an error on the caller's goroutine.
-func (b *rawBatch) fill(dec *jsontext.Decoder, i int) int {
-	defer func() {
-		if r := recover(); r != nil {
-			b.err = fmt.Errorf("internal error reading an array, please report it: %v", r)
-		}
-	}()
-	for len(b.data) < rawBatchSize {
-		if dec.PeekKind() == ']' {
-			_, b.err = dec.ReadToken()
-			if b.err == nil {
-				b.err = io.EOF
-			}
-			return i
-		}
-		v, err := dec.ReadValue()
-		if err != nil {
-			b.err = err
-			return i
-		}
-		b.data = append(b.data, v...)
-		b.ends = append(b.ends, len(b.data))
-		i++
-	}
-	return i
-}
-
-// rawBatchSize is the size at which a batch is handed over.
-const rawBatchSize = 128 << 10
-
-// forEachRawElement is forEachElement for arrays of values that the caller
-// walks with a jsonWalker: a goroutine reads (and so validates) the
-// elements with dec while fn walks the ones read before, on a second core.
-// fn gets each element's raw JSON, valid during the call, and its index.
-// dec is only used by the goroutine until forEachRawElement returns.
-func forEachRawElement(dec *jsontext.Decoder, fn func(raw []byte, i int) error) (present bool, err error) {
-	if dec.PeekKind() == 'n' {
-		_, err := dec.ReadToken()
-		return false, err
-	}
-	tok, err := dec.ReadToken()
-	if err != nil {
-		return false, err
-	}
-	if tok.Kind() != '[' {
-		return false, fmt.Errorf("expected an array, found %s", kindName(tok.Kind()))
-	}
-	full := make(chan *rawBatch, 2)
-	free := make(chan *rawBatch, 3)
-	for range 3 {
-		free <- &rawBatch{data: make([]byte, 0, rawBatchSize)}
-	}
-	stop, done := make(chan struct{}), make(chan struct{})
-	go func() {
-		defer close(done)
-		defer close(full)
-		i := 0
-		for {
-			var b *rawBatch
-			select {
-			case b = <-free:
-			case <-stop:
-				return
-			}
-			b.data, b.ends, b.first, b.err = b.data[:0], b.ends[:0], i, nil
-			i = b.fill(dec, i)
-			select {
-			case full <- b:
-			case <-stop:
-				return
-			}
-			if b.err != nil {
-				return
-			}
-		}
-	}()
-	defer func() {
-		close(stop)
-		<-done
-	}()
-	for b := range full {
-		start := 0
-		for k, end := range b.ends {
-			if err := fn(b.data[start:end], b.first+k); err != nil {
-				return true, err
-			}
-			start = end
-		}
-		if b.err == io.EOF {
-			return true, nil
-		}
-		if b.err != nil {
-			return true, b.err
-		}
-		free <- b
-	}
-	return true, errors.New("element reader ended early")
 }

@@ -1,6 +1,3 @@
-// Package sbom reads software bills of materials in every common format into
-// one normalised model, so that matching and reporting never look at raw
-// SBOM bytes.
 package sbom
 
 import "time"
