@@ -35,8 +35,8 @@ var cdxJSONDecoder = decoder{
 // component at a time is decoded into a cdxComp, checked, flattened and
 // visited.
 func decodeCycloneDXJSON(r io.Reader, visit func(*Component) error) (*Document, error) {
-	dec := newJSONDecoder(r)
-	w := newJSONWalker(dec)
+	dec, lines := newJSONDecoder(r, true)
+	w := newJSONWalker(dec, lines)
 	s := newCDXState(false, visit)
 	var bomFormat, schema string
 	var dep cdxDepJSON
@@ -64,17 +64,19 @@ func decodeCycloneDXJSON(r io.Reader, visit func(*Component) error) (*Document, 
 			err = s.jsonMetadata(dec)
 		case "components":
 			var in cdxComp
-			s.hasComponents, err = forEachRawElement(dec, func(raw []byte, i int) error {
+			s.hasComponents, err = forEachRawElement(dec, lines, func(raw []byte, i int, at position) error {
 				w.cdx.reset()
 				in = cdxComp{}
-				w.walk(raw)
+				w.walk(raw, at)
 				if err := w.cdxComp(&in); err != nil {
 					return fmt.Errorf("components[%d]: %w", i, err)
 				}
 				return s.topComponent(&in, "/components/"+strconv.Itoa(i), "components["+strconv.Itoa(i)+"]", "", cdxWarnDedupComponents, true)
 			})
 		case "dependencies":
-			_, err = forEachRawElement(dec, func(raw []byte, i int) error { return s.jsonDependency(w, &dep, raw, i) })
+			_, err = forEachRawElement(dec, lines, func(raw []byte, i int, at position) error {
+				return s.jsonDependency(w, &dep, raw, i, at)
+			})
 		case "vulnerabilities":
 			_, err = forEachElement(dec, func(i int) error { return s.jsonVulnerability(dec, i) })
 		default:
@@ -82,7 +84,7 @@ func decodeCycloneDXJSON(r io.Reader, visit func(*Component) error) (*Document, 
 		}
 		return err
 	})
-	if err := endDocument(dec, "decode CycloneDX JSON", err); err != nil {
+	if err := endDocument(dec, lines, "decode CycloneDX JSON", err); err != nil {
 		return nil, err
 	}
 	switch {
@@ -143,9 +145,9 @@ func (s *cdxState) jsonMetadata(dec *jsontext.Decoder) error {
 
 // jsonDependency reads one entry of dependencies into d, which is reused
 // from entry to entry.
-func (s *cdxState) jsonDependency(w *jsonWalker, d *cdxDepJSON, raw []byte, i int) error {
+func (s *cdxState) jsonDependency(w *jsonWalker, d *cdxDepJSON, raw []byte, i int, at position) error {
 	*d = cdxDepJSON{refs: &s.em.dedup, deps: d.deps[:0]}
-	w.walk(raw)
+	w.walk(raw, at)
 	isObject, err := readObject(w, cdxDepTable, d)
 	if err == nil && !isObject {
 		err = errors.New("expected an object, found null")
@@ -319,6 +321,7 @@ func init() {
 		ptrField("swid", cdxSwidTable, func(c *cdxComp) **cdxSwid { return &c.Swid }),
 		ptrField("evidence", cdxEvidenceTable, func(c *cdxComp) **cdxEvidence { return &c.Evidence }),
 	)
+	cdxCompTable.origin = func(c *cdxComp) *position { return &c.at }
 }
 
 // cdxCompListField reads an array of components (nested components,

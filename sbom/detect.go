@@ -32,7 +32,15 @@ func detect(data []byte, complete bool) (Format, error) {
 	}
 	switch trimmed[0] {
 	case '{':
-		return detectJSON(trimmed, complete)
+		f, err := detectJSON(trimmed, complete)
+		var pe *jsonPrefixError
+		if errors.As(err, &pe) {
+			// Tell the place as a line and column of the input.
+			lead := data[:len(data)-len(trimmed)]
+			pos := within(position{line: 1 + bytes.Count(lead, []byte{'\n'}), col: len(lead) - bytes.LastIndexByte(lead, '\n')}, trimmed, int(pe.off))
+			err = fmt.Errorf("%w: invalid JSON at byte offset %d (line %d, column %d): %w", ErrMalformed, int64(len(lead))+pe.off, pos.line, pos.col, pe.err)
+		}
+		return f, err
 	case '[':
 		return FormatUnknown, fmt.Errorf("%w: a JSON array, not an SBOM document", ErrNotSBOM)
 	case '<':
@@ -189,8 +197,21 @@ func jsonError(err error, dec *jsontext.Decoder) error {
 	if err == nil {
 		return fmt.Errorf("%w: the JSON top level is not an object", ErrNotSBOM)
 	}
-	return fmt.Errorf("%w: invalid JSON at byte offset %d: %w", ErrMalformed, dec.InputOffset(), err)
+	return &jsonPrefixError{off: dec.InputOffset(), err: err}
 }
+
+// jsonPrefixError is broken JSON in the prefix that detection reads, at
+// byte offset off of it; detect tells the place.
+type jsonPrefixError struct {
+	off int64
+	err error
+}
+
+func (e *jsonPrefixError) Error() string {
+	return fmt.Sprintf("%v: invalid JSON at byte offset %d: %v", ErrMalformed, e.off, e.err)
+}
+
+func (e *jsonPrefixError) Unwrap() []error { return []error{ErrMalformed, e.err} }
 
 // detectXML reads up to the root element.
 func detectXML(data []byte, complete bool) (Format, error) {

@@ -23,14 +23,40 @@ var jsonOpts = json.JoinOptions(
 	json.MatchCaseInsensitiveNames(true),
 )
 
-func newJSONDecoder(r io.Reader) *jsontext.Decoder {
-	return jsontext.NewDecoder(r, jsonOpts)
+// newJSONDecoder reads JSON from r; lines tells offsets as positions
+// unless track is false.
+func newJSONDecoder(r io.Reader, track bool) (*jsontext.Decoder, *jsonLines) {
+	lines := newJSONLines(r, 0, track)
+	return jsontext.NewDecoder(lines, jsonOpts), lines
 }
 
-// jsonAt wraps a decoding error with where it happened.
-func jsonAt(dec *jsontext.Decoder, what string, err error) error {
-	return fmt.Errorf("%s at byte offset %d (%s): %w", what, dec.InputOffset(), dec.StackPointer(), err)
+// jsonAt wraps a decoding error with where it happened: the element that
+// failed, when the error says (elementError), else where dec stopped.
+func jsonAt(dec *jsontext.Decoder, lines *jsonLines, what string, err error) error {
+	off := dec.InputOffset()
+	var pos position
+	var ee *elementError
+	if errors.As(err, &ee) {
+		off, pos = ee.off, ee.pos
+	} else {
+		pos = lines.at(off)
+	}
+	if pos.line == 0 {
+		return fmt.Errorf("%s at byte offset %d (%s): %w", what, off, dec.StackPointer(), err)
+	}
+	return fmt.Errorf("%s: line %d, column %d (byte offset %d, %s): %w", what, pos.line, pos.col, off, dec.StackPointer(), err)
 }
+
+// elementError is the error of an array element walked after it was read
+// (forEachRawElement), with where the element begins.
+type elementError struct {
+	off int64
+	pos position
+	err error
+}
+
+func (e *elementError) Error() string { return e.err.Error() }
+func (e *elementError) Unwrap() error { return e.err }
 
 // forEachMember calls fn with each member name of the object that is the
 // next value, positioned at the member's value; fn must consume it.
@@ -116,26 +142,26 @@ func jsonString(dec *jsontext.Decoder) (string, error) {
 // endDocument finishes a top-level walk: an error from visit is returned
 // as is, a decoding error gets its position, and nothing may follow the
 // document.
-func endDocument(dec *jsontext.Decoder, what string, err error) error {
+func endDocument(dec *jsontext.Decoder, lines *jsonLines, what string, err error) error {
 	if err != nil {
 		var ve *visitError
 		if errors.As(err, &ve) {
 			return ve.err
 		}
-		return jsonAt(dec, what, err)
+		return jsonAt(dec, lines, what, err)
 	}
-	if err := jsonEnd(dec); err != nil {
+	if err := jsonEnd(dec, lines); err != nil {
 		return fmt.Errorf("%s: %w", what, err)
 	}
 	return nil
 }
 
-func jsonEnd(dec *jsontext.Decoder) error {
+func jsonEnd(dec *jsontext.Decoder, lines *jsonLines) error {
 	if _, err := dec.ReadToken(); !errors.Is(err, io.EOF) {
 		if err == nil {
 			err = errors.New("unexpected data after the top-level value")
 		}
-		return jsonAt(dec, "invalid JSON", err)
+		return jsonAt(dec, lines, "invalid JSON", err)
 	}
 	return nil
 }
@@ -143,16 +169,19 @@ func jsonEnd(dec *jsontext.Decoder) error {
 // rawBatch is a run of array elements as read by the decoder, copied out
 // of its buffer.
 type rawBatch struct {
-	data  []byte
-	ends  []int // end offset of each element in data
-	first int   // index of the first element
-	err   error // what ended the array after these elements, if anything
+	data []byte
+	ends []int // end offset of each element in data
+	// offs and starts are where each element begins in the input.
+	offs   []int64
+	starts []position
+	first  int   // index of the first element
+	err    error // what ended the array after these elements, if anything
 }
 
 // fill reads elements into b until it is full or the array ends; i is
 // the index of the next element. A panic of the decoder becomes b's error,
 // as decode turns one into an error on the caller's goroutine.
-func (b *rawBatch) fill(dec *jsontext.Decoder, i int) int {
+func (b *rawBatch) fill(dec *jsontext.Decoder, lines *jsonLines, i int) int {
 	defer func() {
 		if r := recover(); r != nil {
 			b.err = fmt.Errorf("internal error reading an array, please report it: %v", r)
@@ -171,8 +200,11 @@ func (b *rawBatch) fill(dec *jsontext.Decoder, i int) int {
 			b.err = err
 			return i
 		}
+		off := dec.InputOffset() - int64(len(v))
 		b.data = append(b.data, v...)
 		b.ends = append(b.ends, len(b.data))
+		b.offs = append(b.offs, off)
+		b.starts = append(b.starts, lines.at(off))
 		i++
 	}
 	return i
@@ -184,9 +216,11 @@ const rawBatchSize = 128 << 10
 // forEachRawElement is forEachElement for arrays of values that the caller
 // walks with a jsonWalker: a goroutine reads (and so validates) the
 // elements with dec while fn walks the ones read before, on a second core.
-// fn gets each element's raw JSON, valid during the call, and its index.
-// dec is only used by the goroutine until forEachRawElement returns.
-func forEachRawElement(dec *jsontext.Decoder, fn func(raw []byte, i int) error) (present bool, err error) {
+// fn gets each element's raw JSON, valid during the call, its index and
+// where it begins (told by lines); its error comes back as an
+// elementError. dec and lines are only used by the goroutine until
+// forEachRawElement returns.
+func forEachRawElement(dec *jsontext.Decoder, lines *jsonLines, fn func(raw []byte, i int, at position) error) (present bool, err error) {
 	if dec.PeekKind() == 'n' {
 		_, err := dec.ReadToken()
 		return false, err
@@ -215,8 +249,8 @@ func forEachRawElement(dec *jsontext.Decoder, fn func(raw []byte, i int) error) 
 			case <-stop:
 				return
 			}
-			b.data, b.ends, b.first, b.err = b.data[:0], b.ends[:0], i, nil
-			i = b.fill(dec, i)
+			b.data, b.ends, b.offs, b.starts, b.first, b.err = b.data[:0], b.ends[:0], b.offs[:0], b.starts[:0], i, nil
+			i = b.fill(dec, lines, i)
 			select {
 			case full <- b:
 			case <-stop:
@@ -234,8 +268,8 @@ func forEachRawElement(dec *jsontext.Decoder, fn func(raw []byte, i int) error) 
 	for b := range full {
 		start := 0
 		for k, end := range b.ends {
-			if err := fn(b.data[start:end], b.first+k); err != nil {
-				return true, err
+			if err := fn(b.data[start:end], b.first+k, b.starts[k]); err != nil {
+				return true, &elementError{off: b.offs[k], pos: b.starts[k], err: err}
 			}
 			start = end
 		}

@@ -102,7 +102,9 @@ func foldRune(r rune) rune {
 // across components.
 type jsonWalker struct {
 	dec     *jsontext.Decoder
-	b       []byte // the value being walked, valid until dec reads on
+	lines   *jsonLines
+	b       []byte   // the value being walked, valid until dec reads on
+	base    position // where b begins in the input
 	pos     int
 	scratch []byte
 	idBuf   []byte
@@ -110,20 +112,27 @@ type jsonWalker struct {
 	cdx     cdxArenas
 }
 
-func newJSONWalker(dec *jsontext.Decoder) *jsonWalker {
-	return &jsonWalker{dec: dec, strs: map[string]string{}, cdx: cdxArenas{
+func newJSONWalker(dec *jsontext.Decoder, lines *jsonLines) *jsonWalker {
+	return &jsonWalker{dec: dec, lines: lines, strs: map[string]string{}, cdx: cdxArenas{
 		hashes: []cdxHash{}, extRefs: []cdxExtRef{}, props: []cdxProperty{},
 	}}
 }
 
-// load reads the decoder's next value for walking.
+// load reads the decoder's next value for walking; its kind must have
+// been peeked.
 func (w *jsonWalker) load() error {
+	start := w.lines.at(valueStart(w.dec))
 	v, err := w.dec.ReadValue()
 	if err != nil {
 		return err
 	}
-	w.b, w.pos = v, 0
+	w.b, w.pos, w.base = v, 0, start
 	return nil
+}
+
+// here is the position of the next byte to walk.
+func (w *jsonWalker) here() position {
+	return within(w.base, w.b, w.pos)
 }
 
 // maxInterned bounds the interning table, so that a document of unique
@@ -316,6 +325,9 @@ type jsonField[T any] struct {
 type jsonTable[T any] struct {
 	names  *jsonFields
 	fields []jsonField[T]
+	// origin, if set, is where readObject notes the position of the
+	// objects it reads.
+	origin func(*T) *position
 }
 
 // newJSONTable is the table of fields; folded names also match
@@ -390,6 +402,9 @@ func readObject[T any](w *jsonWalker, t *jsonTable[T], v *T) (present bool, err 
 	case '{':
 	default:
 		return false, w.wrongKind(k, "an object")
+	}
+	if t.origin != nil {
+		*t.origin(v) = w.here()
 	}
 	w.pos++
 	for {
@@ -492,7 +507,7 @@ func (w *jsonWalker) stringList(list []string, interned bool) ([]string, error) 
 	return out, err
 }
 
-// walk sets the value to walk.
-func (w *jsonWalker) walk(raw []byte) {
-	w.b, w.pos = raw, 0
+// walk sets the value to walk, which begins at position at.
+func (w *jsonWalker) walk(raw []byte, at position) {
+	w.b, w.pos, w.base = raw, 0, at
 }

@@ -116,6 +116,7 @@ type input struct {
 func (in *input) stream() io.Reader {
 	if in.sq == nil {
 		in.sq = newSqueezeReader(in.r, in.squeezeBuf)
+		in.sq.firstLine = in.skippedLines
 	}
 	return in.sq
 }

@@ -33,12 +33,16 @@ var spdxJSONDecoder = decoder{
 // is set, a document without spdxVersion is no SPDX JSON (detection from a
 // prefix may have guessed it).
 func decodeSPDXJSON(r io.Reader, prefix string, visit func(*Component) error) (*Document, error) {
-	return decodeSPDXJSONStream(r, prefix, true, visit)
+	return decodeSPDXJSONStream(r, prefix, false, visit)
 }
 
-func decodeSPDXJSONStream(r io.Reader, prefix string, requireVersion bool, visit func(*Component) error) (*Document, error) {
-	dec := newJSONDecoder(r)
-	w := newJSONWalker(dec)
+// decodeSPDXJSONStream is decodeSPDXJSON for SPDX JSON and, with
+// fromYAML set, for the JSON converted from SPDX YAML, whose positions
+// are not the input's and so are left unknown.
+func decodeSPDXJSONStream(r io.Reader, prefix string, fromYAML bool, visit func(*Component) error) (*Document, error) {
+	requireVersion := !fromYAML
+	dec, lines := newJSONDecoder(r, !fromYAML)
+	w := newJSONWalker(dec, lines)
 	s := newSPDXState(visit)
 	d := s.doc
 	// One of each element being read, for the whole document: the
@@ -67,9 +71,9 @@ func decodeSPDXJSONStream(r io.Reader, prefix string, requireVersion bool, visit
 				return err
 			})
 		case "packages":
-			_, err = forEachRawElement(dec, func(raw []byte, i int) error {
-				w.walk(raw)
-				pkg = spdxPkg{Origin: Origin{Pointer: prefix + strconv.Itoa(i)}}
+			_, err = forEachRawElement(dec, lines, func(raw []byte, i int, at position) error {
+				w.walk(raw, at)
+				pkg = spdxPkg{Origin: Origin{Pointer: prefix + strconv.Itoa(i), Line: at.line, Column: at.col}}
 				if err := w.spdxPackage(&pkg); err != nil {
 					return fmt.Errorf("packages[%d]: %w", i, err)
 				}
@@ -79,15 +83,17 @@ func decodeSPDXJSONStream(r io.Reader, prefix string, requireVersion bool, visit
 		case "files":
 			_, err = forEachElement(dec, func(i int) error { return s.jsonFile(w, &file, i, filesPrefix(prefix)) })
 		case "relationships":
-			_, err = forEachRawElement(dec, func(raw []byte, i int) error { return s.jsonRelationship(w, &rel, raw, i) })
+			_, err = forEachRawElement(dec, lines, func(raw []byte, i int, at position) error {
+				return s.jsonRelationship(w, &rel, raw, i, at)
+			})
 		case "hasExtractedLicensingInfos":
-			_, err = forEachElement(dec, func(i int) error { return s.jsonLicense(dec, i, prefix) })
+			_, err = forEachElement(dec, func(i int) error { return s.jsonLicense(dec, lines, i, prefix) })
 		default:
 			err = dec.SkipValue()
 		}
 		return err
 	})
-	if err := endDocument(dec, "decode SPDX JSON", err); err != nil {
+	if err := endDocument(dec, lines, "decode SPDX JSON", err); err != nil {
 		return nil, err
 	}
 	if requireVersion && s.version == "" {
@@ -144,6 +150,7 @@ func (s *spdxState) jsonFile(w *jsonWalker, f *spdxFileJSON, i int, prefix strin
 	if err := w.load(); err != nil {
 		return err
 	}
+	f.Origin.Line, f.Origin.Column = w.base.line, w.base.col
 	isObject, err := readObject(w, spdxFileTable, f)
 	if err == nil && !isObject {
 		err = errors.New("expected an object, found null")
@@ -165,9 +172,9 @@ type spdxRelJSON struct {
 	relType string
 }
 
-func (s *spdxState) jsonRelationship(w *jsonWalker, r *spdxRelJSON, raw []byte, i int) error {
+func (s *spdxState) jsonRelationship(w *jsonWalker, r *spdxRelJSON, raw []byte, i int, at position) error {
 	*r = spdxRelJSON{refs: &s.em.dedup}
-	w.walk(raw)
+	w.walk(raw, at)
 	isObject, err := readObject(w, spdxRelTable, r)
 	if err == nil && !isObject {
 		err = errors.New("expected an object, found null")
@@ -311,12 +318,13 @@ type spdxJSONLicense struct {
 }
 
 // jsonLicense reads one extracted licence.
-func (s *spdxState) jsonLicense(dec *jsontext.Decoder, i int, prefix string) error {
+func (s *spdxState) jsonLicense(dec *jsontext.Decoder, lines *jsonLines, i int, prefix string) error {
 	var l spdxJSONLicense
+	at := lines.at(valueStart(dec))
 	if err := jsonv2.UnmarshalDecode(dec, &l, jsonOpts); err != nil {
 		return fmt.Errorf("hasExtractedLicensingInfos[%d]: %w", i, err)
 	}
 	ptr := strings.TrimSuffix(prefix, "packages/") + "hasExtractedLicensingInfos/" + strconv.Itoa(i)
-	s.license(&spdxLicense{ID: l.ID, Name: l.Name, Text: l.Text, Origin: Origin{Pointer: ptr}})
+	s.license(&spdxLicense{ID: l.ID, Name: l.Name, Text: l.Text, Origin: Origin{Pointer: ptr, Line: at.line, Column: at.col}})
 	return nil
 }

@@ -50,7 +50,7 @@ func decodeSPDXYAML(data []byte, visit func(*Component) error) (*Document, error
 	if wrapped {
 		prefix = "/Document/packages/"
 	}
-	doc, err := decodeSPDXJSONStream(bytes.NewReader(j), prefix, false, visit)
+	doc, err := decodeSPDXJSONStream(bytes.NewReader(j), prefix, true, visit)
 	if err != nil {
 		return nil, fmt.Errorf("decode SPDX YAML: %w", err)
 	}
