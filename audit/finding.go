@@ -55,6 +55,9 @@ type Evidence struct {
 	Matched  string `json:"matched"`
 	Location string `json:"location"` // JSON pointer or XPath of the component
 	Line     int    `json:"line,omitempty"`
+	// Column is the 1-based byte column of the component's element on
+	// Line (JSON inputs), 0 when unknown.
+	Column   int    `json:"column,omitempty"`
 	Rule     string `json:"rule"`     // stable rule id, e.g. "kaspersky/name/ao-kaspersky-lab"
 	Strength string `json:"strength"` // "strong", "weak"
 }

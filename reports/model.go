@@ -310,6 +310,7 @@ type Evidence struct {
 	Matched  string `json:"matched"`
 	Location string `json:"location"`
 	Line     int    `json:"line"`
+	Column   int    `json:"column,omitempty"` // 1-based byte column on Line; omitted when unknown
 	Rule     string `json:"rule"`
 	Strength string `json:"strength"`
 }
