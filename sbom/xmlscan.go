@@ -455,13 +455,27 @@ func (s *xmlScanner) directive() (xmlKind, error) {
 	}
 }
 
-// xmlTextStop marks the bytes at which character data needs a look.
-var xmlTextStop = func() (t [256]bool) {
+// xmlTextClass sorts the bytes of character data: xmlStop at those that
+// need a look, xmlCheck at those checkXMLChars must see (control
+// characters, and the bytes of multi-byte characters), 0 for the rest.
+var xmlTextClass = func() (t [256]uint8) {
+	for c := 0; c < 0x20; c++ {
+		t[c] = xmlCheck
+	}
+	for c := 0x80; c < 0x100; c++ {
+		t[c] = xmlCheck
+	}
+	t['\t'], t['\n'] = 0, 0
 	for _, c := range []byte{'<', '&', '\r', '>', '"', '\'', ']'} {
-		t[c] = true
+		t[c] = xmlStop
 	}
 	return t
 }()
+
+const (
+	xmlCheck = 1
+	xmlStop  = 2
+)
 
 // readText reads character data (quote < 0), a quoted attribute value
 // (quote is the quote) or a CDATA section into s.data, as encoding/xml's
@@ -471,6 +485,8 @@ func (s *xmlScanner) readText(quote int, cdata bool) bool {
 	s.text = s.text[:0]
 	var b0, b1 byte // the last two bytes read, as text's
 	trunc := 0
+	// check is set once a byte or an entity may need checkXMLChars.
+	var check uint8
 scan:
 	for {
 		if s.pos >= s.end && !s.fill() {
@@ -490,7 +506,12 @@ scan:
 		}
 		// Copy the run of ordinary bytes in one go.
 		i := s.pos
-		for i < s.end && !xmlTextStop[s.buf[i]] {
+		for i < s.end {
+			c := xmlTextClass[s.buf[i]]
+			if c == xmlStop {
+				break
+			}
+			check |= c
 			i++
 		}
 		if i > s.pos {
@@ -530,6 +551,7 @@ scan:
 				return false
 			}
 			b0, b1 = 0, 0
+			check = xmlCheck // a character reference may be out of range
 			continue
 		}
 		switch {
@@ -545,9 +567,11 @@ scan:
 		return false
 	}
 	data := s.text[:len(s.text)-trunc]
-	if err := checkXMLChars(data); err != "" {
-		s.err = s.syntaxError(err)
-		return false
+	if check != 0 {
+		if err := checkXMLChars(data); err != "" {
+			s.err = s.syntaxError(err)
+			return false
+		}
 	}
 	s.data = data
 	return true
