@@ -33,7 +33,7 @@ type jsonLines struct {
 	lineStart int64
 	last      int64 // the last offset asked for
 	sqLines   int64 // lines of sq's dropped white space already noted
-	off0      bool  // positions are not tracked (see newJSONLines)
+	untracked bool  // positions are not tracked (see newJSONLines)
 }
 
 // lineBreak is n line breaks that end just before offset next.
@@ -47,7 +47,7 @@ type lineBreak struct {
 // positions: for JSON converted from YAML, whose lines are not the
 // input's.
 func newJSONLines(r io.Reader, firstLine int, track bool) *jsonLines {
-	l := &jsonLines{r: r, line: firstLine + 1, off0: !track}
+	l := &jsonLines{r: r, line: firstLine + 1, untracked: !track}
 	l.sq, _ = r.(*squeezeReader)
 	if l.sq != nil {
 		l.line += l.sq.firstLine
@@ -57,7 +57,7 @@ func newJSONLines(r io.Reader, firstLine int, track bool) *jsonLines {
 
 func (l *jsonLines) Read(p []byte) (int, error) {
 	n, err := l.r.Read(p)
-	if l.off0 {
+	if l.untracked {
 		return n, err
 	}
 	if l.sq != nil && l.sq.droppedLines > l.sqLines {
@@ -80,7 +80,7 @@ func (l *jsonLines) Read(p []byte) (int, error) {
 // order; one before the last asked for gets the last one's line and no
 // column.
 func (l *jsonLines) at(off int64) position {
-	if l == nil || l.off0 {
+	if l == nil || l.untracked {
 		return position{}
 	}
 	if off < l.last {
