@@ -1,5 +1,5 @@
 # Plain targets for everyday work; CI runs .ci/run.
-.PHONY: help build test test-short update-golden fuzz bench-decode bench-match vet ci image actionlint footprint
+.PHONY: help build test test-short update-golden fuzz bench-decode bench-decode-jq bench-match vet ci image actionlint footprint
 
 comma := ,
 # image and release metadata; override on the command line
@@ -43,7 +43,10 @@ update-golden: ## rewrite golden files after an intended change (review the diff
 fuzz: ## run every fuzz target for 30 s
 	bash .ci/fuzz 30s
 
-bench-decode: ## decode speed and memory against jq on ../shared/bench
+bench-decode: ## every registered decoder, this tree against BASE (default main) in one run: ratios
+	bash scripts/bench-decode-base.sh $(if $(BASE),$(BASE),main)
+
+bench-decode-jq: ## decode speed and memory of the whole process against jq on ../shared/bench
 	bash scripts/bench-decode.sh
 
 bench-match: ## matching throughput on one core

@@ -128,8 +128,12 @@ type sarifArtifactLocation struct {
 // srcRoot is the uriBaseId of URIs relative to the source root.
 const srcRoot = "%SRCROOT%"
 
+// sarifRegion is where a result is in its input. startColumn is the
+// byte column the decoder reports (JSON inputs), which is SARIF's
+// UTF-16 column wherever the line holds only ASCII before it.
 type sarifRegion struct {
-	StartLine int `json:"startLine"`
+	StartLine   int `json:"startLine"`
+	StartColumn int `json:"startColumn,omitempty"`
 }
 
 type sarifLogicalLocation struct {
@@ -487,7 +491,7 @@ func sarifLocationFor(f Finding, artifacts artifactIndex) sarifLocation {
 	loc := sarifLocation{PhysicalLocation: &sarifPhysicalLocation{ArtifactLocation: artifactLocation(f.Input, artifacts)}}
 	for _, e := range f.Evidence {
 		if e.Line > 0 {
-			loc.PhysicalLocation.Region = &sarifRegion{StartLine: e.Line}
+			loc.PhysicalLocation.Region = &sarifRegion{StartLine: e.Line, StartColumn: e.Column}
 			break
 		}
 	}

@@ -39,6 +39,8 @@ type cdxComp struct {
 	Swid         *cdxSwid      `json:"swid" xml:"swid"`
 	Evidence     *cdxEvidence  `json:"evidence" xml:"evidence"`
 	Components   []cdxComp     `json:"components" xml:"components>component"`
+	// at is where the component begins, where the decoder knows it.
+	at position
 }
 
 type cdxPedigree struct {
@@ -303,7 +305,7 @@ func (s *cdxState) component(in *cdxComp, ptr, parent string) Component {
 		Copyright:    in.Copyright,
 		Description:  in.Description,
 		Parent:       parent,
-		Origin:       Origin{Pointer: ptr},
+		Origin:       Origin{Pointer: ptr, Line: in.at.line, Column: in.at.col},
 	}
 	if in.Author != "" {
 		c.Authors = append(c.Authors, Contact{Name: in.Author})

@@ -9,9 +9,25 @@ import (
 	"strings"
 )
 
-// CycloneDX XML is walked with the decoder's RawToken, which skips the
-// name-space bookkeeping of Token, and no reflection: DecodeElement cost
-// more than twice a plain token scan. The walker keeps encoding/xml's
+// cdxXMLDecoder reads CycloneDX XML, streaming the components.
+var cdxXMLDecoder = decoder{
+	format: FormatCycloneDXXML,
+	syntax: syntaxXML,
+	identify: func(s *sniff) certainty {
+		if s.xmlRoot.Local == "bom" && strings.HasPrefix(s.xmlRoot.Space, "http://cyclonedx.org/schema/bom") {
+			return declared
+		}
+		return notThis
+	},
+	decode: func(in *input, visit func(*Component) error) (*Document, error) {
+		return decodeCycloneDXXML(in.stream(), visit)
+	},
+}
+
+// CycloneDX XML is walked token by token with xmlScanner (encoding/xml's
+// RawToken, rewritten for speed), which skips the name-space bookkeeping
+// of Token, and no reflection: DecodeElement cost more than twice a plain
+// token scan. The walker keeps encoding/xml's
 // semantics for the structs in cdx.go: elements and attributes match by
 // local name; a string field holds the character data directly inside its
 // element (nested elements are skipped), the last occurrence winning; a
@@ -23,7 +39,7 @@ const cdxXMLNSPrefix = "http://cyclonedx.org/schema/bom/"
 
 // xmlWalker reads a CycloneDX XML document token by token.
 type xmlWalker struct {
-	dec   *xml.Decoder
+	dec   *xmlScanner
 	open  []xml.Name // the elements open, as written (prefix in Space)
 	text  []byte     // character data scratch
 	strs  map[string]string
@@ -33,7 +49,7 @@ type xmlWalker struct {
 // decodeCycloneDXXML streams a CycloneDX XML BOM: one top-level
 // <component> at a time is read, checked, flattened and visited.
 func decodeCycloneDXXML(r io.Reader, visit func(*Component) error) (*Document, error) {
-	dec := xml.NewDecoder(r)
+	dec := newXMLScanner(r)
 	s := newCDXState(true, visit)
 	w := &xmlWalker{dec: dec, strs: map[string]string{}, props: []cdxProperty{}}
 	if err := w.bom(s); err != nil {
@@ -52,54 +68,56 @@ func (w *xmlWalker) syntaxError(msg string) error {
 	return &xml.SyntaxError{Msg: msg, Line: line}
 }
 
-// token is the next token, with start and end elements checked to match
-// as Token checks them.
-func (w *xmlWalker) token() (xml.Token, error) {
-	tok, err := w.dec.RawToken()
+// token reads the next token (w.dec holds it until the next read), with
+// start and end elements checked to match as Token checks them.
+func (w *xmlWalker) token() (xmlKind, error) {
+	kind, err := w.dec.next()
 	if err != nil {
 		if errors.Is(err, io.EOF) && len(w.open) > 0 {
-			return nil, w.syntaxError("unexpected EOF")
+			return 0, w.syntaxError("unexpected EOF")
 		}
-		return nil, err
+		return 0, err
 	}
-	switch t := tok.(type) {
-	case xml.StartElement:
-		w.open = append(w.open, t.Name)
-	case xml.EndElement:
+	switch kind {
+	case xmlStart:
+		w.open = append(w.open, w.dec.start.Name)
+	case xmlEnd:
+		name := w.dec.name
 		if len(w.open) == 0 {
-			return nil, w.syntaxError("unexpected end element </" + t.Name.Local + ">")
+			return 0, w.syntaxError("unexpected end element </" + name.Local + ">")
 		}
 		s := w.open[len(w.open)-1]
 		w.open = w.open[:len(w.open)-1]
 		switch {
-		case s.Local != t.Name.Local:
-			return nil, w.syntaxError("element <" + s.Local + "> closed by </" + t.Name.Local + ">")
-		case s.Space != t.Name.Space:
-			ns := t.Name.Space
+		case s.Local != name.Local:
+			return 0, w.syntaxError("element <" + s.Local + "> closed by </" + name.Local + ">")
+		case s.Space != name.Space:
+			ns := name.Space
 			if ns == "" {
 				ns = `""`
 			}
-			return nil, w.syntaxError("element <" + s.Local + "> in space " + s.Space + " closed by </" + t.Name.Local + "> in space " + ns)
+			return 0, w.syntaxError("element <" + s.Local + "> in space " + s.Space + " closed by </" + name.Local + "> in space " + ns)
 		}
 	}
-	return tok, nil
+	return kind, nil
 }
 
 // children calls fn for each child element of the element just started;
-// fn must consume the child, for instance with skip. It returns after the
+// fn must consume the child, for instance with skip, and read what it
+// needs of se (valid until the next read) first. It returns after the
 // element's end.
 func (w *xmlWalker) children(fn func(se *xml.StartElement) error) error {
 	for {
-		tok, err := w.token()
+		kind, err := w.token()
 		if err != nil {
 			return err
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if err := fn(&t); err != nil {
+		switch kind {
+		case xmlStart:
+			if err := fn(&w.dec.start); err != nil {
 				return err
 			}
-		case xml.EndElement:
+		case xmlEnd:
 			return nil
 		}
 	}
@@ -108,14 +126,14 @@ func (w *xmlWalker) children(fn func(se *xml.StartElement) error) error {
 // skip consumes the rest of the element just started.
 func (w *xmlWalker) skip() error {
 	for depth := 1; depth > 0; {
-		tok, err := w.token()
+		kind, err := w.token()
 		if err != nil {
 			return err
 		}
-		switch tok.(type) {
-		case xml.StartElement:
+		switch kind {
+		case xmlStart:
 			depth++
-		case xml.EndElement:
+		case xmlEnd:
 			depth--
 		}
 	}
@@ -127,18 +145,18 @@ func (w *xmlWalker) skip() error {
 func (w *xmlWalker) textBytes() ([]byte, error) {
 	w.text = w.text[:0]
 	for {
-		tok, err := w.token()
+		kind, err := w.token()
 		if err != nil {
 			return nil, err
 		}
-		switch t := tok.(type) {
-		case xml.CharData:
-			w.text = append(w.text, t...)
-		case xml.StartElement:
+		switch kind {
+		case xmlText:
+			w.text = append(w.text, w.dec.data...)
+		case xmlStart:
 			if err := w.skip(); err != nil {
 				return nil, err
 			}
-		case xml.EndElement:
+		case xmlEnd:
 			return w.text, nil
 		}
 	}
@@ -190,14 +208,16 @@ func attr(se *xml.StartElement, name string) (string, bool) {
 func (w *xmlWalker) bom(s *cdxState) error {
 	var root *xml.StartElement
 	for root == nil {
-		tok, err := w.token()
+		kind, err := w.token()
 		if err != nil {
 			if errors.Is(err, io.EOF) {
 				return fmt.Errorf("%w: no root element", ErrNotSBOM)
 			}
 			return err
 		}
-		if se, ok := tok.(xml.StartElement); ok {
+		if kind == xmlStart {
+			se := w.dec.start
+			se.Attr = append([]xml.Attr(nil), se.Attr...)
 			root = &se
 		}
 	}

@@ -32,7 +32,15 @@ func detect(data []byte, complete bool) (Format, error) {
 	}
 	switch trimmed[0] {
 	case '{':
-		return detectJSON(trimmed, complete)
+		f, err := detectJSON(trimmed, complete)
+		var pe *jsonPrefixError
+		if errors.As(err, &pe) {
+			// Tell the place as a line and column of the input.
+			lead := data[:len(data)-len(trimmed)]
+			pos := within(position{line: 1 + bytes.Count(lead, []byte{'\n'}), col: len(lead) - bytes.LastIndexByte(lead, '\n')}, trimmed, int(pe.off))
+			err = fmt.Errorf("%w: invalid JSON at byte offset %d (line %d, column %d): %w", ErrMalformed, int64(len(lead))+pe.off, pos.line, pos.col, pe.err)
+		}
+		return f, err
 	case '[':
 		return FormatUnknown, fmt.Errorf("%w: a JSON array, not an SBOM document", ErrNotSBOM)
 	case '<':
@@ -42,6 +50,21 @@ func detect(data []byte, complete bool) (Format, error) {
 		return FormatUnknown, fmt.Errorf("%w: binary content", ErrNotSBOM)
 	}
 	return detectText(trimmed, complete)
+}
+
+// sniff is what detection learnt from a prefix of the input, parsed once
+// for its syntax, for the decoders' identify functions to judge.
+type sniff struct {
+	syntax syntax
+	data   []byte // the prefix, from its first non-blank byte
+	// complete is true when data is the whole input (for JSON: when the
+	// top-level keys were read to the end).
+	complete bool
+	json     jsonKeys // the top-level keys of a JSON object
+	xmlRoot  xml.Name // the root element of XML
+	// spdxLine is the first line of text that declares an SPDX version
+	// ("SPDXVersion:", "spdxVersion:" or "Document:"), trimmed.
+	spdxLine string
 }
 
 // jsonKeys are the top-level facts that tell JSON SBOM formats apart.
@@ -57,38 +80,19 @@ type jsonKeys struct {
 	open string
 }
 
-// format names the JSON SBOM format the keys show. With final false the
-// keys come from a prefix, and the key being read when the prefix ended
-// (a huge components, packages, artifacts or @graph array) decides when
-// nothing else has.
-func (k *jsonKeys) format(final bool) Format {
-	switch {
-	case strings.EqualFold(k.bomFormat, "CycloneDX"):
-		return FormatCycloneDXJSON
-	case k.spdxVersion != "":
-		return FormatSPDXJSON
-	case strings.Contains(k.context, "spdx.org/rdf/3"):
-		return FormatSPDX3JSON
-	case k.hasArtifacts && k.hasDescriptor:
-		return FormatSyftJSON
-	case !k.hasBOMFormat && k.hasSpecVersion && (k.hasComponents || k.hasMetadata):
-		return FormatCycloneDXJSON
-	case !k.hasBOMFormat && strings.Contains(strings.ToLower(k.schema), "cyclonedx.org/schema"):
-		return FormatCycloneDXJSON
-	case final || k.hasBOMFormat:
-		return FormatUnknown
+// guess is how surely a prefix that ended inside the value of one of
+// names is of the format that uses those names: a huge components,
+// packages, artifacts or @graph array decides when nothing else has.
+func (s *sniff) guess(names ...string) certainty {
+	if s.complete || s.json.hasBOMFormat {
+		return notThis
 	}
-	switch k.open {
-	case "components", "metadata", "dependencies":
-		return FormatCycloneDXJSON
-	case "packages", "files", "relationships", "snippets":
-		return FormatSPDXJSON
-	case "artifacts", "artifactRelationships":
-		return FormatSyftJSON
-	case "@graph":
-		return FormatSPDX3JSON
+	for _, n := range names {
+		if s.json.open == n {
+			return guessed
+		}
 	}
-	return FormatUnknown
+	return notThis
 }
 
 var errNotJSONSBOM = fmt.Errorf("%w: JSON without bomFormat, spdxVersion, an SPDX 3 @context or syft's artifacts", ErrNotSBOM)
@@ -97,23 +101,18 @@ var errNotJSONSBOM = fmt.Errorf("%w: JSON without bomFormat, spdxVersion, an SPD
 // never depends on key order.
 func detectJSON(data []byte, complete bool) (Format, error) {
 	k, err := scanJSONKeys(data)
-	if err != nil && !complete && errors.Is(err, io.ErrUnexpectedEOF) {
-		if err := k.invalid(); err != nil {
-			return FormatUnknown, err
-		}
-		if f := k.format(false); f != FormatUnknown {
-			return f, nil
-		}
-		return FormatUnknown, fmt.Errorf("%w in the first %d bytes", errNotJSONSBOM, len(data))
-	}
-	if err != nil {
+	partial := err != nil && !complete && errors.Is(err, io.ErrUnexpectedEOF)
+	if err != nil && !partial {
 		return FormatUnknown, err
 	}
 	if err := k.invalid(); err != nil {
 		return FormatUnknown, err
 	}
-	if f := k.format(true); f != FormatUnknown {
+	if f := identify(&sniff{syntax: syntaxJSON, data: data, complete: !partial, json: k}); f != FormatUnknown {
 		return f, nil
+	}
+	if partial {
+		return FormatUnknown, fmt.Errorf("%w in the first %d bytes", errNotJSONSBOM, len(data))
 	}
 	return FormatUnknown, errNotJSONSBOM
 }
@@ -198,8 +197,21 @@ func jsonError(err error, dec *jsontext.Decoder) error {
 	if err == nil {
 		return fmt.Errorf("%w: the JSON top level is not an object", ErrNotSBOM)
 	}
-	return fmt.Errorf("%w: invalid JSON at byte offset %d: %w", ErrMalformed, dec.InputOffset(), err)
+	return &jsonPrefixError{off: dec.InputOffset(), err: err}
 }
+
+// jsonPrefixError is broken JSON in the prefix that detection reads, at
+// byte offset off of it; detect tells the place.
+type jsonPrefixError struct {
+	off int64
+	err error
+}
+
+func (e *jsonPrefixError) Error() string {
+	return fmt.Sprintf("%v: invalid JSON at byte offset %d: %v", ErrMalformed, e.off, e.err)
+}
+
+func (e *jsonPrefixError) Unwrap() []error { return []error{ErrMalformed, e.err} }
 
 // detectXML reads up to the root element.
 func detectXML(data []byte, complete bool) (Format, error) {
@@ -215,56 +227,36 @@ func detectXML(data []byte, complete bool) (Format, error) {
 		if !ok {
 			continue
 		}
-		switch {
-		case se.Name.Local == "bom" && strings.HasPrefix(se.Name.Space, "http://cyclonedx.org/schema/bom"):
-			return FormatCycloneDXXML, nil
-		case se.Name.Local == "bom":
+		if f := identify(&sniff{syntax: syntaxXML, data: data, complete: complete, xmlRoot: se.Name}); f != FormatUnknown {
+			return f, nil
+		}
+		if se.Name.Local == "bom" {
 			return FormatUnknown, fmt.Errorf("%w: <bom> root element without a CycloneDX namespace: xmlns holds %q, want http://cyclonedx.org/schema/bom/1.x", ErrInvalidSBOM, se.Name.Space)
-		case se.Name.Local == "RDF" && (bytes.Contains(data, []byte("spdx.org/rdf/terms")) || !complete):
-			return FormatSPDXRDF, nil
 		}
 		return FormatUnknown, fmt.Errorf("%w: XML root element <%s> is neither a CycloneDX bom nor SPDX RDF", ErrNotSBOM, se.Name.Local)
 	}
 }
 
-// detectText tells SPDX tag-value from SPDX YAML by their first keys.
+// detectText finds the line that declares the SPDX version in the first
+// 200 lines, for the text formats (tag-value, YAML) to judge.
 func detectText(data []byte, complete bool) (Format, error) {
+	s := &sniff{syntax: syntaxText, data: data, complete: complete}
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
 	for n := 0; sc.Scan() && n < 200; n++ {
 		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") || line == "---" {
-			continue
-		}
-		switch {
-		case strings.HasPrefix(line, "SPDXVersion:"):
-			return FormatSPDXTagValue, nil
-		case strings.HasPrefix(line, "spdxVersion:"), line == "Document:":
-			return FormatSPDXYAML, nil
+		if strings.HasPrefix(line, "SPDXVersion:") || strings.HasPrefix(line, "spdxVersion:") || line == "Document:" {
+			s.spdxLine = line
+			break
 		}
 	}
-	if err := sc.Err(); err != nil && !errors.Is(err, io.EOF) {
+	if err := sc.Err(); err != nil && !errors.Is(err, io.EOF) && s.spdxLine == "" {
 		return FormatUnknown, fmt.Errorf("%w: %w", ErrNotSBOM, err)
 	}
-	if yamlHasKey(data, "spdxVersion") {
-		return FormatSPDXYAML, nil
-	}
-	if !complete {
-		// A prefix of YAML whose spdxVersion comes later; read whole,
-		// so the guess is checked on all of it.
-		for _, key := range []string{"SPDXID", "documentNamespace", "creationInfo", "packages", "dataLicense"} {
-			if yamlHasKey(data, key) {
-				return FormatSPDXYAML, nil
-			}
-		}
+	if f := identify(s); f != FormatUnknown {
+		return f, nil
 	}
 	return FormatUnknown, fmt.Errorf("%w: text without SPDXVersion (tag-value) or spdxVersion (YAML)", ErrNotSBOM)
-}
-
-// yamlHasKey finds an unindented "key:" line anywhere, for YAML whose
-// spdxVersion comes after the first 200 lines.
-func yamlHasKey(data []byte, key string) bool {
-	return bytes.HasPrefix(data, []byte(key+":")) || bytes.Contains(data, []byte("\n"+key+":"))
 }
 
 // isBinary reports NUL bytes or mostly non-text in the first kilobytes.

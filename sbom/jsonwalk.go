@@ -2,9 +2,7 @@ package sbom
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
-	"io"
 	"unicode"
 	"unicode/utf8"
 
@@ -104,7 +102,9 @@ func foldRune(r rune) rune {
 // across components.
 type jsonWalker struct {
 	dec     *jsontext.Decoder
-	b       []byte // the value being walked, valid until dec reads on
+	lines   *jsonLines
+	b       []byte   // the value being walked, valid until dec reads on
+	base    position // where b begins in the input
 	pos     int
 	scratch []byte
 	idBuf   []byte
@@ -112,20 +112,27 @@ type jsonWalker struct {
 	cdx     cdxArenas
 }
 
-func newJSONWalker(dec *jsontext.Decoder) *jsonWalker {
-	return &jsonWalker{dec: dec, strs: map[string]string{}, cdx: cdxArenas{
+func newJSONWalker(dec *jsontext.Decoder, lines *jsonLines) *jsonWalker {
+	return &jsonWalker{dec: dec, lines: lines, strs: map[string]string{}, cdx: cdxArenas{
 		hashes: []cdxHash{}, extRefs: []cdxExtRef{}, props: []cdxProperty{},
 	}}
 }
 
-// load reads the decoder's next value for walking.
+// load reads the decoder's next value for walking; its kind must have
+// been peeked.
 func (w *jsonWalker) load() error {
+	start := w.lines.at(valueStart(w.dec))
 	v, err := w.dec.ReadValue()
 	if err != nil {
 		return err
 	}
-	w.b, w.pos = v, 0
+	w.b, w.pos, w.base = v, 0, start
 	return nil
+}
+
+// here is the position of the next byte to walk.
+func (w *jsonWalker) here() position {
+	return within(w.base, w.b, w.pos)
 }
 
 // maxInterned bounds the interning table, so that a document of unique
@@ -280,44 +287,6 @@ func (w *jsonWalker) wrongKind(k jsontext.Kind, want string) error {
 	return fmt.Errorf("expected %s, found %s", want, kindName(k))
 }
 
-// object calls fn with the index of each member of the object that is the
-// next value, positioned at the member's value; fn must consume it.
-// Members of no field are skipped. null calls nothing and reports false;
-// a value of another kind is an error.
-func (w *jsonWalker) object(fields *jsonFields, fn func(field int) error) (present bool, err error) {
-	switch k := w.peekKind(); k {
-	case 'n':
-		w.pos += len("null")
-		return false, nil
-	case '{':
-	default:
-		return false, w.wrongKind(k, "an object")
-	}
-	w.pos++
-	for {
-		switch w.ws() {
-		case '}':
-			w.pos++
-			return true, nil
-		case ',':
-			w.pos++
-			w.ws()
-		}
-		name, err := w.unquote(w.rawString())
-		if err != nil {
-			return true, err
-		}
-		field := fields.lookup(name)
-		w.ws()
-		w.pos++ // the colon
-		if field < 0 {
-			w.skip()
-		} else if err := fn(field); err != nil {
-			return true, err
-		}
-	}
-}
-
 // array calls fn for each element of the array that is the next value,
 // positioned at the element; fn must consume it. null reports false and
 // calls nothing; a value of another kind is an error.
@@ -345,9 +314,145 @@ func (w *jsonWalker) array(fn func() error) (present bool, err error) {
 	}
 }
 
-// objectList reads an array of objects into list, reusing its storage;
-// set stores member f of the element. present is false for null.
-func objectList[T any](w *jsonWalker, list []T, fields *jsonFields, set func(e *T, f int) error) (out []T, present bool, err error) {
+// jsonField is one member of the objects a jsonTable reads: its name
+// beside the setter that reads its value into the struct.
+type jsonField[T any] struct {
+	name string
+	set  func(w *jsonWalker, v *T) error
+}
+
+// jsonTable reads JSON objects into a T, member by member.
+type jsonTable[T any] struct {
+	names  *jsonFields
+	fields []jsonField[T]
+	// origin, if set, is where readObject notes the position of the
+	// objects it reads.
+	origin func(*T) *position
+}
+
+// newJSONTable is the table of fields; folded names also match
+// case-insensitively without '-' and '_' (jsonOpts' rule), else only
+// exactly.
+func newJSONTable[T any](folded bool, fields ...jsonField[T]) *jsonTable[T] {
+	names := make([]string, len(fields))
+	for i, f := range fields {
+		names[i] = f.name
+	}
+	t := &jsonTable[T]{names: newJSONFieldsExact(names...), fields: fields}
+	if folded {
+		t.names = newJSONFields(names...)
+	}
+	return t
+}
+
+// Setters of the common kinds of member, given the field they fill.
+
+// strField reads a string; null stores "".
+func strField[T any](name string, field func(*T) *string) jsonField[T] {
+	return jsonField[T]{name, func(w *jsonWalker, v *T) (err error) {
+		*field(v), err = w.str()
+		return err
+	}}
+}
+
+// internedField is strField for values that repeat across components
+// (types, algorithms, names of organisations): each distinct value is
+// allocated once.
+func internedField[T any](name string, field func(*T) *string) jsonField[T] {
+	return jsonField[T]{name, func(w *jsonWalker, v *T) (err error) {
+		*field(v), err = w.istr()
+		return err
+	}}
+}
+
+// stringListField reads an array of strings, reusing the list.
+func stringListField[T any](name string, interned bool, field func(*T) *[]string) jsonField[T] {
+	return jsonField[T]{name, func(w *jsonWalker, v *T) (err error) {
+		p := field(v)
+		*p, err = w.stringList(*p, interned)
+		return err
+	}}
+}
+
+// ptrField reads an object into the struct that the field points to (see
+// readPtr).
+func ptrField[T, F any](name string, t *jsonTable[F], field func(*T) **F) jsonField[T] {
+	return jsonField[T]{name, func(w *jsonWalker, v *T) error {
+		return readPtr(w, t, field(v))
+	}}
+}
+
+// null consumes a null if it is the next value.
+func (w *jsonWalker) null() bool {
+	if w.peekKind() == 'n' {
+		w.pos += len("null")
+		return true
+	}
+	return false
+}
+
+// readObject reads the object that is the next value into v, member by
+// member; members of no field are skipped. null reads nothing and reports
+// false; a value of another kind is an error.
+func readObject[T any](w *jsonWalker, t *jsonTable[T], v *T) (present bool, err error) {
+	switch k := w.peekKind(); k {
+	case 'n':
+		w.pos += len("null")
+		return false, nil
+	case '{':
+	default:
+		return false, w.wrongKind(k, "an object")
+	}
+	if t.origin != nil {
+		*t.origin(v) = w.here()
+	}
+	w.pos++
+	for {
+		switch w.ws() {
+		case '}':
+			w.pos++
+			return true, nil
+		case ',':
+			w.pos++
+			w.ws()
+		}
+		name, err := w.unquote(w.rawString())
+		if err != nil {
+			return true, err
+		}
+		field := t.names.lookup(name)
+		w.ws()
+		w.pos++ // the colon
+		if field < 0 {
+			w.skip()
+		} else if err := t.fields[field].set(w, v); err != nil {
+			return true, err
+		}
+	}
+}
+
+// readPtr is how Unmarshal fills a pointer to a struct: null stores nil,
+// an object is merged into the struct *p points to (a new one if nil),
+// and a value of another kind is an error that leaves *p alone.
+func readPtr[T any](w *jsonWalker, t *jsonTable[T], p **T) error {
+	if w.null() {
+		*p = nil
+		return nil
+	}
+	v := *p
+	if v == nil {
+		v = new(T)
+	}
+	present, err := readObject(w, t, v)
+	if present {
+		*p = v
+	}
+	return err
+}
+
+// readObjectList reads an array of objects into list, reusing its
+// storage; present is false for null.
+func readObjectList[T any](w *jsonWalker, t *jsonTable[T], list []T) (out []T, present bool, err error) {
 	out = list[:0]
 	if out == nil {
 		out = []T{}
@@ -355,23 +460,21 @@ func objectList[T any](w *jsonWalker, list []T, fields *jsonFields, set func(e *
 	present, err = w.array(func() error {
 		var zero T
 		out = append(out, zero)
-		e := &out[len(out)-1]
-		_, err := w.object(fields, func(f int) error { return set(e, f) })
+		_, err := readObject(w, t, &out[len(out)-1])
 		return err
 	})
 	return out, present, err
 }
 
-// arenaObjectList is objectList into a shared arena, so that the lists of
-// every component share one growing backing array; it returns the
+// readArenaList is readObjectList into a shared arena, so that the lists
+// of every component share one growing backing array; it returns the
 // elements it added (capacity-clipped), or nil for null.
-func arenaObjectList[T any](w *jsonWalker, arena *[]T, fields *jsonFields, set func(e *T, f int) error) ([]T, error) {
+func readArenaList[T any](w *jsonWalker, t *jsonTable[T], arena *[]T) ([]T, error) {
 	start := len(*arena)
 	present, err := w.array(func() error {
 		var zero T
 		*arena = append(*arena, zero)
-		e := &(*arena)[len(*arena)-1]
-		_, err := w.object(fields, func(f int) error { return set(e, f) })
+		_, err := readObject(w, t, &(*arena)[len(*arena)-1])
 		return err
 	})
 	if !present {
@@ -404,117 +507,7 @@ func (w *jsonWalker) stringList(list []string, interned bool) ([]string, error) 
 	return out, err
 }
 
-// walk sets the value to walk.
-func (w *jsonWalker) walk(raw []byte) {
-	w.b, w.pos = raw, 0
-}
-
-// rawBatch is a run of array elements as read by the decoder, copied out
-// of its buffer.
-type rawBatch struct {
-	data  []byte
-	ends  []int // end offset of each element in data
-	first int   // index of the first element
-	err   error // what ended the array after these elements, if anything
-}
-
-// fill reads elements into b until it is full or the array ends; i is
-// the index of the next element. A panic of the decoder becomes b's error,
-// as decode turns one into an error on the caller's goroutine.
-func (b *rawBatch) fill(dec *jsontext.Decoder, i int) int {
-	defer func() {
-		if r := recover(); r != nil {
-			b.err = fmt.Errorf("internal error reading an array, please report it: %v", r)
-		}
-	}()
-	for len(b.data) < rawBatchSize {
-		if dec.PeekKind() == ']' {
-			_, b.err = dec.ReadToken()
-			if b.err == nil {
-				b.err = io.EOF
-			}
-			return i
-		}
-		v, err := dec.ReadValue()
-		if err != nil {
-			b.err = err
-			return i
-		}
-		b.data = append(b.data, v...)
-		b.ends = append(b.ends, len(b.data))
-		i++
-	}
-	return i
-}
-
-// rawBatchSize is the size at which a batch is handed over.
-const rawBatchSize = 128 << 10
-
-// forEachRawElement is forEachElement for arrays of values that the caller
-// walks with a jsonWalker: a goroutine reads (and so validates) the
-// elements with dec while fn walks the ones read before, on a second core.
-// fn gets each element's raw JSON, valid during the call, and its index.
-// dec is only used by the goroutine until forEachRawElement returns.
-func forEachRawElement(dec *jsontext.Decoder, fn func(raw []byte, i int) error) (present bool, err error) {
-	if dec.PeekKind() == 'n' {
-		_, err := dec.ReadToken()
-		return false, err
-	}
-	tok, err := dec.ReadToken()
-	if err != nil {
-		return false, err
-	}
-	if tok.Kind() != '[' {
-		return false, fmt.Errorf("expected an array, found %s", kindName(tok.Kind()))
-	}
-	full := make(chan *rawBatch, 2)
-	free := make(chan *rawBatch, 3)
-	for range 3 {
-		free <- &rawBatch{data: make([]byte, 0, rawBatchSize)}
-	}
-	stop, done := make(chan struct{}), make(chan struct{})
-	go func() {
-		defer close(done)
-		defer close(full)
-		i := 0
-		for {
-			var b *rawBatch
-			select {
-			case b = <-free:
-			case <-stop:
-				return
-			}
-			b.data, b.ends, b.first, b.err = b.data[:0], b.ends[:0], i, nil
-			i = b.fill(dec, i)
-			select {
-			case full <- b:
-			case <-stop:
-				return
-			}
-			if b.err != nil {
-				return
-			}
-		}
-	}()
-	defer func() {
-		close(stop)
-		<-done
-	}()
-	for b := range full {
-		start := 0
-		for k, end := range b.ends {
-			if err := fn(b.data[start:end], b.first+k); err != nil {
-				return true, err
-			}
-			start = end
-		}
-		if b.err == io.EOF {
-			return true, nil
-		}
-		if b.err != nil {
-			return true, b.err
-		}
-		free <- b
-	}
-	return true, errors.New("element reader ended early")
+// walk sets the value to walk, which begins at position at.
+func (w *jsonWalker) walk(raw []byte, at position) {
+	w.b, w.pos, w.base = raw, 0, at
 }

@@ -45,8 +45,8 @@ func TestJSONWalkerMatchesUnmarshal(t *testing.T) {
 		var want cdxComp
 		errWant := json.Unmarshal([]byte(in), &want, jsonOpts)
 		var got cdxComp
-		w := newJSONWalker(nil)
-		w.walk([]byte(in))
+		w := newJSONWalker(nil, nil)
+		w.walk([]byte(in), position{})
 		errGot := w.cdxComp(&got)
 		if (errWant != nil) != (errGot != nil) {
 			t.Errorf("%s: Unmarshal error %v, walker error %v", in, errWant, errGot)
@@ -71,8 +71,8 @@ func TestJSONWalkerMatchesUnmarshal(t *testing.T) {
 		errWant := json.Unmarshal([]byte(in), &ref, jsonOpts)
 		var got spdxPkg
 		got.Origin.Pointer = "/packages/0"
-		w := newJSONWalker(nil)
-		w.walk([]byte(in))
+		w := newJSONWalker(nil, nil)
+		w.walk([]byte(in), position{})
 		errGot := w.spdxPackage(&got)
 		if (errWant != nil) != (errGot != nil) {
 			t.Errorf("%s: Unmarshal error %v, walker error %v", in, errWant, errGot)

@@ -1,6 +1,3 @@
-// Package sbom reads software bills of materials in every common format into
-// one normalised model, so that matching and reporting never look at raw
-// SBOM bytes.
 package sbom
 
 import "time"
@@ -120,6 +117,9 @@ type Property struct {
 type Origin struct {
 	Pointer string // JSON pointer (or an XPath-like path for XML)
 	Line    int    // 1-based line number where known, else 0
+	// Column is the 1-based column, in bytes, where the component's
+	// element begins (JSON: its opening brace), where known, else 0.
+	Column int
 }
 
 // Component is one package, library, application, firmware or file entry.

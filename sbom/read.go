@@ -186,11 +186,8 @@ func Decode(path string, r io.Reader, opts Options, visit func(*Component) error
 		}
 		return nil
 	}
-	var sq *squeezeReader
-	if format != FormatSPDXTagValue { // lines are bounded there
-		sq = newSqueezeReader(br, bufs.squeeze)
-	}
-	doc, err := decode(format, br, sq, skippedLines, limitVisit(opts, visit), opts)
+	in := &input{format: format, r: br, skippedLines: skippedLines, opts: opts, squeezeBuf: bufs.squeeze}
+	doc, err := decode(in, limitVisit(opts, visit))
 	// A failure of the source (read error, size limit, corrupt gzip) is
 	// the real cause of whatever the decoder then reports.
 	if srcErr := firstErr(raw.err, lim.err); srcErr != nil {
@@ -210,8 +207,8 @@ func Decode(path string, r io.Reader, opts Options, visit func(*Component) error
 	doc.Path = path
 	doc.SHA256 = hex.EncodeToString(raw.sum())
 	doc.Format = format
-	if sq != nil {
-		if w := sq.warning(); w != "" {
+	if in.sq != nil {
+		if w := in.sq.warning(); w != "" {
 			doc.Warnings = addWarning(doc.Warnings, w)
 		}
 	}
@@ -235,74 +232,20 @@ func firstErr(errs ...error) error {
 	return nil
 }
 
-// decode dispatches to the format's decoder. A panic in a decoder (ours or
-// a library's) must not take down a batch: it becomes this input's error.
-//
-// sq, when set, reads r with long runs of white space shortened (see
-// squeezeReader); tag-value reads r by lines.
-func decode(f Format, r *bufio.Reader, sq *squeezeReader, skippedLines int, visit func(*Component) error, opts Options) (doc *Document, err error) {
+// decode runs the decoder of the input's format. A panic in a decoder
+// (ours or a library's) must not take down a batch: it becomes this
+// input's error.
+func decode(in *input, visit func(*Component) error) (doc *Document, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			doc, err = nil, fmt.Errorf("internal error decoding %s, please report it: %v", f, r)
+			doc, err = nil, fmt.Errorf("internal error decoding %s, please report it: %v", in.format, r)
 		}
 	}()
-	if f == FormatSPDXTagValue {
-		return decodeSPDXTagValue(r, skippedLines, visit, opts.maxStringBytes())
-	}
-	var in io.Reader = r
-	if sq != nil {
-		in = sq
-	}
-	switch f {
-	case FormatCycloneDXJSON:
-		return decodeCycloneDXJSON(in, visit)
-	case FormatCycloneDXXML:
-		return decodeCycloneDXXML(in, visit)
-	case FormatSPDXJSON:
-		return decodeSPDXJSON(in, "/packages/", visit)
-	case FormatSyftJSON:
-		return decodeSyftJSON(in, visit)
-	}
-	// The remaining formats are decoded from memory.
-	data, err := io.ReadAll(in)
-	if err != nil {
-		return nil, fmt.Errorf("read: %w", err)
-	}
-	// Detection from a prefix may have guessed; now all of it is here.
-	if full, err := detect(data, true); err != nil {
-		return nil, err
-	} else if full != f {
-		return nil, fmt.Errorf("%w: the first %d bytes look like %s, the whole input like %s", ErrNotSBOM, sniffSize, f, full)
-	}
-	var d *Document
-	switch f {
-	case FormatSPDXYAML:
-		d, err = decodeSPDXYAML(data, visit)
-		return d, err
-	case FormatSPDXRDF:
-		d, err = decodeSPDXRDF(data, opts.maxDepth())
-	case FormatSPDX3JSON:
-		d, err = decodeSPDX3(data)
-	default:
+	d := decoderFor(in.format)
+	if d == nil {
 		return nil, ErrNotSBOM
 	}
-	if err != nil {
-		return nil, err
-	}
-	return emitAll(d, visit)
-}
-
-// emitAll visits the components of a document decoded in memory and
-// leaves only their count, as the streaming decoders do.
-func emitAll(d *Document, visit func(*Component) error) (*Document, error) {
-	for i := range d.Components {
-		if err := visit(&d.Components[i]); err != nil {
-			return nil, err
-		}
-	}
-	d.ComponentCount = len(d.Components)
-	d.Components = nil
-	return d, nil
+	return d.decode(in, visit)
 }
 
 // hashingReader reads the input ahead of the decoder in a goroutine of its

@@ -60,22 +60,6 @@ type spdxDoc struct {
 	Warnings                          []string
 }
 
-// maxWarnings bounds the warnings kept per input, so that a hostile file
-// cannot grow the report without limit.
-const maxWarnings = 20
-
-// addWarning appends w unless the list is full; the last slot then says
-// how many more were dropped.
-func addWarning(list []string, w string) []string {
-	switch {
-	case len(list) < maxWarnings:
-		return append(list, w)
-	case len(list) == maxWarnings:
-		return append(list, "further warnings omitted")
-	}
-	return list
-}
-
 // document builds a Document from a decoded spdxDoc, for the readers that
 // decode in memory (RDF); components are collected.
 func (s *spdxDoc) document() *Document {

@@ -2,7 +2,6 @@ package sbom
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -11,8 +10,22 @@ import (
 
 	jsonv2 "github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"
-	"sigs.k8s.io/yaml"
 )
+
+// spdxJSONDecoder reads SPDX 2 JSON, streaming the packages.
+var spdxJSONDecoder = decoder{
+	format: FormatSPDXJSON,
+	syntax: syntaxJSON,
+	identify: func(s *sniff) certainty {
+		if s.json.spdxVersion != "" {
+			return declared
+		}
+		return s.guess("packages", "files", "relationships", "snippets")
+	},
+	decode: func(in *input, visit func(*Component) error) (*Document, error) {
+		return decodeSPDXJSON(in.stream(), "/packages/", visit)
+	},
+}
 
 // decodeSPDXJSON streams SPDX 2 JSON: one package at a time is decoded and
 // visited; files are only checked, relationships become the graph. prefix
@@ -20,14 +33,25 @@ import (
 // is set, a document without spdxVersion is no SPDX JSON (detection from a
 // prefix may have guessed it).
 func decodeSPDXJSON(r io.Reader, prefix string, visit func(*Component) error) (*Document, error) {
-	return decodeSPDXJSONStream(r, prefix, true, visit)
+	return decodeSPDXJSONStream(r, prefix, false, visit)
 }
 
-func decodeSPDXJSONStream(r io.Reader, prefix string, requireVersion bool, visit func(*Component) error) (*Document, error) {
-	dec := newJSONDecoder(r)
-	w := newJSONWalker(dec)
+// decodeSPDXJSONStream is decodeSPDXJSON for SPDX JSON and, with
+// fromYAML set, for the JSON converted from SPDX YAML, whose positions
+// are not the input's and so are left unknown.
+func decodeSPDXJSONStream(r io.Reader, prefix string, fromYAML bool, visit func(*Component) error) (*Document, error) {
+	requireVersion := !fromYAML
+	dec, lines := newJSONDecoder(r, !fromYAML)
+	w := newJSONWalker(dec, lines)
 	s := newSPDXState(visit)
 	d := s.doc
+	// One of each element being read, for the whole document: the
+	// tables' setters make what they fill escape to the heap.
+	var (
+		pkg  spdxPkg
+		file spdxFileJSON
+		rel  spdxRelJSON
+	)
 	err := forEachMember(dec, func(name string) error {
 		var err error
 		switch name {
@@ -47,9 +71,9 @@ func decodeSPDXJSONStream(r io.Reader, prefix string, requireVersion bool, visit
 				return err
 			})
 		case "packages":
-			_, err = forEachRawElement(dec, func(raw []byte, i int) error {
-				w.walk(raw)
-				pkg := spdxPkg{Origin: Origin{Pointer: prefix + strconv.Itoa(i)}}
+			_, err = forEachRawElement(dec, lines, func(raw []byte, i int, at position) error {
+				w.walk(raw, at)
+				pkg = spdxPkg{Origin: Origin{Pointer: prefix + strconv.Itoa(i), Line: at.line, Column: at.col}}
 				if err := w.spdxPackage(&pkg); err != nil {
 					return fmt.Errorf("packages[%d]: %w", i, err)
 				}
@@ -57,17 +81,19 @@ func decodeSPDXJSONStream(r io.Reader, prefix string, requireVersion bool, visit
 				return s.pkg(&pkg)
 			})
 		case "files":
-			_, err = forEachElement(dec, func(i int) error { return s.jsonFile(w, i, filesPrefix(prefix)) })
+			_, err = forEachElement(dec, func(i int) error { return s.jsonFile(w, &file, i, filesPrefix(prefix)) })
 		case "relationships":
-			_, err = forEachRawElement(dec, func(raw []byte, i int) error { return s.jsonRelationship(w, raw, i) })
+			_, err = forEachRawElement(dec, lines, func(raw []byte, i int, at position) error {
+				return s.jsonRelationship(w, &rel, raw, i, at)
+			})
 		case "hasExtractedLicensingInfos":
-			_, err = forEachElement(dec, func(i int) error { return s.jsonLicense(dec, i, prefix) })
+			_, err = forEachElement(dec, func(i int) error { return s.jsonLicense(dec, lines, i, prefix) })
 		default:
 			err = dec.SkipValue()
 		}
 		return err
 	})
-	if err := endDocument(dec, "decode SPDX JSON", err); err != nil {
+	if err := endDocument(dec, lines, "decode SPDX JSON", err); err != nil {
 		return nil, err
 	}
 	if requireVersion && s.version == "" {
@@ -110,82 +136,137 @@ func (s *spdxState) jsonCreationInfo(dec *jsontext.Decoder) error {
 	})
 }
 
+// spdxFileJSON is one file as it is read: only what can name a maker,
+// and how many checksums it has.
+type spdxFileJSON struct {
+	spdxFile
+	checksums int
+}
+
 // jsonFile checks one file (SPDX 2 requires its checksums) and keeps it
 // if it carries a copyright or attribution text.
-func (s *spdxState) jsonFile(w *jsonWalker, i int, prefix string) error {
-	f := spdxFile{Origin: Origin{Pointer: prefix + strconv.Itoa(i)}}
-	checksums := 0
+func (s *spdxState) jsonFile(w *jsonWalker, f *spdxFileJSON, i int, prefix string) error {
+	*f = spdxFileJSON{spdxFile: spdxFile{Origin: Origin{Pointer: prefix + strconv.Itoa(i)}}}
 	if err := w.load(); err != nil {
 		return err
 	}
-	isObject, err := w.object(spdxFileFields, func(field int) error {
-		var err error
-		switch field {
-		case 0:
-			f.Name, err = w.str()
-		case 1:
-			_, err = w.array(func() error {
-				checksums++
-				w.skip()
-				return nil
-			})
-		case 2:
-			f.ID, err = w.str()
-		case 3:
-			f.Copyright, err = w.istr() // files of one package share their copyright text
-		case 4:
-			f.Attributions, err = w.stringList(nil, false)
-		}
-		return err
-	})
+	f.Origin.Line, f.Origin.Column = w.base.line, w.base.col
+	isObject, err := readObject(w, spdxFileTable, f)
 	if err == nil && !isObject {
 		err = errors.New("expected an object, found null")
 	}
-	if err == nil && checksums == 0 {
+	if err == nil && f.checksums == 0 {
 		s.warn.addf(spdxWarnFiles, "files[%d] (%s) has no checksums, which SPDX 2.x requires", i, f.Name)
 	}
 	if err == nil {
 		f.ID = normalizeSPDXID(f.ID)
-		s.file(&f)
+		s.file(&f.spdxFile)
 	}
 	return err
 }
 
-func (s *spdxState) jsonRelationship(w *jsonWalker, raw []byte, i int) error {
-	var a, typ, b string
-	w.walk(raw)
-	isObject, err := w.object(spdxRelFields, func(f int) error {
-		var err error
-		switch f {
-		case 0:
-			a, err = w.spdxID(&s.em.dedup)
-		case 1:
-			typ, err = w.istr()
-		case 2:
-			b, err = w.spdxID(&s.em.dedup)
-		}
-		return err
-	})
+// spdxRelJSON is one relationship as it is read; ids are interned in refs.
+type spdxRelJSON struct {
+	refs    *dedup
+	a, b    string
+	relType string
+}
+
+func (s *spdxState) jsonRelationship(w *jsonWalker, r *spdxRelJSON, raw []byte, i int, at position) error {
+	*r = spdxRelJSON{refs: &s.em.dedup}
+	w.walk(raw, at)
+	isObject, err := readObject(w, spdxRelTable, r)
 	if err == nil && !isObject {
 		err = errors.New("expected an object, found null")
 	}
 	if err != nil {
 		return fmt.Errorf("relationships[%d]: %w", i, err)
 	}
-	s.relationship(a, typ, b)
+	s.relationship(r.a, r.relType, r.b)
 	return nil
 }
 
+// The tables of the SPDX structs the JSON walker reads: each member name
+// beside the field it fills. Package members fold (jsonOpts), file and
+// relationship members match exactly.
 var (
-	spdxFileFields = newJSONFieldsExact("fileName", "checksums", "SPDXID", "copyrightText", "attributionTexts")
-	spdxRelFields  = newJSONFieldsExact("spdxElementId", "relationshipType", "relatedSpdxElement")
-	spdxPkgFields  = newJSONFields("SPDXID", "name", "versionInfo", "packageFileName", "supplier", "originator",
-		"downloadLocation", "homepage", "copyrightText", "summary", "description", "comment",
-		"primaryPackagePurpose", "licenseConcluded", "licenseDeclared", "checksums", "externalRefs",
-		"sourceInfo", "attributionTexts", "hasFiles")
-	spdxChecksumFields = newJSONFields("algorithm", "checksumValue")
-	spdxExtRefFields   = newJSONFields("referenceCategory", "referenceType", "referenceLocator", "comment")
+	spdxFileTable = newJSONTable(false,
+		strField("fileName", func(f *spdxFileJSON) *string { return &f.Name }),
+		jsonField[spdxFileJSON]{"checksums", func(w *jsonWalker, f *spdxFileJSON) error {
+			_, err := w.array(func() error {
+				f.checksums++
+				w.skip()
+				return nil
+			})
+			return err
+		}},
+		strField("SPDXID", func(f *spdxFileJSON) *string { return &f.ID }),
+		// Files of one package share their copyright text.
+		internedField("copyrightText", func(f *spdxFileJSON) *string { return &f.Copyright }),
+		stringListField("attributionTexts", false, func(f *spdxFileJSON) *[]string { return &f.Attributions }),
+	)
+	spdxRelTable = newJSONTable(false,
+		spdxIDField("spdxElementId", func(r *spdxRelJSON) *string { return &r.a }),
+		internedField("relationshipType", func(r *spdxRelJSON) *string { return &r.relType }),
+		spdxIDField("relatedSpdxElement", func(r *spdxRelJSON) *string { return &r.b }),
+	)
+	spdxPkgTable = newJSONTable(true,
+		strField("SPDXID", func(p *spdxPkg) *string { return &p.ID }),
+		strField("name", func(p *spdxPkg) *string { return &p.Name }),
+		strField("versionInfo", func(p *spdxPkg) *string { return &p.Version }),
+		strField("packageFileName", func(p *spdxPkg) *string { return &p.FileName }),
+		internedField("supplier", func(p *spdxPkg) *string { return &p.Supplier }),
+		internedField("originator", func(p *spdxPkg) *string { return &p.Originator }),
+		internedField("downloadLocation", func(p *spdxPkg) *string { return &p.Download }),
+		internedField("homepage", func(p *spdxPkg) *string { return &p.Homepage }),
+		internedField("copyrightText", func(p *spdxPkg) *string { return &p.Copyright }),
+		strField("summary", func(p *spdxPkg) *string { return &p.Summary }),
+		strField("description", func(p *spdxPkg) *string { return &p.Description }),
+		strField("comment", func(p *spdxPkg) *string { return &p.Comment }),
+		internedField("primaryPackagePurpose", func(p *spdxPkg) *string { return &p.Purpose }),
+		internedField("licenseConcluded", func(p *spdxPkg) *string { return &p.LicenseConcluded }),
+		internedField("licenseDeclared", func(p *spdxPkg) *string { return &p.LicenseDeclared }),
+		jsonField[spdxPkg]{"checksums", func(w *jsonWalker, p *spdxPkg) (err error) {
+			p.Checksums, err = readNonEmptyList(w, spdxChecksumTable, p.Checksums)
+			return err
+		}},
+		jsonField[spdxPkg]{"externalRefs", func(w *jsonWalker, p *spdxPkg) (err error) {
+			p.Refs, err = readNonEmptyList(w, spdxExtRefTable, p.Refs)
+			return err
+		}},
+		strField("sourceInfo", func(p *spdxPkg) *string { return &p.SourceInfo }),
+		stringListField("attributionTexts", false, func(p *spdxPkg) *[]string { return &p.Attributions }),
+		stringListField("hasFiles", true, func(p *spdxPkg) *[]string { return &p.HasFiles }),
+	)
+	spdxChecksumTable = newJSONTable(true,
+		internedField("algorithm", func(h *Hash) *string { return &h.Algorithm }),
+		strField("checksumValue", func(h *Hash) *string { return &h.Value }),
+	)
+	spdxExtRefTable = newJSONTable(true,
+		internedField("referenceCategory", func(r *spdxRef) *string { return &r.Category }),
+		internedField("referenceType", func(r *spdxRef) *string { return &r.Type }),
+		strField("referenceLocator", func(r *spdxRef) *string { return &r.Locator }),
+		internedField("comment", func(r *spdxRef) *string { return &r.Comment }),
+	)
 )
+
+// spdxIDField reads an SPDX id of a relationship, normalised and interned.
+func spdxIDField(name string, field func(*spdxRelJSON) *string) jsonField[spdxRelJSON] {
+	return jsonField[spdxRelJSON]{name, func(w *jsonWalker, r *spdxRelJSON) (err error) {
+		*field(r), err = w.spdxID(r.refs)
+		return err
+	}}
+}
+
+// readNonEmptyList reads an array of objects; an empty or null list is
+// nil, as the reference's conversion leaves it.
+func readNonEmptyList[T any](w *jsonWalker, t *jsonTable[T], list []T) ([]T, error) {
+	out, present, err := readObjectList(w, t, list)
+	if !present || len(out) == 0 {
+		return nil, err
+	}
+	return out, err
+}
 
 // spdxID reads an SPDX id, normalised (see normalizeSPDXID) and interned
 // in d.
@@ -209,90 +290,11 @@ func (w *jsonWalker) normalizeSPDXID(b []byte) []byte {
 }
 
 // spdxPackage reads a package into p, as json.UnmarshalDecode into a
-// struct of its JSON fields would; p.ID is not normalised yet.
+// struct of its JSON fields would; p.ID is not normalised yet. null reads
+// as a package with no fields, as Unmarshal does.
 func (w *jsonWalker) spdxPackage(p *spdxPkg) error {
-	isObject, err := w.object(spdxPkgFields, func(f int) error {
-		var err error
-		switch f {
-		case 0:
-			p.ID, err = w.str()
-		case 1:
-			p.Name, err = w.str()
-		case 2:
-			p.Version, err = w.str()
-		case 3:
-			p.FileName, err = w.str()
-		case 4:
-			p.Supplier, err = w.istr()
-		case 5:
-			p.Originator, err = w.istr()
-		case 6:
-			p.Download, err = w.istr()
-		case 7:
-			p.Homepage, err = w.istr()
-		case 8:
-			p.Copyright, err = w.istr()
-		case 9:
-			p.Summary, err = w.str()
-		case 10:
-			p.Description, err = w.str()
-		case 11:
-			p.Comment, err = w.str()
-		case 12:
-			p.Purpose, err = w.istr()
-		case 13:
-			p.LicenseConcluded, err = w.istr()
-		case 14:
-			p.LicenseDeclared, err = w.istr()
-		case 15:
-			p.Checksums, err = w.spdxChecksums(p.Checksums)
-		case 16:
-			p.Refs, err = w.spdxRefs(p.Refs)
-		case 17:
-			p.SourceInfo, err = w.str()
-		case 18:
-			p.Attributions, err = w.stringList(p.Attributions, false)
-		case 19:
-			p.HasFiles, err = w.stringList(p.HasFiles, true)
-		}
-		return err
-	})
-	_ = isObject // null reads as a package with no fields, as Unmarshal does
+	_, err := readObject(w, spdxPkgTable, p)
 	return err
-}
-
-// decodeSPDXYAML converts SPDX YAML to JSON in memory and decodes that.
-func decodeSPDXYAML(data []byte, visit func(*Component) error) (*Document, error) {
-	j, wrapped, err := spdxYAMLToJSON(data)
-	if err != nil {
-		return nil, fmt.Errorf("decode SPDX YAML: %w", err)
-	}
-	prefix := "/packages/"
-	if wrapped {
-		prefix = "/Document/packages/"
-	}
-	doc, err := decodeSPDXJSONStream(bytes.NewReader(j), prefix, false, visit)
-	if err != nil {
-		return nil, fmt.Errorf("decode SPDX YAML: %w", err)
-	}
-	return doc, nil
-}
-
-// spdxYAMLToJSON converts SPDX YAML to JSON, unwrapping the top-level
-// "Document:" key that SPDX 2.1 YAML (tools-python 0.7) used.
-func spdxYAMLToJSON(data []byte) ([]byte, bool, error) {
-	j, err := yaml.YAMLToJSON(data)
-	if err != nil {
-		return nil, false, err
-	}
-	var top map[string]json.RawMessage
-	if err := json.Unmarshal(j, &top); err != nil {
-		return nil, false, fmt.Errorf("top level is not a mapping")
-	}
-	if inner, ok := top["Document"]; ok && len(top) == 1 {
-		return inner, true, nil
-	}
-	return j, false, nil
 }
 
 func truncate(s string, n int) string {
@@ -300,46 +302,6 @@ func truncate(s string, n int) string {
 		return s
 	}
 	return s[:n] + "…"
-}
-
-// spdxChecksums reads a package's checksums; an empty or null list is nil,
-// as the reference's conversion leaves it.
-func (w *jsonWalker) spdxChecksums(list []Hash) ([]Hash, error) {
-	out, present, err := objectList(w, list, spdxChecksumFields, func(h *Hash, f int) error {
-		var err error
-		if f == 0 {
-			h.Algorithm, err = w.istr()
-		} else {
-			h.Value, err = w.str()
-		}
-		return err
-	})
-	if !present || len(out) == 0 {
-		return nil, err
-	}
-	return out, err
-}
-
-// spdxRefs reads a package's external references; empty or null is nil.
-func (w *jsonWalker) spdxRefs(list []spdxRef) ([]spdxRef, error) {
-	out, present, err := objectList(w, list, spdxExtRefFields, func(r *spdxRef, f int) error {
-		var err error
-		switch f {
-		case 0:
-			r.Category, err = w.istr()
-		case 1:
-			r.Type, err = w.istr()
-		case 2:
-			r.Locator, err = w.str()
-		case 3:
-			r.Comment, err = w.istr()
-		}
-		return err
-	})
-	if !present || len(out) == 0 {
-		return nil, err
-	}
-	return out, err
 }
 
 // filesPrefix is the JSON pointer of the files array plus "/", beside the
@@ -356,12 +318,13 @@ type spdxJSONLicense struct {
 }
 
 // jsonLicense reads one extracted licence.
-func (s *spdxState) jsonLicense(dec *jsontext.Decoder, i int, prefix string) error {
+func (s *spdxState) jsonLicense(dec *jsontext.Decoder, lines *jsonLines, i int, prefix string) error {
 	var l spdxJSONLicense
+	at := lines.at(valueStart(dec))
 	if err := jsonv2.UnmarshalDecode(dec, &l, jsonOpts); err != nil {
 		return fmt.Errorf("hasExtractedLicensingInfos[%d]: %w", i, err)
 	}
 	ptr := strings.TrimSuffix(prefix, "packages/") + "hasExtractedLicensingInfos/" + strconv.Itoa(i)
-	s.license(&spdxLicense{ID: l.ID, Name: l.Name, Text: l.Text, Origin: Origin{Pointer: ptr}})
+	s.license(&spdxLicense{ID: l.ID, Name: l.Name, Text: l.Text, Origin: Origin{Pointer: ptr, Line: at.line, Column: at.col}})
 	return nil
 }

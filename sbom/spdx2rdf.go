@@ -8,6 +8,26 @@ import (
 	"strings"
 )
 
+// spdxRDFDecoder reads SPDX 2 RDF/XML, whole.
+var spdxRDFDecoder = decoder{
+	format: FormatSPDXRDF,
+	syntax: syntaxXML,
+	identify: func(s *sniff) certainty {
+		switch {
+		case s.xmlRoot.Local != "RDF":
+			return notThis
+		case bytes.Contains(s.data, []byte("spdx.org/rdf/terms")):
+			return declared
+		case !s.complete:
+			return guessed // the namespace may come later; checked on the whole input
+		}
+		return notThis
+	},
+	decode: decodeWhole(func(data []byte, opts Options) (*Document, error) {
+		return decodeSPDXRDF(data, opts.maxDepth())
+	}),
+}
+
 const (
 	rdfNS  = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 	spdxNS = "http://spdx.org/rdf/terms#"

@@ -11,6 +11,22 @@ import (
 	"unicode/utf8"
 )
 
+// spdxTagValueDecoder reads SPDX 2 tag-value, streaming by lines.
+var spdxTagValueDecoder = decoder{
+	format: FormatSPDXTagValue,
+	syntax: syntaxText,
+	identify: func(s *sniff) certainty {
+		if strings.HasPrefix(s.spdxLine, "SPDXVersion:") {
+			return declared
+		}
+		return notThis
+	},
+	decode: func(in *input, visit func(*Component) error) (*Document, error) {
+		r, firstLine := in.lines()
+		return decodeSPDXTagValue(r, firstLine, visit, in.opts.maxStringBytes())
+	},
+}
+
 // tvSection is what the tags after a section header describe.
 type tvSection int
 

@@ -8,6 +8,19 @@ import (
 	"time"
 )
 
+// spdx3Decoder reads SPDX 3 JSON-LD, whole.
+var spdx3Decoder = decoder{
+	format: FormatSPDX3JSON,
+	syntax: syntaxJSON,
+	identify: func(s *sniff) certainty {
+		if strings.Contains(s.json.context, "spdx.org/rdf/3") {
+			return declared
+		}
+		return s.guess("@graph")
+	},
+	decode: decodeWhole(func(data []byte, _ Options) (*Document, error) { return decodeSPDX3(data) }),
+}
+
 // spdx3Element holds the fields embargo reads from any SPDX 3 element;
 // JSON-LD puts every element type in one flat @graph array.
 type spdx3Element struct {

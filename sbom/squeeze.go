@@ -1,6 +1,7 @@
 package sbom
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 )
@@ -23,7 +24,13 @@ type squeezeReader struct {
 	off, n  int
 	inRun   bool // the previous block was all white space
 	dropped int64
-	err     error
+	// droppedLines counts the line breaks in the dropped white space, so
+	// that line numbers after it stay those of the input.
+	droppedLines int64
+	// firstLine is the number of lines before the stream (the blank
+	// blocks Decode skipped).
+	firstLine int
+	err       error
 }
 
 func newSqueezeReader(r io.Reader, block []byte) *squeezeReader {
@@ -57,6 +64,7 @@ func (s *squeezeReader) fill() {
 			return
 		}
 		s.dropped += int64(n)
+		s.droppedLines += int64(bytes.Count(s.block[:n], []byte{'\n'}))
 	}
 }
 

@@ -12,6 +12,21 @@ import (
 	"github.com/go-json-experiment/json/jsontext"
 )
 
+// syftJSONDecoder reads syft's own JSON, streaming the artifacts.
+var syftJSONDecoder = decoder{
+	format: FormatSyftJSON,
+	syntax: syntaxJSON,
+	identify: func(s *sniff) certainty {
+		if s.json.hasArtifacts && s.json.hasDescriptor {
+			return declared
+		}
+		return s.guess("artifacts", "artifactRelationships")
+	},
+	decode: func(in *input, visit func(*Component) error) (*Document, error) {
+		return decodeSyftJSON(in.stream(), visit)
+	},
+}
+
 // syft's own JSON format is decoded directly rather than through syft,
 // whose decoder would link all of syft into every test binary and drop
 // nothing we need here anyway. Artifacts stream one at a time.
@@ -28,7 +43,7 @@ type syftArtifact struct {
 }
 
 func decodeSyftJSON(r io.Reader, visit func(*Component) error) (*Document, error) {
-	dec := newJSONDecoder(r)
+	dec, lines := newJSONDecoder(r, true)
 	d := &Document{Dependencies: map[string][]string{}}
 	em := emitter{visit: visit}
 	seen := map[string]bool{}
@@ -44,10 +59,12 @@ func decodeSyftJSON(r io.Reader, visit func(*Component) error) (*Document, error
 			hasArtifacts = true
 			_, err = forEachElement(dec, func(i int) error {
 				var a syftArtifact
+				at := lines.at(valueStart(dec))
 				if err := json.UnmarshalDecode(dec, &a); err != nil {
 					return err
 				}
 				c := syftComponent(&a, i)
+				c.Origin.Line, c.Origin.Column = at.line, at.col
 				if c.Ref != "" && seen[c.Ref] {
 					return nil
 				}
@@ -77,7 +94,7 @@ func decodeSyftJSON(r io.Reader, visit func(*Component) error) (*Document, error
 		}
 		return err
 	})
-	if err := endDocument(dec, "decode syft JSON", err); err != nil {
+	if err := endDocument(dec, lines, "decode syft JSON", err); err != nil {
 		return nil, err
 	}
 	if !hasArtifacts || !hasDescriptor {

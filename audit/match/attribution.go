@@ -21,6 +21,9 @@ type Evidence struct {
 	Matched  string `json:"matched"`
 	Location string `json:"location"` // JSON pointer or XPath of the component
 	Line     int    `json:"line"`     // 1-based; 0 when the decoder does not know it
+	// Column is the 1-based byte column of the component's element on
+	// Line (JSON inputs); omitted when unknown.
+	Column   int    `json:"column,omitempty"`
 	Rule     string `json:"rule"`     // stable rule id, e.g. "kaspersky/name/ao-kaspersky-lab"
 	Strength string `json:"strength"` // "strong", "weak"
 }

@@ -118,7 +118,7 @@ func addHits(hits []hit, rules []*rule, c *sbom.Component, sig string, fp fieldP
 			rule: r, role: ro, identity: identity,
 			ev: Evidence{
 				Signal: sig, Field: field, Value: value, Matched: r.matched,
-				Location: c.Origin.Pointer, Line: c.Origin.Line,
+				Location: c.Origin.Pointer, Line: c.Origin.Line, Column: c.Origin.Column,
 				Rule: r.id, Strength: strength,
 			},
 		})

@@ -70,7 +70,7 @@ func confusableHits(hits []hit, rules []*rule, c *sbom.Component, fp fieldPath, 
 			ev: Evidence{
 				Signal: "confusable", Field: name, Value: value,
 				Matched:  r.matched + " (look-alike characters: " + subs + ")",
-				Location: c.Origin.Pointer, Line: c.Origin.Line, Rule: r.id, Strength: "weak",
+				Location: c.Origin.Pointer, Line: c.Origin.Line, Column: c.Origin.Column, Rule: r.id, Strength: "weak",
 			},
 		})
 	}

@@ -60,7 +60,7 @@ func textHits(ix *index, c *sbom.Component, x *sbom.Text, hits []hit) []hit {
 	for i := start; i < len(hits); i++ {
 		h := &hits[i]
 		if x.Pointer != "" {
-			h.ev.Location, h.ev.Line = x.Pointer, x.Line
+			h.ev.Location, h.ev.Line, h.ev.Column = x.Pointer, x.Line, 0
 		}
 		h.role = lineageRole(x.Lineage, h.role)
 		if x.Lineage != sbom.LineageOwn {
