@@ -33,13 +33,19 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-port=$(( 20000 + RANDOM % 20000 ))
 "${as[@]}" "$bindir/initdb" -D "$dir/data" -U embargo -A trust --no-sync -E UTF8 >"$dir/initdb.log" 2>&1 ||
   { cat "$dir/initdb.log" >&2; exit 1; }
 # fsync off: the cluster is thrown away; the tests measure logic, not disks.
-"${as[@]}" "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-  -o "-k $dir -p $port -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
-  start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
+# A random loopback port, tried again if another server holds it.
+for try in 1 2 3 4 5; do
+  port=$(( 20000 + RANDOM % 20000 ))
+  if "${as[@]}" "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+    -o "-k $dir -p $port -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+    start >/dev/null; then
+    break
+  fi
+  if [ "$try" = 5 ]; then cat "$dir/server.log" >&2; exit 1; fi
+done
 
 export EMBARGO_TEST_POSTGRES="postgres://embargo@127.0.0.1:$port/postgres?sslmode=disable"
 echo "with-postgres: PostgreSQL $("$bindir/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
