@@ -1,9 +1,11 @@
 package ledger
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -214,11 +216,16 @@ func (s *SQLStore) Cases(ctx context.Context, f Filter) ([]Case, error) {
 	if len(where) > 0 {
 		q += " WHERE " + strings.Join(where, " AND ")
 	}
-	q += " ORDER BY subject, entity, component, id"
 	var out []Case
 	if err := queryCases(ctx, s.db, s.d.rebind(q), args, func(c *Case) { out = append(out, *c) }); err != nil {
 		return nil, fmt.Errorf("ledger %s: %w", s.name, err)
 	}
+	// Sorted here, not by ORDER BY: Go sorts 100,000 cases several times
+	// faster than the transpiled SQLite sorter.
+	slices.SortFunc(out, func(a, b Case) int {
+		return cmp.Or(strings.Compare(a.Key.Subject, b.Key.Subject), strings.Compare(a.Key.Entity, b.Key.Entity),
+			strings.Compare(a.Key.Component, b.Key.Component), strings.Compare(a.ID, b.ID))
+	})
 	return out, nil
 }
 

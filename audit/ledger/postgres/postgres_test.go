@@ -97,3 +97,10 @@ func TestPasswordNotInErrors(t *testing.T) {
 		t.Errorf("Open with a bad server: %v", err)
 	}
 }
+
+// BenchmarkRecord100k: recording a run with a 100k-component document.
+func BenchmarkRecord100k(b *testing.B) { ledgertest.BenchRecord(b, backend, 100_000) }
+
+// BenchmarkCasesOpen: the candidates of `cases --status overdue` in a
+// ledger of 1,000 runs and 100,000 cases.
+func BenchmarkCasesOpen(b *testing.B) { ledgertest.BenchCasesOpen(b, backend) }

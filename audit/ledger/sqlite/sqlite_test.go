@@ -41,3 +41,10 @@ func TestRefusesOtherFiles(t *testing.T) {
 		t.Errorf("the refused file changed: %q", b)
 	}
 }
+
+// BenchmarkRecord100k: recording a run with a 100k-component document.
+func BenchmarkRecord100k(b *testing.B) { ledgertest.BenchRecord(b, backend, 100_000) }
+
+// BenchmarkCasesOpen: the candidates of `cases --status overdue` in a
+// ledger of 1,000 runs and 100,000 cases.
+func BenchmarkCasesOpen(b *testing.B) { ledgertest.BenchCasesOpen(b, backend) }
