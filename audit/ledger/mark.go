@@ -188,36 +188,53 @@ func waiverNote(w string) string {
 	return "(waived by " + w + ")"
 }
 
-// Documents lists the stored documents with the latest input each came
-// from, one entry per document and subject.
+// Documents lists, for every subject, the inputs of the latest run that
+// audited it: what a re-audit reads. An input whose document the ledger
+// does not hold (read from stdin, say) has an empty DocumentFormat.
 func (s *SQLStore) Documents(ctx context.Context) ([]StoredInput, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT d.sha256, d.format, i.run_id, i.path, i.format, i.vendor, i.product, i.subject
- FROM documents d JOIN run_inputs i ON i.sha256 = d.sha256 ORDER BY i.run_id, i.idx`)
+	rows, err := s.db.QueryContext(ctx, `SELECT i.run_id, i.path, i.sha256, i.format, i.vendor, i.product, i.subject, COALESCE(d.format, '')
+ FROM run_inputs i LEFT JOIN documents d ON d.sha256 = i.sha256
+ WHERE i.audited = 1 AND i.run_id = (SELECT MAX(j.run_id) FROM run_inputs j WHERE j.subject = i.subject AND j.audited = 1)
+ ORDER BY i.subject, i.idx`)
 	if err != nil {
 		return nil, s.errorf("listing stored documents: %w", err)
 	}
 	defer rows.Close()
-	latest := map[[2]string]int{}
 	var out []StoredInput
 	for rows.Next() {
 		var in StoredInput
-		if err := rows.Scan(&in.SHA256, &in.DocumentFormat, &in.LastRun, &in.Path, &in.Format, &in.Vendor, &in.Product, &in.Subject); err != nil {
+		if err := rows.Scan(&in.LastRun, &in.Path, &in.SHA256, &in.Format, &in.Vendor, &in.Product, &in.Subject, &in.DocumentFormat); err != nil {
 			return nil, s.errorf("listing stored documents: %w", err)
 		}
-		k := [2]string{in.SHA256, in.Subject}
-		if i, ok := latest[k]; ok {
-			out[i] = in
-			continue
-		}
-		latest[k] = len(out)
 		out = append(out, in)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, s.errorf("listing stored documents: %w", err)
 	}
-	slices.SortFunc(out, func(a, b StoredInput) int {
-		return strings.Compare(a.Subject+"\x00"+a.Path+"\x00"+a.SHA256, b.Subject+"\x00"+b.Path+"\x00"+b.SHA256)
+	return out, nil
+}
+
+// HasDocuments reports which of these SHA-256s the ledger holds a document of.
+func (s *SQLStore) HasDocuments(ctx context.Context, shas []string) (map[string]bool, error) {
+	out := map[string]bool{}
+	err := s.inChunks(shas, func(marks string, args []any) error {
+		rows, err := s.db.QueryContext(ctx, s.d.rebind(`SELECT sha256 FROM documents WHERE sha256 IN (`+marks+`)`), args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var sha string
+			if err := rows.Scan(&sha); err != nil {
+				return err
+			}
+			out[sha] = true
+		}
+		return rows.Err()
 	})
+	if err != nil {
+		return nil, s.errorf("reading stored documents: %w", err)
+	}
 	return out, nil
 }
 

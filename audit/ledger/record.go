@@ -71,23 +71,12 @@ func (s *SQLStore) newDocuments(ctx context.Context, run *Run) ([]newDocument, e
 			shas = append(shas, in.SHA256)
 		}
 	}
-	err := s.inChunks(shas, func(marks string, args []any) error {
-		rows, err := s.db.QueryContext(ctx, s.d.rebind(`SELECT sha256 FROM documents WHERE sha256 IN (`+marks+`)`), args...)
-		if err != nil {
-			return fmt.Errorf("reading stored documents: %w", err)
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var sha string
-			if err := rows.Scan(&sha); err != nil {
-				return err
-			}
-			delete(want, sha)
-		}
-		return rows.Err()
-	})
+	have, err := s.HasDocuments(ctx, shas)
 	if err != nil {
 		return nil, err
+	}
+	for sha := range have {
+		delete(want, sha)
 	}
 	var out []newDocument
 	for _, sha := range shas {

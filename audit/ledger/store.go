@@ -20,8 +20,11 @@ type Store interface {
 	Mark(ctx context.Context, m Mark) ([]MarkResult, error)
 	// History returns the case and its timeline, oldest first.
 	History(ctx context.Context, id string) (*Case, []Event, error)
-	// Documents lists the stored documents, one per SHA-256.
+	// Documents lists, per subject, the inputs of the latest run that
+	// audited it, with their stored documents (what a re-audit reads).
 	Documents(ctx context.Context) ([]StoredInput, error)
+	// HasDocuments reports which of these SHA-256s have a stored document.
+	HasDocuments(ctx context.Context, shas []string) (map[string]bool, error)
 	// Document returns a stored document, decompressed, and its format.
 	Document(ctx context.Context, sha256 string) ([]byte, string, error)
 	// Runs lists the recorded runs, oldest first.

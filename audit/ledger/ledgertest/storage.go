@@ -42,8 +42,8 @@ func testDocuments(t *testing.T, b Backend) {
 	ctx := context.Background()
 	s, _ := b.fresh(t)
 	doc := bytes.Repeat([]byte("component pkg:npm/left-pad@1.3.0\n"), 20000)
-	r := makeRun("2026-11-25", kasLists, input{subject: gateway, comps: []comp{sdk}}, input{subject: "acme/router"})
-	for i := range r.Inputs {
+	r := makeRun("2026-11-25", kasLists, input{subject: gateway, comps: []comp{sdk}}, input{subject: "acme/router"}, input{subject: "acme/stdin"})
+	for i := range r.Inputs[:2] {
 		r.Inputs[i].SHA256, r.Inputs[i].Document, r.Inputs[i].DocumentFormat = "ab12", doc, "embargo-scanner/1"
 	}
 	record(t, s, r)
@@ -75,8 +75,11 @@ func testDocuments(t *testing.T, b Backend) {
 	var desc []string
 	for _, d := range list {
 		desc = append(desc, d.Subject+" "+d.Path)
+		if (d.DocumentFormat == "") != (d.Subject == "acme/stdin") {
+			t.Errorf("%s: document format %q", d.Subject, d.DocumentFormat)
+		}
 	}
-	if got, want := strings.Join(desc, "; "), "acme/gateway deliveries/gateway-v2.cdx.json; acme/router deliveries/router-1.cdx.json"; got != want {
+	if got, want := strings.Join(desc, "; "), "acme/gateway deliveries/gateway-v2.cdx.json; acme/router deliveries/router-1.cdx.json; acme/stdin deliveries/stdin-2.cdx.json"; got != want {
 		t.Errorf("Documents = %s\nwant %s", got, want)
 	}
 }
