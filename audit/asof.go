@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/embargo-sbom/embargo/vendorlists"
 )
@@ -98,21 +99,28 @@ func countsFromDiscovery(r *vendorlists.Regime) bool {
 func (a *Auditor) annotate(res *Result) {
 	res.Warnings = append(res.Warnings, a.warnings...)
 	res.FARClause = a.clauseApplied()
+	res.Caveats = a.caveats(res.Findings)
+}
+
+// caveats are the notes of every regime and obligation the findings cite.
+func (a *Auditor) caveats(findings []Finding) []Caveat {
+	var out []Caveat
 	seen := map[string]bool{}
-	for _, f := range res.Findings {
+	for _, f := range findings {
 		l := a.list(f.Entity.List)
 		if l == nil {
 			continue
 		}
 		for _, o := range f.Obligations {
 			if r := findRegime(l, o.Regime); r != nil && r.Note != "" {
-				res.Caveats = addCaveat(res.Caveats, seen, Caveat{Regime: r.ID, Text: r.Note})
+				out = addCaveat(out, seen, Caveat{Regime: r.ID, Text: r.Note})
 			}
 			for _, n := range o.Notes {
-				res.Caveats = addCaveat(res.Caveats, seen, Caveat{Regime: o.Regime, Obligation: o.ID, Text: n})
+				out = addCaveat(out, seen, Caveat{Regime: o.Regime, Obligation: o.ID, Text: n})
 			}
 		}
 	}
+	return out
 }
 
 func addCaveat(cs []Caveat, seen map[string]bool, c Caveat) []Caveat {
@@ -145,4 +153,21 @@ func (a *Auditor) list(id string) *vendorlists.List {
 		}
 	}
 	return nil
+}
+
+// StaleLists warns about every list published longer than maxAge before
+// asOf, so that stale data cannot pass unnoticed; maxAge 0 never warns.
+func StaleLists(lists []*vendorlists.List, asOf time.Time, maxAge time.Duration) []string {
+	if maxAge <= 0 {
+		return nil
+	}
+	var out []string
+	for _, l := range lists {
+		age := asOf.Sub(l.Published.Time)
+		if age > maxAge {
+			out = append(out, fmt.Sprintf("list %s %s was published %s, %d days before %s (over --max-list-age %dd): update it with embargo lists import",
+				l.ID, l.Version, l.Published, int(age.Hours()/24), asOf.Format(time.DateOnly), int(maxAge.Hours()/24)))
+		}
+	}
+	return out
 }

@@ -23,7 +23,9 @@ type Config struct {
 	// AsOf is the date obligations are measured against; zero means today.
 	AsOf time.Time
 	// Discovered is when the components were identified, the start of
-	// business-day deadlines; zero means AsOf.
+	// business-day deadlines, for every case a Memory does not know; zero
+	// means AsOf, and a run without Memory then warns that its deadlines
+	// move with every run.
 	Discovered time.Time
 	// FARClause is the version of a contract clause the user's contract
 	// carries ("2018-07", "2023-12"); empty means each regime's default.
@@ -37,17 +39,23 @@ type Config struct {
 // Auditor matches components against compiled lists. It is immutable
 // after New and safe for concurrent use.
 type Auditor struct {
-	ix         *index
-	lists      []*vendorlists.List
-	profiles   []string
-	regimes    map[*vendorlists.List][]*vendorlists.Regime
-	asOf       time.Time
-	discovered time.Time
-	clause     string
-	done       map[string]time.Time
-	warnings   []string
-	signals    []signal
-	targets    sync.Pool // of *target
+	ix       *index
+	lists    []*vendorlists.List
+	profiles []string
+	regimes  map[*vendorlists.List][]*vendorlists.Regime
+	asOf     time.Time
+	// asOfInstant is Config.AsOf (or the time of New) with its time of
+	// day, which list ages are measured to.
+	asOfInstant time.Time
+	discovered  time.Time
+	// discoveredGiven: Config.Discovered was set; else discovered is the
+	// as-of date.
+	discoveredGiven bool
+	clause          string
+	done            map[string]time.Time
+	warnings        []string
+	signals         []signal
+	targets         sync.Pool // of *target
 }
 
 // New compiles the lists and binds the selected profiles' regimes.
@@ -77,8 +85,9 @@ func New(cfg Config) (*Auditor, error) {
 	}
 	a := &Auditor{
 		ix: ix, lists: cfg.Lists, profiles: append([]string{}, profiles...),
-		regimes: regimes, asOf: dateOf(asOf), discovered: dateOf(discovered),
-		clause: cfg.FARClause, done: map[string]time.Time{},
+		regimes: regimes, asOf: dateOf(asOf), discovered: dateOf(discovered), discoveredGiven: !cfg.Discovered.IsZero(),
+		asOfInstant: asOf,
+		clause:      cfg.FARClause, done: map[string]time.Time{},
 		signals: signals(),
 	}
 	for k, v := range cfg.Done {
@@ -186,26 +195,27 @@ func knownProfiles(lists []*vendorlists.List) []string {
 }
 
 // Audit matches every component of doc, and its subject (CycloneDX
-// metadata.component: the product itself may be the entity's). Findings
-// come in component order, then list and entity order, and carry the
-// document path and the dependency path from the document's subject.
+// metadata.component: the product itself may be the entity's), and
+// assesses each attribution statelessly. Findings come in component
+// order, then list and entity order, and carry the document path and the
+// dependency path from the document's subject.
 func (a *Auditor) Audit(doc *sbom.Document) []Finding {
 	d := a.newDocAudit(doc.Path)
 	for i := range doc.Components {
 		d.visit(&doc.Components[i])
 	}
-	return d.finish(doc)
+	return a.assessAll(d.finish(doc))
 }
 
 // docAudit matches the components of one document as they stream by
-// (sbom.Decode), keeping only findings and ref labels, so that a document
-// never has to be held whole.
+// (sbom.Decode), keeping only attributions and ref labels, so that a
+// document never has to be held whole.
 type docAudit struct {
 	a       *Auditor
 	input   string
 	labels  map[string]string // ref → "name@version", for dependency paths
-	found   []Finding
-	foundAt []string // ref of each finding's component
+	found   []Attribution
+	foundAt []string // ref of each attribution's component
 }
 
 func (a *Auditor) newDocAudit(input string) *docAudit {
@@ -217,30 +227,33 @@ func (d *docAudit) visit(c *sbom.Component) {
 	if c.Ref != "" && c.Name != "" {
 		d.labels[c.Ref] = label(*c)
 	}
-	for _, f := range d.a.match(c, d.input) {
-		d.found = append(d.found, f)
+	for _, at := range d.a.attribute(c) {
+		at.Input = d.input
+		d.found = append(d.found, at)
 		d.foundAt = append(d.foundAt, c.Ref)
 	}
 }
 
 // finish matches the subject and adds dependency paths, once the graph
 // is complete.
-func (d *docAudit) finish(doc *sbom.Document) []Finding {
+func (d *docAudit) finish(doc *sbom.Document) []Attribution {
 	if s := doc.Subject; s != nil {
 		if s.Ref != "" && s.Name != "" {
 			d.labels[s.Ref] = label(*s)
 		}
-		for _, f := range d.a.match(s, d.input) {
-			d.found = append([]Finding{f}, d.found...)
+		for _, at := range d.a.attribute(s) {
+			at.Input = d.input
+			d.found = append([]Attribution{at}, d.found...)
 			d.foundAt = append([]string{s.Ref}, d.foundAt...)
 		}
 	}
-	// SPDX files with a copyright or attribution text: a finding on one
-	// has the path of the package that holds it.
+	// SPDX files with a copyright or attribution text: an attribution of
+	// one has the path of the package that holds it.
 	for i := range doc.Files {
 		f := doc.Files[i].Component()
-		for _, x := range d.a.match(&f, d.input) {
-			d.found = append(d.found, x)
+		for _, at := range d.a.attribute(&f) {
+			at.Input = d.input
+			d.found = append(d.found, at)
 			d.foundAt = append(d.foundAt, f.Parent)
 		}
 	}
@@ -255,8 +268,16 @@ func (d *docAudit) finish(doc *sbom.Document) []Finding {
 	return d.found
 }
 
+// MatchComponent attributes one component and assesses it statelessly,
+// with no input.
 func (a *Auditor) MatchComponent(c *sbom.Component) []Finding {
-	return a.match(c, "")
+	return a.assessAll(a.attribute(c))
+}
+
+// Attribute attributes one component to the listed entities, with no
+// input: what holds on any date and for any profile.
+func (a *Auditor) Attribute(c *sbom.Component) []Attribution {
+	return a.attribute(c)
 }
 
 // Lists describes the lists the auditor was built from.

@@ -133,6 +133,9 @@ type Finding struct {
 	// Original is the verdict before a waiver or baseline suppressed it;
 	// empty when the finding is not suppressed.
 	Original Verdict `json:"originalVerdict,omitempty"`
+	// CaseKey is the case the finding belongs to; Case what is known of it.
+	CaseKey CaseKey `json:"-"`
+	Case    Case    `json:"case"`
 }
 
 // Input status values.
@@ -193,6 +196,18 @@ type Result struct {
 	// Caveats are the notes of every regime and obligation a finding
 	// cites, with their INTERPRETATION flags, for the caveats section.
 	Caveats []Caveat
+	// ToolVersion is the version of the program that ran (Plan).
+	ToolVersion string
+
+	// The outcome (Execute; see Decide): the fail-on threshold applied,
+	// the findings at or above it, why the run is incomplete, and the
+	// live waivers that matched nothing.
+	FailOn        string
+	Failing       int
+	Gaps          []string
+	Outcome       Outcome
+	UnusedWaivers []string
+	failUnused    bool
 }
 
 // Caveat is a note of the list on a regime (Obligation empty) or on one

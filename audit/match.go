@@ -3,15 +3,17 @@ package audit
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"sort"
 	"strings"
 
 	"github.com/embargo-sbom/embargo/sbom"
+	"github.com/embargo-sbom/embargo/vendorlists"
 )
 
-// match runs every signal over one component and turns the hits into one
-// finding per entity. input is the document path, "" for none.
-func (a *Auditor) match(c *sbom.Component, input string) []Finding {
+// attribute runs every signal over one component and turns the hits into
+// one attribution per entity.
+func (a *Auditor) attribute(c *sbom.Component) []Attribution {
 	var hits []hit
 	// Targets are pooled: passed by pointer through the interface they
 	// would escape, and by value they cost a copy per signal.
@@ -30,7 +32,7 @@ func (a *Auditor) match(c *sbom.Component, input string) []Finding {
 	}
 	sort.SliceStable(hits, func(i, j int) bool { return hits[i].rule.entry.idx < hits[j].rule.entry.idx })
 	var f *facts
-	var out []Finding
+	var out []Attribution
 	for start := 0; start < len(hits); {
 		e := hits[start].rule.entry
 		end := start
@@ -49,7 +51,7 @@ func (a *Auditor) match(c *sbom.Component, input string) []Finding {
 		if fp != nil && fp.src.Category == "" {
 			continue // a known look-alike: not the entity at all
 		}
-		out = append(out, a.finding(c, input, e, group, fp))
+		out = append(out, attribution(c, e, group, fp))
 	}
 	return out
 }
@@ -97,33 +99,36 @@ func dedupHits(hs []hit) []hit {
 	return out
 }
 
-func (a *Auditor) finding(c *sbom.Component, input string, e *entry, hs []hit, fp *falsePositive) Finding {
-	j := a.judge(c, e, hs, fp)
+// attribution settles what the component is to the entity from the hits
+// alone: category, confidence and the evidence, none of which depends on
+// a date or a profile.
+func attribution(c *sbom.Component, e *entry, hs []hit, fp *falsePositive) Attribution {
+	cat, why := categorise(c, hs)
+	cat, why = productScope(c, e, hs, cat, why)
+	if fp != nil {
+		cat = fp.src.Category
+		why = fmt.Sprintf("it is the known look-alike %s (%s)", fp.src.ID, strings.TrimSuffix(fp.src.Reason, "."))
+	}
+	bare := nameOnly(hs)
+	conf := confidence(hs)
+	if cat == vendorlists.CategoryMention || bare && cat != vendorlists.CategoryContribution {
+		conf = ConfidenceLow
+	}
 	ev := make([]Evidence, len(hs))
 	for i, h := range hs {
 		ev[i] = h.ev
 	}
-	ev = appendInvisible(ev)
-	return Finding{
-		ID:          findingID(input, e.ent.ID, componentKey(c)),
-		Input:       input,
-		Component:   componentRef(c),
-		Entity:      EntityRef{ID: e.ent.ID, Name: e.ent.Name, List: e.list.ID},
-		Verdict:     j.verdict,
-		Confidence:  j.confidence,
-		Category:    j.category,
-		Rationale:   j.rationale,
-		Evidence:    ev,
-		Obligations: a.obligationsFor(j),
-		Path:        []string{},
+	return Attribution{
+		Component:  componentRef(c),
+		Entity:     EntityRef{ID: e.ent.ID, Name: e.ent.Name, List: e.list.ID},
+		Category:   cat,
+		Confidence: conf,
+		Evidence:   appendInvisible(ev),
+		Path:       []string{},
+		Reason:     why,
+		NameOnly:   bare,
+		entry:      e,
 	}
-}
-
-func (a *Auditor) obligationsFor(j judgement) []Obligation {
-	if j.verdict == VerdictInfo {
-		return []Obligation{}
-	}
-	return a.obligations(j.list, append(j.regimes, j.reaching...))
 }
 
 func componentFacts(c *sbom.Component) *facts {
@@ -172,21 +177,24 @@ func componentRef(c *sbom.Component) ComponentRef {
 
 // componentKey identifies a component across runs: its purl without
 // qualifiers and subpath, else type/group/name@version, else its ref.
-func componentKey(c *sbom.Component) string {
-	if c.PURL != "" {
-		k, _, _ := strings.Cut(c.PURL, "?")
+func componentKey(c *sbom.Component) string { return keyOf(componentRef(c)) }
+
+// keyOf is componentKey for a finding's component.
+func keyOf(r ComponentRef) string {
+	if r.PURL != "" {
+		k, _, _ := strings.Cut(r.PURL, "?")
 		k, _, _ = strings.Cut(k, "#")
 		return k
 	}
-	if c.Name != "" {
-		return c.Type + "/" + c.Group + "/" + c.Name + "@" + c.Version
+	if r.Name != "" {
+		return r.Type + "/" + r.Group + "/" + r.Name + "@" + r.Version
 	}
-	return c.Ref
+	return r.Ref
 }
 
-// findingID is stable across runs: the same input, entity and component
-// always give the same id.
-func findingID(input, entity, key string) string {
-	sum := sha256.Sum256([]byte(input + "\x00" + entity + "\x00" + key))
+// findingID is stable across runs: the same subject (see Subject), entity
+// and component version always give the same id.
+func findingID(subject, entity, key string) string {
+	sum := sha256.Sum256([]byte(subject + "\x00" + entity + "\x00" + key))
 	return "EMB-" + hex.EncodeToString(sum[:])[:16]
 }

@@ -60,17 +60,20 @@ func (a *Auditor) inForce(rs []*vendorlists.Regime) []*vendorlists.Regime {
 	return out
 }
 
-// obligations lists every obligation of the given regimes, dated.
-func (a *Auditor) obligations(l *vendorlists.List, regimes []*vendorlists.Regime) []Obligation {
-	out := []Obligation{}
+// obligations lists every obligation of the given regimes, dated from the
+// case's dates; fromIdent reports a deadline counted from the
+// identification date.
+func (a *Auditor) obligations(l *vendorlists.List, regimes []*vendorlists.Regime, d caseDates) (out []Obligation, fromIdent bool) {
+	out = []Obligation{}
 	for _, r := range regimes {
 		for _, o := range r.Obligations {
-			ob := a.obligation(r, o)
+			ob, fi := a.obligation(r, o, d)
 			ob.Citations = citations(l, ob.Sources)
 			out = append(out, ob)
+			fromIdent = fromIdent || fi
 		}
 	}
-	return out
+	return out, fromIdent
 }
 
 // timing is an obligation's deadline and what qualifies it.
@@ -79,6 +82,9 @@ type timing struct {
 	latest bool     // due is the latest possible date: a predecessor's date is not recorded
 	clause string   // the clause version applied, as cited
 	notes  []string // why: the clause chosen, the date counted from
+	// fromIdent: due counts, directly or through the obligation it
+	// follows, from the identification date.
+	fromIdent bool
 }
 
 // rule returns the obligation's due rule under the clause version in use,
@@ -96,10 +102,10 @@ func (a *Auditor) rule(r *vendorlists.Regime, o vendorlists.Obligation) (string,
 	return o.DueRule, c, chosen, ""
 }
 
-// timingOf computes when o is due: a fixed date, a rule counted from
-// discovery, or a rule counted from when the obligation it follows was
-// done (or, unrecorded, was due).
-func (a *Auditor) timingOf(r *vendorlists.Regime, o vendorlists.Obligation, depth int) timing {
+// timingOf computes when o is due: a fixed date, a rule counted from the
+// case's identification, or a rule counted from when the obligation it
+// follows was done (or, unrecorded, was due).
+func (a *Auditor) timingOf(r *vendorlists.Regime, o vendorlists.Obligation, d caseDates, depth int) timing {
 	if !o.Due.IsZero() {
 		return timing{due: dateOf(o.Due.Time)}
 	}
@@ -118,15 +124,16 @@ func (a *Auditor) timingOf(r *vendorlists.Regime, o vendorlists.Obligation, dept
 	if note != "" {
 		t.notes = append(t.notes, note)
 	}
-	start := a.discovered
+	start := d.identified
+	t.fromIdent = true
 	if o.After != "" && depth < 8 {
 		prev, ok := findObligation(r, o.After)
-		if done, recorded := a.done[r.ID+"/"+o.After]; recorded {
-			start = dateOf(done)
+		if done, recorded := a.doneDate(r, o.After, d); recorded {
+			start, t.fromIdent = dateOf(done), false
 			t.notes = append(t.notes, fmt.Sprintf("Counted from %s, the recorded date of %q.", formatDate(start), o.After))
 		} else if ok {
-			pt := a.timingOf(r, prev, depth+1)
-			start, t.latest = pt.due, true
+			pt := a.timingOf(r, prev, d, depth+1)
+			start, t.latest, t.fromIdent = pt.due, true, pt.fromIdent
 			t.notes = append(t.notes, fmt.Sprintf(
 				"Latest possible date: counted from %s, the day %q is due; no date of %q is recorded, and an earlier one moves this date earlier.",
 				formatDate(start), o.After, o.After))
@@ -136,7 +143,32 @@ func (a *Auditor) timingOf(r *vendorlists.Regime, o vendorlists.Obligation, dept
 		return timing{}
 	}
 	t.due = dueDate(rule, start, a.asOf)
+	t.fromIdent = t.fromIdent && rule.Kind == vendorlists.DueBusinessDays
 	return t
+}
+
+// doneDate is the recorded date obligation id of r was done: the case's
+// report date for an obligation counted from identification (a report),
+// else a date recorded for every case (Config.Done).
+func (a *Auditor) doneDate(r *vendorlists.Regime, id string, d caseDates) (time.Time, bool) {
+	if !d.reported.IsZero() {
+		if o, ok := findObligation(r, id); ok && a.countsFromIdentification(r, o) {
+			return d.reported, true
+		}
+	}
+	t, ok := a.done[r.ID+"/"+id]
+	return t, ok
+}
+
+// countsFromIdentification reports an obligation due some business days
+// after the case was identified: a report.
+func (a *Auditor) countsFromIdentification(r *vendorlists.Regime, o vendorlists.Obligation) bool {
+	if !o.Due.IsZero() || o.After != "" {
+		return false
+	}
+	text, _, _, _ := a.rule(r, o)
+	rule, err := vendorlists.ParseDueRule(text)
+	return err == nil && text != "" && rule.Kind == vendorlists.DueBusinessDays
 }
 
 // clauseStatement says which clause version set the deadline, and why.
@@ -169,8 +201,8 @@ func findObligation(r *vendorlists.Regime, id string) (vendorlists.Obligation, b
 	return vendorlists.Obligation{}, false
 }
 
-func (a *Auditor) obligation(r *vendorlists.Regime, o vendorlists.Obligation) Obligation {
-	t := a.timingOf(r, o, 0)
+func (a *Auditor) obligation(r *vendorlists.Regime, o vendorlists.Obligation, d caseDates) (Obligation, bool) {
+	t := a.timingOf(r, o, d, 0)
 	sources := append([]string{}, o.Sources...)
 	if len(sources) == 0 {
 		sources = append(sources, r.Sources...)
@@ -180,7 +212,7 @@ func (a *Auditor) obligation(r *vendorlists.Regime, o vendorlists.Obligation) Ob
 		notes = append(notes, o.Note)
 	}
 	notes = append(notes, t.notes...)
-	done, recorded := a.done[r.ID+"/"+o.ID]
+	done, recorded := a.doneDate(r, o.ID, d)
 	status := statusAt(dateOf(o.Effective.Time), t.due, a.asOf, o.Effective.IsZero())
 	if recorded {
 		status = doneStatus(dateOf(done), t.due)
@@ -191,7 +223,7 @@ func (a *Auditor) obligation(r *vendorlists.Regime, o vendorlists.Obligation) Ob
 		Regime: r.ID, ID: o.ID, Title: r.Title, Citation: r.Citation, Action: o.Action,
 		Effective: o.Effective.String(), Due: formatDate(t.due), DueIsLatest: t.latest,
 		Clause: t.clause, Status: status, Sources: sources, Notes: notes,
-	}
+	}, t.fromIdent && !t.due.IsZero()
 }
 
 func formatDate(t time.Time) string {

@@ -3,8 +3,6 @@ package audit
 import (
 	"fmt"
 	"strings"
-
-	"github.com/embargo-sbom/embargo/vendorlists"
 )
 
 // An operating-system vendor stamps its own CPE on every package its
@@ -34,7 +32,7 @@ func (a *Auditor) osStamps() map[stampKey]bool {
 }
 
 // stampOf returns the OS a finding's CPE evidence names, if any.
-func stampOf(f *Finding, stamps map[stampKey]bool) (stampKey, string, bool) {
+func stampOf(f *Attribution, stamps map[stampKey]bool) (stampKey, string, bool) {
 	for _, ev := range f.Evidence {
 		if ev.Signal != "cpe" {
 			continue
@@ -48,19 +46,15 @@ func stampOf(f *Finding, stamps map[stampKey]bool) (stampKey, string, bool) {
 	return stampKey{}, "", false
 }
 
-// collapseOSStamps keeps the first finding of each OS stamp, rewritten to
-// be about the OS, and drops the others; at stays aligned with found.
-func (a *Auditor) collapseOSStamps(found []Finding, at []string) ([]Finding, []string) {
+// collapseOSStamps keeps the first attribution of each OS stamp, marked
+// as standing for the OS (assessment makes it a review of the OS), and
+// drops the others; at stays aligned with found.
+func (a *Auditor) collapseOSStamps(found []Attribution, at []string) ([]Attribution, []string) {
 	stamps := a.osStamps()
 	if stamps == nil {
 		return found, at
 	}
-	type group struct {
-		idx, n int
-		cpe    string
-	}
-	groups := map[stampKey]*group{}
-	var order []stampKey
+	groups := map[stampKey]int{} // index in outF
 	outF, outAt := found[:0:0], at[:0:0]
 	for i := range found {
 		k, cpe, ok := stampOf(&found[i], stamps)
@@ -68,23 +62,22 @@ func (a *Auditor) collapseOSStamps(found []Finding, at []string) ([]Finding, []s
 			outF, outAt = append(outF, found[i]), append(outAt, at[i])
 			continue
 		}
-		if g := groups[k]; g != nil {
-			g.n++
+		if g, seen := groups[k]; seen {
+			outF[g].OSStamp.Components++
 			continue
 		}
-		groups[k] = &group{idx: len(outF), n: 1, cpe: cpe}
-		order = append(order, k)
-		outF, outAt = append(outF, found[i]), append(outAt, at[i])
-	}
-	for _, k := range order {
-		g := groups[k]
-		f := &outF[g.idx]
-		f.Verdict = VerdictReview
-		f.Category = vendorlists.CategoryProduct
-		f.Rationale = fmt.Sprintf("%s the CPE of the operating system %q of %s (e.g. %s), which names the distribution, not who wrote each package: one finding for the operating system instead of one per package. Whether that operating system is equipment or a service of %s that your regimes reach needs review.",
-			components(g.n), k.product, f.Entity.Name, g.cpe, f.Entity.Name)
+		groups[k] = len(outF)
+		f := found[i]
+		f.OSStamp = &OSStamp{Product: k.product, CPE: cpe, Components: 1}
+		outF, outAt = append(outF, f), append(outAt, at[i])
 	}
 	return outF, outAt
+}
+
+// stampRationale says why a stamped OS is a review of the OS itself.
+func stampRationale(s *OSStamp, entity string) string {
+	return fmt.Sprintf("%s the CPE of the operating system %q of %s (e.g. %s), which names the distribution, not who wrote each package: one finding for the operating system instead of one per package. Whether that operating system is equipment or a service of %s that your regimes reach needs review.",
+		components(s.Components), s.Product, entity, s.CPE, entity)
 }
 
 // components says how many components carry a stamp: "1 component

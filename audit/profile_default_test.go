@@ -61,28 +61,33 @@ func TestDefaultProfileFallback(t *testing.T) {
 	}
 }
 
-// TestRestampWithoutPURL: a finding reused for a second input with the
-// same bytes gets the id a fresh decode of that input would give, also
-// for components that have no purl (keyed by type/group/name@version) and
-// none at all but a ref.
-func TestRestampWithoutPURL(t *testing.T) {
+// TestReuseWithoutPURL: an attribution reused for a second input with the
+// same bytes gives the finding id a fresh decode of that input would
+// give, also for components that have no purl (keyed by
+// type/group/name@version) and none at all but a ref.
+func TestReuseWithoutPURL(t *testing.T) {
 	a := newTestAuditor(t, "us-federal-contractor")
 	for _, c := range restampComponents() {
-		fa := a.match(&c, "a.json")
-		fb := a.match(&c, "b.json")
+		fresh := func(input string) []Attribution {
+			d := a.newDocAudit(input)
+			d.visit(&c)
+			return d.found
+		}
+		fa, fb := fresh("a.json"), fresh("b.json")
 		if len(fa) == 0 {
 			t.Fatalf("%s: no finding", c.Name)
 		}
-		re := Restamp(fa[0], "b.json")
-		if re.ID != fb[0].ID || re.Input != "b.json" {
-			t.Errorf("%s (purl %q): restamped %s/%s, fresh %s", c.Name, c.PURL, re.ID, re.Input, fb[0].ID)
+		re := reuse(&inputOutcome{found: fa}, sbom.Input{Path: "b.json"}, InputMeta{}).found
+		got, want := a.assessAll(re), a.assessAll(fb)
+		if got[0].ID != want[0].ID || got[0].Input != "b.json" {
+			t.Errorf("%s (purl %q): reused %s/%s, fresh %s", c.Name, c.PURL, got[0].ID, got[0].Input, want[0].ID)
 		}
-		if re.ID == fa[0].ID {
-			t.Errorf("%s: restamping kept the first input's id", c.Name)
+		if first := a.assessAll(fa); got[0].ID == first[0].ID {
+			t.Errorf("%s: reuse kept the first input's id", c.Name)
 		}
-		re.Evidence[0].Value = "changed"
+		re[0].Evidence[0].Value = "changed"
 		if fa[0].Evidence[0].Value == "changed" {
-			t.Errorf("%s: restamped finding shares its evidence with the original", c.Name)
+			t.Errorf("%s: reused attribution shares its evidence with the original", c.Name)
 		}
 	}
 }

@@ -36,16 +36,23 @@ type RunOptions struct {
 	IsSource func(path string) bool
 }
 
-// inputOutcome is one input's result and findings, kept in input order.
+// inputOutcome is one input's result and attributions, kept in input
+// order.
 type inputOutcome struct {
-	result   InputResult
-	findings []Finding
+	result InputResult
+	found  []Attribution
 }
 
-// Run audits every input. The result lists inputs and findings in input
-// order whatever the scheduling. It returns ctx.Err() if the run was
-// cancelled, with the inputs finished so far.
+// Run audits every input statelessly, with no policy: Execute of a Plan
+// that holds only the inputs and options.
 func (a *Auditor) Run(ctx context.Context, inputs []sbom.Input, opts RunOptions) (*Result, error) {
+	return (&Plan{Auditor: a, Inputs: inputs, Options: opts}).Execute(ctx)
+}
+
+// run decodes and matches every input. Outcomes are in input order
+// whatever the scheduling; an input not reached before cancellation is
+// nil, and run returns ctx.Err().
+func (a *Auditor) run(ctx context.Context, inputs []sbom.Input, opts RunOptions) ([]*inputOutcome, error) {
 	log := opts.Logger
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
@@ -66,7 +73,7 @@ func (a *Auditor) Run(ctx context.Context, inputs []sbom.Input, opts RunOptions)
 			defer wg.Done()
 			for i := range jobs {
 				o := a.auditInput(ctx, inputs[i], opts)
-				log.Debug("audited", "input", o.result.Path, "status", o.result.Status, "findings", len(o.findings))
+				log.Debug("audited", "input", o.result.Path, "status", o.result.Status, "findings", len(o.found))
 				outcomes[i] = o
 				if opts.OnInput != nil {
 					opts.OnInput(o.result)
@@ -84,7 +91,7 @@ func (a *Auditor) Run(ctx context.Context, inputs []sbom.Input, opts RunOptions)
 			}
 		}
 	}
-	return a.result(outcomes), err
+	return outcomes, err
 }
 
 // reuse reports an input whose bytes equal an earlier input's under its
@@ -95,9 +102,11 @@ func reuse(o *inputOutcome, in sbom.Input, meta InputMeta) *inputOutcome {
 	r.Path, r.Root = path, in.Root
 	r.Vendor, r.Product, r.Version = meta.Vendor, meta.Product, meta.Version
 	r.Warnings = append([]string{}, r.Warnings...)
-	out := &inputOutcome{result: r, findings: make([]Finding, 0, len(o.findings))}
-	for _, f := range o.findings {
-		out.findings = append(out.findings, Restamp(f, path))
+	out := &inputOutcome{result: r, found: make([]Attribution, 0, len(o.found))}
+	for _, at := range o.found {
+		at = at.clone()
+		at.Input = path
+		out.found = append(out.found, at)
 	}
 	return out
 }
@@ -124,22 +133,6 @@ func feed(ctx context.Context, jobs chan<- int, todo []int) error {
 	return nil
 }
 
-func (a *Auditor) result(outcomes []*inputOutcome) *Result {
-	res := &Result{
-		AsOf: a.asOf, Discovered: a.discovered, Profiles: append([]string{}, a.profiles...), Lists: a.Lists(),
-		Inputs: []InputResult{}, Findings: []Finding{}, Warnings: []string{},
-	}
-	for _, o := range outcomes {
-		if o == nil {
-			continue // not reached before cancellation
-		}
-		res.Inputs = append(res.Inputs, o.result)
-		res.Findings = append(res.Findings, o.findings...)
-	}
-	a.annotate(res)
-	return res
-}
-
 // auditInput decodes and audits one input; every failure becomes the
 // input's status, never an error of the run.
 func (a *Auditor) auditInput(ctx context.Context, in sbom.Input, opts RunOptions) *inputOutcome {
@@ -152,9 +145,12 @@ func (a *Auditor) auditInput(ctx context.Context, in sbom.Input, opts RunOptions
 	d := a.newDocAudit(in.Path)
 	var doc *sbom.Document
 	var err error
-	if opts.IsSource != nil && opts.IsSource(in.Path) && opts.Generate != nil {
+	switch {
+	case in.Decoded != nil:
+		doc = visitDecoded(in.Decoded, d.visit)
+	case opts.IsSource != nil && opts.IsSource(in.Path) && opts.Generate != nil:
 		doc, err = generateInput(ctx, in.Path, opts, d.visit)
-	} else {
+	default:
 		doc, err = decodeInput(in, opts, d.visit)
 	}
 	if err != nil {
@@ -182,8 +178,23 @@ func (a *Auditor) auditInput(ctx context.Context, in sbom.Input, opts RunOptions
 			o.result.Warnings = append(o.result.Warnings, "the SBOM lists no components, so it cannot show the absence of sanctioned vendors")
 		}
 	}
-	o.findings = d.finish(doc)
+	o.found = d.finish(doc)
 	return o
+}
+
+// visitDecoded visits the components of an already decoded document; it
+// returns a copy holding none, so that the caller's document is left as
+// it was.
+func visitDecoded(doc *sbom.Document, visit func(*sbom.Component)) *sbom.Document {
+	for i := range doc.Components {
+		visit(&doc.Components[i])
+	}
+	out := *doc
+	if out.ComponentCount == 0 {
+		out.ComponentCount = len(doc.Components)
+	}
+	out.Components = nil
+	return &out
 }
 
 // generateInput makes the SBOM of a source and visits its components.

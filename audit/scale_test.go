@@ -196,13 +196,13 @@ func TestSameBytesDecodedOnce(t *testing.T) {
 	if len(res.Findings) != 2 || res.Findings[0].Input != a || res.Findings[1].Input != b || res.Findings[0].ID == res.Findings[1].ID {
 		t.Fatalf("findings = %+v", res.Findings)
 	}
-	// Restamping must give the id a fresh decode of b would give.
+	// Reuse must give the id a fresh decode of b would give.
 	doc, err := sbom.ReadFile(b, sbom.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if fresh := embeddedAuditor(t).Audit(doc); fresh[0].ID != res.Findings[1].ID {
-		t.Errorf("restamped id %s, a fresh decode gives %s", res.Findings[1].ID, fresh[0].ID)
+		t.Errorf("reused id %s, a fresh decode gives %s", res.Findings[1].ID, fresh[0].ID)
 	}
 }
 

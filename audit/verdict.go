@@ -24,15 +24,11 @@ type judgement struct {
 	reaching []*vendorlists.Regime
 }
 
-// judge applies the category and verdict rules to the hits of one entity.
-func (a *Auditor) judge(c *sbom.Component, e *entry, hs []hit, fp *falsePositive) judgement {
-	cat, why := categorise(c, hs)
-	cat, why = productScope(c, e, hs, cat, why)
-	if fp != nil {
-		cat = fp.src.Category
-		why = fmt.Sprintf("it is the known look-alike %s (%s)", fp.src.ID, strings.TrimSuffix(fp.src.Reason, "."))
-	}
-	j := judgement{category: cat, confidence: confidence(hs), list: e.list}
+// judge applies the verdict rules to an attribution: which bound regimes
+// prohibit its category, and whether they are in force on the as-of date.
+func (a *Auditor) judge(at *Attribution) judgement {
+	e, cat, why := at.entry, at.Category, at.Reason
+	j := judgement{category: cat, confidence: at.Confidence, list: e.list}
 	if cat != vendorlists.CategoryMention {
 		j.regimes = a.coveringEntity(e, cat)
 		j.inForce = a.inForce(j.regimes)
@@ -40,17 +36,17 @@ func (a *Auditor) judge(c *sbom.Component, e *entry, hs []hit, fp *falsePositive
 	}
 	switch {
 	case cat == vendorlists.CategoryMention:
-		j.verdict, j.confidence = VerdictInfo, ConfidenceLow
+		j.verdict = VerdictInfo
 	case cat == vendorlists.CategoryContribution:
 		j.verdict = VerdictReview
-	case nameOnly(hs):
-		j.verdict, j.confidence = VerdictReview, ConfidenceLow
+	case at.NameOnly:
+		j.verdict = VerdictReview
 	case len(j.inForce) > 0:
 		j.verdict = VerdictProhibited
 	default:
 		j.verdict = VerdictReview
 	}
-	j.rationale = a.rationale(e, why, j, nameOnly(hs))
+	j.rationale = a.rationale(e, why, j, at.NameOnly)
 	a.applyScope(e, why, &j)
 	return j
 }

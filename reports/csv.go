@@ -14,7 +14,8 @@ import (
 // earliest deadline in next_due. The xlsx Obligations sheet and the JSON
 // report carry one obligation per row. vendor and product are the input's,
 // from the --manifest; original_verdict is what a waived or baseline
-// finding was before it was suppressed, with the waiver id in waiver.
+// finding was before it was suppressed, with the waiver id in waiver. The
+// last columns are the finding's case: id, status and its dates.
 func csvHeader() []string {
 	return []string{
 		"id", "input", "vendor", "product", "verdict", "original_verdict", "fails", "confidence", "category",
@@ -23,6 +24,7 @@ func csvHeader() []string {
 		"evidence", "evidence_count",
 		"next_due", "regimes", "citations", "actions", "due_dates", "states",
 		"waiver", "path", "rationale",
+		"case", "case_status", "identified", "reported", "resolved",
 	}
 }
 
@@ -89,6 +91,7 @@ func findingRecord(f Finding) []string {
 		nextDue, strings.Join(regimes, "; "), strings.Join(citations, "; "),
 		strings.Join(actions, "; "), strings.Join(dues, "; "), strings.Join(states, "; "),
 		f.Waiver, strings.Join(f.Path, " > "), f.Rationale,
+		f.Case.ID, f.Case.Status, f.Case.Identified, f.Case.Reported, f.Case.Resolved,
 	}
 }
 

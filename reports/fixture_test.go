@@ -98,7 +98,7 @@ func euReview() audit.Obligation {
 // vendors and products (one vendor with two products, one whose only input
 // failed) and hostile strings. Slices are deliberately out of order: NewModel must sort them.
 func fixtureResult() *audit.Result {
-	return &audit.Result{
+	return withCases(&audit.Result{
 		AsOf:       fixtureAsOf,
 		Discovered: fixtureAsOf,
 		Profiles:   []string{"us-federal", "eu"},
@@ -189,7 +189,34 @@ func fixtureResult() *audit.Result {
 			{Regime: "us-ndaa", Text: "INTERPRETATION, to be reviewed by counsel: whether a copyright line is development in part."},
 			{Regime: "us-far", Obligation: "report", Text: "Window applied: 3 business days under clause 52.204-23 (DEC 2023), the default."},
 		},
+	})
+}
+
+// withCases gives each finding its case, in every status a ledger gives
+// (the first stays untracked, as without a ledger).
+func withCases(res *audit.Result) *audit.Result {
+	day := func(s string) time.Time { t, _ := time.Parse(time.DateOnly, s); return t }
+	meta := map[string]audit.InputMeta{}
+	for _, in := range res.Inputs {
+		meta[in.Path] = audit.InputMeta{Vendor: in.Vendor, Product: in.Product, Version: in.Version}
 	}
+	for i := range res.Findings {
+		f := &res.Findings[i]
+		key := audit.NewCaseKey(audit.Subject(f.Input, meta[f.Input]), f.Component, f.Entity)
+		f.CaseKey = key
+		f.Case = audit.Case{ID: key.ID(), Status: audit.CaseUntracked, Identified: res.Discovered}
+		switch i % 5 {
+		case 1:
+			f.Case.Status, f.Case.Identified = audit.CaseOpen, day("2025-05-28")
+		case 2:
+			f.Case.Status, f.Case.Identified, f.Case.Reported = audit.CaseReported, day("2025-05-20"), day("2025-05-23")
+		case 3:
+			f.Case.Status, f.Case.Identified, f.Case.Resolved = audit.CaseWaived, day("2025-04-01"), time.Time{}
+		case 4:
+			f.Case.Status, f.Case.Identified, f.Case.Resolved = audit.CaseResolved, day("2025-03-03"), day("2025-05-30")
+		}
+	}
+	return res
 }
 
 // hostileVendorResult is the fixture with hostile strings in every

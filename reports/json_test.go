@@ -137,8 +137,8 @@ func TestReadJSONErrors(t *testing.T) {
 	cases := map[string]struct{ doc, want string }{
 		"not json":       {`{`, "decode report"},
 		"no version":     {`{"findings":[]}`, "no schemaVersion"},
-		"future version": {`{"schemaVersion":"3"}`, `schemaVersion "3" is not supported`},
-		"older version":  {`{"schemaVersion":"1","findings":[]}`, `schemaVersion "1" is not supported: this embargo reads schemaVersion "2" only`},
+		"future version": {`{"schemaVersion":"4"}`, `schemaVersion "4" is not supported`},
+		"older version":  {`{"schemaVersion":"2","findings":[]}`, `schemaVersion "2" is not supported: this embargo reads schemaVersion "3" only`},
 		"sarif":          {`{"version":"2.1.0","runs":[]}`, "no schemaVersion"},
 	}
 	for name, c := range cases {

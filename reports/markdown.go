@@ -203,10 +203,11 @@ func (d *mdDoc) findings(max int) {
 		} else if since := f.InForceSince(); since != "" {
 			due = mdEscape("in force since " + since)
 		}
-		rows = append(rows, fmt.Sprintf("| %s | %s | %s | %s | %s | %s | %s | %s |", verdict, d.path(f.Input),
-			mdText(f.Component.Label()), mdText(f.Entity.Name), evidence, due, orDash(strings.Join(m.ObligationRefs(f), " ")), mdEscape(f.ID)))
+		rows = append(rows, fmt.Sprintf("| %s | %s | %s | %s | %s | %s | %s | %s | %s |", verdict, d.path(f.Input),
+			mdText(f.Component.Label()), mdText(f.Entity.Name), evidence, due, orDash(mdEscape(f.Case.Label())),
+			orDash(strings.Join(m.ObligationRefs(f), " ")), mdEscape(f.ID)))
 	}
-	d.table("| Verdict | Input | Component | Entity | Strongest evidence | Next due / in force | Obligations | Finding |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n",
+	d.table("| Verdict | Input | Component | Entity | Strongest evidence | Next due / in force | Case | Obligations | Finding |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n",
 		rows, max, "findings")
 }
 

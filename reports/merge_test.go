@@ -125,7 +125,7 @@ func TestMergeRefuses(t *testing.T) {
 		mutate func(b *Model)
 		want   []string
 	}{
-		"schema version": {func(b *Model) { b.SchemaVersion = "3" }, []string{`schemaVersion differs (a.json has "2", b.json has "3")`}},
+		"schema version": {func(b *Model) { b.SchemaVersion = "4" }, []string{`schemaVersion differs (a.json has "3", b.json has "4")`}},
 		"as-of":          {func(b *Model) { b.AsOf = "2025-06-11" }, []string{`asOf differs (a.json has "2025-06-10", b.json has "2025-06-11")`}},
 		"profiles":       {func(b *Model) { b.Profiles = []string{"eu"} }, []string{`profiles differs (a.json has "eu,us-federal", b.json has "eu")`}},
 		"list version": {func(b *Model) { b.Lists[0].Version = "2025.07.01" }, []string{

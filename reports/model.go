@@ -17,7 +17,7 @@ import (
 // SchemaVersion is the version of the JSON report shape; it is bumped on
 // any incompatible change so that `embargo merge` and `--baseline` can
 // refuse reports they do not understand.
-const SchemaVersion = "2"
+const SchemaVersion = "3"
 
 // FailOnNever is the fail-on value under which no finding fails a run.
 const FailOnNever = "never"
@@ -184,11 +184,11 @@ type Summary struct {
 	Gaps []string `json:"gaps"`
 }
 
-// Outcome values.
+// Outcome values (audit.Outcome, as strings).
 const (
-	OutcomePass       = "pass"
-	OutcomeFail       = "fail"
-	OutcomeIncomplete = "incomplete"
+	OutcomePass       = string(audit.OutcomePass)
+	OutcomeFail       = string(audit.OutcomeFail)
+	OutcomeIncomplete = string(audit.OutcomeIncomplete)
 )
 
 // Vendor rolls up the inputs of one vendor named by a --manifest, for
@@ -261,6 +261,26 @@ type Finding struct {
 	Evidence    []Evidence   `json:"evidence"`
 	Obligations []Obligation `json:"obligations"`
 	Path        []string     `json:"path"`
+	// Case is the compliance case the finding belongs to.
+	Case Case `json:"case"`
+}
+
+// Case is a finding's compliance case (see audit.Case): the same restricted
+// component in the same subject, across runs. Dates are YYYY-MM-DD, ""
+// for none. Without a ledger the status is "untracked" and identified is
+// the date the deadlines were counted from.
+type Case struct {
+	ID         string `json:"id"`
+	Status     string `json:"status"`
+	Identified string `json:"identified"`
+	Reported   string `json:"reported"`
+	Resolved   string `json:"resolved"`
+}
+
+// Label is the case's status and identification date, as the table,
+// Markdown and HTML show it: "untracked 2026-11-25".
+func (c Case) Label() string {
+	return joinNonEmpty(" ", c.Status, c.Identified)
 }
 
 // Component identifies the component a finding is about.
@@ -454,16 +474,9 @@ func (r *rollup) addFinding(f Finding) {
 	}
 }
 
-// outcome is fail when a finding is at or above the threshold, else
-// incomplete when the audit cannot vouch for an input, else pass.
+// outcome follows audit.Decide, the rule the exit code follows.
 func (r *rollup) outcome() string {
-	switch {
-	case r.failing > 0:
-		return OutcomeFail
-	case r.incomplete:
-		return OutcomeIncomplete
-	}
-	return OutcomePass
+	return string(audit.Decide(r.failing, r.incomplete))
 }
 
 type productKey struct{ vendor, product, version string }
@@ -561,6 +574,10 @@ func newFinding(f audit.Finding, threshold int) Finding {
 		Evidence:        make([]Evidence, 0, len(f.Evidence)),
 		Obligations:     make([]Obligation, 0, len(f.Obligations)),
 		Path:            slices.Clone(f.Path),
+		Case: Case{
+			ID: f.Case.ID, Status: f.Case.Status, Identified: formatDate(f.Case.Identified),
+			Reported: formatDate(f.Case.Reported), Resolved: formatDate(f.Case.Resolved),
+		},
 	}
 	for _, e := range f.Evidence {
 		out.Evidence = append(out.Evidence, Evidence(e))

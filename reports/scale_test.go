@@ -76,6 +76,8 @@ func portfolioFinding(i int, path string, k int) audit.Finding {
 			Location: "/components/9", Line: 90 + i%30, Rule: "kaspersky/name/kaspersky-lab", Strength: "strong"}
 		f.Obligations = []audit.Obligation{euReview()}
 	}
+	key := audit.NewCaseKey(path, f.Component, f.Entity)
+	f.CaseKey, f.Case = key, audit.Case{ID: key.ID(), Status: audit.CaseUntracked, Identified: fixtureAsOf}
 	return f
 }
 

@@ -218,34 +218,68 @@ func (t tableWriter) vendors(m *Model) {
 
 // findings lists every finding, one row each. With a manifest they are
 // grouped under their vendor; the entity column holds the entity's id,
-// with the full names once in the legend below.
+// with the full names once in the legend below. The CASE column (status
+// and identification date) is shown when a ledger tracks the cases;
+// untracked cases, all identified on the same date, get one line instead.
 func (t tableWriter) findings(m *Model) {
 	t.section("FINDINGS")
 	if len(m.Findings) == 0 {
 		fmt.Fprintln(t.w, "No component is attributed to a listed entity.")
 		return
 	}
-	rows := [][]cell{{{text: "VERDICT"}, {text: "INPUT", min: 28}, {text: "COMPONENT", min: 28}, {text: "ENTITY", min: 16, drop: 2},
-		{text: "EVIDENCE", min: 12, drop: 3}, {text: "DUE", min: 16}, {text: "REFS", drop: 1}}}
+	tracked := slices.ContainsFunc(m.Findings, func(f Finding) bool { return f.Case.Status != "" && f.Case.Status != caseUntracked })
+	head := []cell{{text: "VERDICT"}, {text: "INPUT", min: 28}, {text: "COMPONENT", min: 28}, {text: "ENTITY", min: 16, drop: 2},
+		{text: "EVIDENCE", min: 12, drop: 3}, {text: "DUE", min: 16}}
+	if tracked {
+		head = append(head, cell{text: "CASE", min: 20})
+	}
+	rows := [][]cell{append(head, cell{text: "REFS", drop: 1})}
 	for _, g := range groupByVendor(m) {
 		if len(m.Vendors) > 0 {
 			rows = append(rows, []cell{{text: orDefault(visible(g.vendor), "(no vendor in the manifest)"), style: sgrBold, heading: true}})
 		}
 		for _, f := range g.findings {
-			rows = append(rows, []cell{
+			row := []cell{
 				{text: string(f.Verdict), style: verdictStyle(f.Verdict)},
 				{text: t.path(f.Input), fit: fitMiddle},
 				{text: visible(f.Component.Label()), fit: fitEnd},
 				{text: visible(orDefault(f.Entity.ID, f.Entity.Name)), fit: fitEnd},
 				{text: evidenceText(f), fit: fitEnd},
 				{text: dueText(f), fit: fitEnd},
-				{text: orDash(strings.Join(m.ObligationRefs(f), " "))},
-			})
+			}
+			if tracked {
+				row = append(row, cell{text: orDash(visible(f.Case.Label())), fit: fitEnd})
+			}
+			rows = append(rows, append(row, cell{text: orDash(strings.Join(m.ObligationRefs(f), " "))}))
 		}
 	}
 	t.grid(rows)
+	if !tracked {
+		if line := untrackedCases(m); line != "" {
+			fmt.Fprintln(t.w, wrap(line, t.width, "  "))
+		}
+	}
 	t.suppressed(m)
 	t.entities(m)
+}
+
+// caseUntracked is the status of a case no ledger tracks (audit.CaseUntracked).
+const caseUntracked = "untracked"
+
+// untrackedCases says, in one line, that the cases are untracked and when
+// they count as identified.
+func untrackedCases(m *Model) string {
+	var dates []string
+	for _, f := range m.Findings {
+		if d := f.Case.Identified; d != "" && !slices.Contains(dates, d) {
+			dates = append(dates, d)
+		}
+	}
+	if len(dates) == 0 {
+		return ""
+	}
+	slices.Sort(dates)
+	return fmt.Sprintf("Cases: untracked (no ledger); identified %s, the date deadlines count from.", strings.Join(dates, ", "))
 }
 
 // suppressed says, under the findings, what each waived or baseline

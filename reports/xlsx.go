@@ -229,15 +229,22 @@ func columnWidths(header []string, rows [][]any) []int {
 }
 
 // findingRows are the CSV's records with real types where a spreadsheet
-// needs them: fails as a boolean, evidence_count as a number, next_due as
-// a date.
+// needs them: fails as a boolean, evidence_count as a number, next_due and
+// the case's dates as dates.
 func findingRows(m *Model) [][]any {
 	header := csvHeader()
-	fails, count, due := slices.Index(header, "fails"), slices.Index(header, "evidence_count"), slices.Index(header, "next_due")
+	fails, count := slices.Index(header, "fails"), slices.Index(header, "evidence_count")
+	var dates []int
+	for _, col := range []string{"next_due", "identified", "reported", "resolved"} {
+		dates = append(dates, slices.Index(header, col))
+	}
 	rows := make([][]any, 0, len(m.Findings))
 	for _, f := range m.Findings {
 		row := toAny(findingRecord(f))
-		row[fails], row[count], row[due] = f.Fails, len(f.Evidence), dateValue(row[due].(string))
+		row[fails], row[count] = f.Fails, len(f.Evidence)
+		for _, i := range dates {
+			row[i] = dateValue(row[i].(string))
+		}
 		rows = append(rows, row)
 	}
 	return rows

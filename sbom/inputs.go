@@ -26,6 +26,10 @@ type Input struct {
 	// missing file, a glob that matches nothing); the input is reported as
 	// failed with it.
 	Err error
+	// Decoded, when set, is the input already decoded (a document kept by
+	// an audit ledger, say): it is audited as it is, without reading Path.
+	// The document is not modified.
+	Decoded *Document
 }
 
 // ErrNoMatch is returned for a glob pattern that matches no file.

@@ -8,8 +8,27 @@ import (
 	"github.com/embargo-sbom/embargo/audit"
 )
 
-// Report says what the waivers did.
-type Report struct {
+// Filter is the policy of a run (an audit.Policy): waivers, then a
+// baseline, applied to the assessed findings.
+type Filter struct {
+	Waivers []Waiver
+	// Baseline holds the finding ids of an earlier report (--baseline).
+	Baseline map[string]bool
+	// AsOf is the date waivers' expiry is measured against.
+	AsOf time.Time
+	// Usage is what the waivers did, once Apply has run.
+	Usage Usage
+}
+
+// Apply waives, then marks baseline findings, in place.
+func (f *Filter) Apply(res *audit.Result) audit.PolicyOutcome {
+	f.Usage = Apply(res, f.Waivers, f.AsOf)
+	ApplyBaseline(res, f.Baseline)
+	return audit.PolicyOutcome{Warnings: f.Usage.Warnings, Unused: f.Usage.Unused}
+}
+
+// Usage says what the waivers did.
+type Usage struct {
 	// Applied counts findings waived, per waiver id.
 	Applied map[string]int
 	// Expired and Unused list waiver ids, in file order.
@@ -21,8 +40,8 @@ type Report struct {
 // Apply waives every finding that a live waiver matches, in place. A
 // waiver is live through its expiry date; after it, it stops applying and
 // is reported. A live waiver that matched nothing is reported as unused.
-func Apply(res *audit.Result, waivers []Waiver, asOf time.Time) Report {
-	rep := Report{Applied: map[string]int{}}
+func Apply(res *audit.Result, waivers []Waiver, asOf time.Time) Usage {
+	rep := Usage{Applied: map[string]int{}}
 	inputs := map[string]audit.InputResult{}
 	for _, in := range res.Inputs {
 		inputs[in.Path] = in

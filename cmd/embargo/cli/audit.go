@@ -70,6 +70,8 @@ type auditPlan struct {
 	maxListAge  time.Duration
 	sources     map[string]bool
 	gen         *generator
+	// memory remembers cases across runs; nil (no --ledger) is stateless.
+	memory audit.Memory
 	// evidence basis
 	cfg         *settings
 	discovered  time.Time
@@ -112,7 +114,13 @@ func planAudit(env *environment, opts *auditOptions, args []string, cfg *setting
 	if p.lists, err = loadLists(env, opts.List, opts.OnlyList); err != nil {
 		return nil, err
 	}
-	p.auditor, err = audit.New(audit.Config{Lists: p.lists, Profiles: opts.Profile, AsOf: asOf, Discovered: discovered, FARClause: opts.FARClause})
+	// Discovered stays zero when not given: the audit then counts from each
+	// case's identification, or the as-of date, and says so.
+	var given time.Time
+	if opts.Discovered != "" {
+		given = discovered
+	}
+	p.auditor, err = audit.New(audit.Config{Lists: p.lists, Profiles: opts.Profile, AsOf: asOf, Discovered: given, FARClause: opts.FARClause})
 	switch {
 	case err != nil && strings.Contains(err.Error(), "FAR clause"):
 		return nil, cfg.settingError("far-clause", err)
@@ -276,28 +284,20 @@ func runAudit(ctx context.Context, env *environment, global *globalOptions, opts
 		}
 	}
 	bar := newProgress(env, global.Quiet || len(p.sources) > 0, len(p.inputs))
-	res, runErr := p.auditor.Run(ctx, p.inputs, audit.RunOptions{
-		Parallelism: opts.Parallelism,
-		Decode: sbom.Options{MaxBytes: opts.MaxBytes, MaxComponents: opts.MaxComps,
-			MaxStringBytes: opts.MaxString, MaxDepth: opts.MaxDepth},
-		Stdin:    env.stdin,
-		Logger:   log,
-		Meta:     p.meta,
-		OnInput:  traceInputs(log, bar.done),
-		Generate: p.gen.generate,
-		IsSource: func(path string) bool { return p.sources[path] },
-	})
+	filter := &policy.Filter{Waivers: p.waivers, Baseline: p.baseline, AsOf: p.asOf}
+	run := p.run(opts, filter)
+	run.Options.Stdin, run.Options.Logger = env.stdin, log
+	run.Options.OnInput = traceInputs(log, bar.done)
+	res, runErr := run.Execute(ctx)
 	bar.finish()
 	p.gen.finish()
+	if res == nil {
+		return runErr
+	}
 	if runErr != nil && !opts.Partial {
 		return fmt.Errorf("%w: audit interrupted; no report written (use --partial to keep what was done)", interrupted(runErr))
 	}
-	waived := policy.Apply(res, p.waivers, p.asOf)
-	policy.ApplyBaseline(res, p.baseline)
-	res.Shard = audit.ShardInfo{Index: p.shard.Index, Count: p.shard.Count}
-	res.Warnings = append(res.Warnings, waived.Warnings...)
-	res.Warnings = append(res.Warnings, staleLists(p.lists, p.asOf, p.maxListAge)...)
-	basis := newBasis(basisInputs{cfg: p.cfg, opts: opts, waiverFiles: p.waiverFiles, waivers: p.waivers, applied: waived.Applied,
+	basis := newBasis(basisInputs{cfg: p.cfg, opts: opts, waiverFiles: p.waiverFiles, waivers: p.waivers, applied: filter.Usage.Applied,
 		asOfSource: p.asOfSource, shard: p.shard, inputSet: p.inputSet, notes: p.notes}, p.discovered.Format(time.DateOnly))
 	if err := writeReports(env, p, res, basis, runErr == nil); err != nil {
 		return err
@@ -306,17 +306,32 @@ func runAudit(ctx context.Context, env *environment, global *globalOptions, opts
 		return runErr
 	}
 	reportFailedInputs(env.stderr, res)
-	if err := audit.Gate(res, p.failOn); err != nil {
-		return err
+	return res.Err()
+}
+
+// run is the audit.Plan of the command: what the flags settled. The
+// caller adds what comes from the environment (stdin, logger, progress).
+// A Memory (--ledger) goes into Plan.Memory here.
+func (p *auditPlan) run(opts *auditOptions, pol audit.Policy) *audit.Plan {
+	return &audit.Plan{
+		Auditor: p.auditor,
+		Inputs:  p.inputs,
+		Options: audit.RunOptions{
+			Parallelism: opts.Parallelism,
+			Decode: sbom.Options{MaxBytes: opts.MaxBytes, MaxComponents: opts.MaxComps,
+				MaxStringBytes: opts.MaxString, MaxDepth: opts.MaxDepth},
+			Meta:     p.meta,
+			Generate: p.gen.generate,
+			IsSource: func(path string) bool { return p.sources[path] },
+		},
+		Shard:             audit.ShardInfo{Index: p.shard.Index, Count: p.shard.Count},
+		FailOn:            p.failOn,
+		Policy:            pol,
+		FailUnusedWaivers: opts.FailUnused,
+		MaxListAge:        p.maxListAge,
+		ToolVersion:       toolVersion(),
+		Memory:            p.memory,
 	}
-	if opts.FailUnused && len(waived.Unused) > 0 {
-		noun := "unused waivers"
-		if len(waived.Unused) == 1 {
-			noun = "unused waiver"
-		}
-		return fmt.Errorf("%w: %s %s (--fail-on-unused-waivers)", audit.ErrPolicyViolation, noun, strings.Join(waived.Unused, ", "))
-	}
-	return nil
 }
 
 func writeReports(env *environment, p *auditPlan, res *audit.Result, basis reports.Basis, complete bool) error {
@@ -327,23 +342,6 @@ func writeReports(env *environment, p *auditPlan, res *audit.Result, basis repor
 	return reports.WriteAll(p.specs, model, reports.WriteOptions{
 		Stdout: env.stdout, StdoutTerminal: isTerminal(env.stdout), Color: env.color(env.stdout), Width: env.width(env.stdout), SourceRoot: sourceRoot(),
 	})
-}
-
-// staleLists warns about every list published longer ago than maxAge, so
-// that stale data cannot pass unnoticed.
-func staleLists(lists []*vendorlists.List, asOf time.Time, maxAge time.Duration) []string {
-	if maxAge <= 0 {
-		return nil
-	}
-	var out []string
-	for _, l := range lists {
-		age := asOf.Sub(l.Published.Time)
-		if age > maxAge {
-			out = append(out, fmt.Sprintf("list %s %s was published %s, %d days before %s (over --max-list-age %dd): update it with embargo lists import",
-				l.ID, l.Version, l.Published, int(age.Hours()/24), asOf.Format(time.DateOnly), int(maxAge.Hours()/24)))
-		}
-	}
-	return out
 }
 
 // loadLists returns the embedded lists, overridden by newer installed ones

@@ -231,12 +231,12 @@ func TestMergeShards(t *testing.T) {
 		t.Errorf("merge with a foreign shard: exit %d: %s", code, errOut)
 	}
 	// A report of another schema version is named as such.
-	old := writeFile(t, filepath.Join(dir, "old.json"), strings.Replace(mustRead(t, shards[0]), `"schemaVersion": "2"`, `"schemaVersion": "1"`, 1))
-	if code, errOut = merge(old, shards[1]); code != ExitError || !strings.Contains(errOut, `schemaVersion "1" is not supported`) {
-		t.Errorf("merge of a schema 1 report: exit %d: %s", code, errOut)
+	old := writeFile(t, filepath.Join(dir, "old.json"), strings.Replace(mustRead(t, shards[0]), `"schemaVersion": "3"`, `"schemaVersion": "2"`, 1))
+	if code, errOut = merge(old, shards[1]); code != ExitError || !strings.Contains(errOut, `schemaVersion "2" is not supported`) {
+		t.Errorf("merge of a schema 2 report: exit %d: %s", code, errOut)
 	}
-	if code, _, errOut = runIsolated(t, "audit", "--baseline", old, fixtures+"clean.cdx.json"); code != ExitError || !strings.Contains(errOut, `schemaVersion "1" is not supported`) {
-		t.Errorf("--baseline of a schema 1 report: exit %d: %s", code, errOut)
+	if code, _, errOut = runIsolated(t, "audit", "--baseline", old, fixtures+"clean.cdx.json"); code != ExitError || !strings.Contains(errOut, `schemaVersion "2" is not supported`) {
+		t.Errorf("--baseline of a schema 2 report: exit %d: %s", code, errOut)
 	}
 }
 

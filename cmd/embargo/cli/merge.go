@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"os"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -78,13 +77,7 @@ func runMerge(env *environment, outputs, files []string, mopts reports.MergeOpti
 	}); err != nil {
 		return err
 	}
-	switch merged.Summary.Outcome {
-	case reports.OutcomeFail:
-		return fmt.Errorf("%w: %s at or above %q", audit.ErrPolicyViolation, audit.Count(merged.Summary.Failing, "finding", "findings"), merged.FailOn)
-	case reports.OutcomeIncomplete:
-		return fmt.Errorf("%w: %s", audit.ErrIncomplete, strings.Join(merged.Summary.Gaps, "; "))
-	}
-	return nil
+	return audit.Outcome(merged.Summary.Outcome).Err(merged.Summary.Failing, merged.FailOn, merged.Summary.Gaps)
 }
 
 func readModel(path string) (*reports.Model, error) {

@@ -1,0 +1,216 @@
+package audit
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/embargo-sbom/embargo/sbom"
+)
+
+// Plan is one audit run, everything settled before any input is read.
+// `embargo audit` and `embargo scan` build one (cmd/embargo/cli) and call
+// Execute; so does anything else that audits inputs (a re-audit of the
+// SBOMs a ledger stored gives inputs with sbom.Input.Decoded set).
+type Plan struct {
+	// Auditor holds the compiled lists, the profiles and the dates.
+	Auditor *Auditor
+	Inputs  []sbom.Input
+	Options RunOptions
+	// Shard is the part of a sharded run the inputs are; zero when the
+	// run is not sharded.
+	Shard ShardInfo
+	// FailOn is the verdict at or above which a finding fails the run
+	// (see ParseFailOn); empty means prohibited.
+	FailOn string
+	// Policy applies waivers and baselines to the assessed findings (see
+	// audit/policy); nil applies none.
+	Policy Policy
+	// FailUnusedWaivers fails a run in which a live waiver matched nothing.
+	FailUnusedWaivers bool
+	// MaxListAge warns about every list published longer before the
+	// as-of date; zero never warns.
+	MaxListAge time.Duration
+	// ToolVersion is recorded with the run (Result.ToolVersion).
+	ToolVersion string
+	// Memory remembers cases across runs; nil is a stateless run.
+	Memory Memory
+}
+
+// Policy is a team's reviewed decisions, applied to assessed findings in
+// place (audit/policy: waivers, baselines). Suppressed findings stay in
+// the result and never fail it.
+type Policy interface {
+	Apply(res *Result) PolicyOutcome
+}
+
+// PolicyOutcome is what a Policy reports back to the run.
+type PolicyOutcome struct {
+	// Warnings are printed by every report (expired and unused waivers).
+	Warnings []string
+	// Unused names the live waivers that matched nothing.
+	Unused []string
+}
+
+// Execute runs the plan: decode and match every input (in parallel,
+// duplicates once), recall the cases from Memory, assess, apply the
+// policy, record the run in Memory and decide the outcome. It returns
+// ctx.Err() with the inputs finished so far when the run was cancelled;
+// such a run is neither recalled nor recorded. A Memory that fails fails
+// the run: the result is nil.
+func (p *Plan) Execute(ctx context.Context) (*Result, error) {
+	a := p.Auditor
+	outcomes, runErr := a.run(ctx, p.Inputs, p.Options)
+	res := a.newResult(outcomes)
+	res.ToolVersion, res.Shard = p.ToolVersion, p.Shard
+	ats, subjects := attributionsOf(outcomes, p.Options.Meta)
+	memory := p.Memory
+	if runErr != nil {
+		memory = nil
+	}
+	var known map[CaseKey]CaseState
+	if memory != nil {
+		var err error
+		if known, err = memory.Recall(ctx, caseKeys(ats, subjects)); err != nil {
+			return nil, fmt.Errorf("recall cases: %w", err)
+		}
+	}
+	fromIdent := false
+	for i := range ats {
+		f, fi := a.assessCase(&ats[i], subjects[i], known)
+		res.Findings = append(res.Findings, f)
+		fromIdent = fromIdent || fi
+	}
+	a.annotate(res)
+	if fromIdent && memory == nil && !a.discoveredGiven {
+		res.Warnings = append(res.Warnings, defaultedDiscovery(a.asOf))
+	}
+	var pol PolicyOutcome
+	if p.Policy != nil {
+		pol = p.Policy.Apply(res)
+		res.Warnings = append(res.Warnings, pol.Warnings...)
+	}
+	res.Warnings = append(res.Warnings, StaleLists(a.lists, a.asOfInstant, p.MaxListAge)...)
+	if memory != nil {
+		states, err := memory.Record(ctx, res)
+		if err != nil {
+			return nil, fmt.Errorf("record the run: %w", err)
+		}
+		a.applyStates(res, states, ats, subjects)
+	}
+	res.decide(p.FailOn, pol.Unused, p.FailUnusedWaivers)
+	return res, runErr
+}
+
+func (a *Auditor) newResult(outcomes []*inputOutcome) *Result {
+	res := &Result{
+		AsOf: a.asOf, Discovered: a.discovered, Profiles: append([]string{}, a.profiles...), Lists: a.Lists(),
+		Inputs: []InputResult{}, Findings: []Finding{}, Warnings: []string{},
+	}
+	for _, o := range outcomes {
+		if o != nil { // nil: not reached before cancellation
+			res.Inputs = append(res.Inputs, o.result)
+		}
+	}
+	return res
+}
+
+// attributionsOf lists the attributions of every input in input order,
+// with the subject of each.
+func attributionsOf(outcomes []*inputOutcome, meta map[string]InputMeta) ([]Attribution, []string) {
+	var ats []Attribution
+	var subjects []string
+	for _, o := range outcomes {
+		if o == nil {
+			continue
+		}
+		s := Subject(o.result.Path, meta[o.result.Path])
+		for _, at := range o.found {
+			ats = append(ats, at)
+			subjects = append(subjects, s)
+		}
+	}
+	return ats, subjects
+}
+
+// caseKeys are the distinct cases of the attributions, in order.
+func caseKeys(ats []Attribution, subjects []string) []CaseKey {
+	seen := map[CaseKey]bool{}
+	keys := []CaseKey{}
+	for i := range ats {
+		k := NewCaseKey(subjects[i], ats[i].Component, ats[i].Entity)
+		if !seen[k] {
+			seen[k] = true
+			keys = append(keys, k)
+		}
+	}
+	return keys
+}
+
+// assessCase assesses an attribution with its case's recalled dates.
+func (a *Auditor) assessCase(at *Attribution, subject string, known map[CaseKey]CaseState) (Finding, bool) {
+	key := NewCaseKey(subject, at.Component, at.Entity)
+	st, ok := known[key]
+	if !ok {
+		return a.assess(at, subject, a.statelessDates())
+	}
+	f, fi := a.assess(at, subject, a.datesOf(st))
+	f.Case = caseOf(key, st)
+	return f, fi
+}
+
+// datesOf are the dates a remembered case counts from: its identification
+// (else, as for a new case, --discovered or the as-of date) and its report.
+func (a *Auditor) datesOf(st CaseState) caseDates {
+	d := a.statelessDates()
+	if !st.Identified.IsZero() {
+		d.identified = dateOf(st.Identified)
+	}
+	if !st.Reported.IsZero() {
+		d.reported = dateOf(st.Reported)
+	}
+	return d
+}
+
+func caseOf(key CaseKey, st CaseState) Case {
+	id := st.ID
+	if id == "" {
+		id = key.ID()
+	}
+	return Case{ID: id, Status: st.Status, Identified: st.Identified, Reported: st.Reported, Resolved: st.Resolved}
+}
+
+// applyStates gives each finding its case as Memory recorded it. A finding
+// whose case dates changed in the recording is dated again: its
+// obligations (and so the caveats) follow the recorded dates, while its
+// verdict, which no date of the case changes, and its waiver stay.
+func (a *Auditor) applyStates(res *Result, states map[CaseKey]CaseState, ats []Attribution, subjects []string) {
+	changed := false
+	for i := range res.Findings {
+		f := &res.Findings[i]
+		st, ok := states[f.CaseKey]
+		if !ok {
+			continue
+		}
+		d := a.datesOf(st)
+		if !d.identified.Equal(f.Case.Identified) || !d.reported.Equal(dateOf(f.Case.Reported)) {
+			again, _ := a.assess(&ats[i], subjects[i], d)
+			f.Obligations = again.Obligations
+			changed = true
+		}
+		f.Case = caseOf(f.CaseKey, st)
+		if f.Case.Identified.IsZero() {
+			f.Case.Identified = d.identified
+		}
+	}
+	if changed {
+		res.Caveats = a.caveats(res.Findings)
+	}
+}
+
+// defaultedDiscovery warns that deadlines assume the components were
+// first identified on the as-of date.
+func defaultedDiscovery(asOf time.Time) string {
+	return fmt.Sprintf("deadlines assume first identification on %s, the as-of date (--discovered not given), so they move with every run: use --ledger to remember when each case was identified, or pass --discovered",
+		formatDate(asOf))
+}
