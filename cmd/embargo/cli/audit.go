@@ -151,7 +151,7 @@ func planAudit(env *environment, opts *auditOptions, args []string, cfg *setting
 	if p.baseline, err = loadBaseline(opts.Baseline); err != nil {
 		return nil, err
 	}
-	return p, nil
+	return p, p.openLedger(opts)
 }
 
 // resolveInputs turns arguments into inputs: sources (dir:PATH... or, for
@@ -286,6 +286,8 @@ func runAudit(ctx context.Context, env *environment, global *globalOptions, opts
 	bar := newProgress(env, global.Quiet || len(p.sources) > 0, len(p.inputs))
 	filter := &policy.Filter{Waivers: p.waivers, Baseline: p.baseline, AsOf: p.asOf}
 	run := p.run(opts, filter)
+	defer p.closeLedger()
+	p.keepGenerated(run)
 	run.Options.Stdin, run.Options.Logger = env.stdin, log
 	run.Options.OnInput = traceInputs(log, bar.done)
 	res, runErr := run.Execute(ctx)
