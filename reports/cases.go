@@ -6,7 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
+
+	"github.com/embargo-sbom/embargo/audit"
 )
 
 // CaseRegister is the compliance register `embargo cases` writes: the
@@ -97,6 +100,23 @@ func (r *CaseRegister) Normalise() {
 			r.Counts.Overdue++
 		}
 	}
+}
+
+// ObligationsOf converts an audit's obligations to the report's.
+func ObligationsOf(obs []audit.Obligation) []Obligation {
+	out := make([]Obligation, 0, len(obs))
+	for _, o := range obs {
+		ob := Obligation{
+			Regime: o.Regime, ID: o.ID, Title: o.Title, Citation: o.Citation, Action: o.Action,
+			Effective: o.Effective, Due: o.Due, DueIsLatest: o.DueIsLatest, Clause: o.Clause,
+			Status: ObligationStatus(o.Status), Sources: slices.Clone(o.Sources), Notes: slices.Clone(o.Notes),
+		}
+		for _, c := range o.Citations {
+			ob.Citations = append(ob.Citations, Citation(c))
+		}
+		out = append(out, ob)
+	}
+	return out
 }
 
 type casesRenderFunc func(w io.Writer, r *CaseRegister, ro RenderOptions) error

@@ -162,6 +162,10 @@ func planAudit(env *environment, opts *auditOptions, args []string, cfg *setting
 func (p *auditPlan) resolveInputs(opts *auditOptions, args []string) error {
 	var inputs []sbom.Input
 	sources := map[string]bool{}
+	meta := map[string]audit.InputMeta{}
+	if opts.stored != nil {
+		inputs, meta = opts.stored.inputs, opts.stored.meta
+	}
 	for _, arg := range args {
 		if opts.scan || isSourceArg(arg) {
 			inputs = append(inputs, sbom.Input{Path: arg})
@@ -170,7 +174,6 @@ func (p *auditPlan) resolveInputs(opts *auditOptions, args []string) error {
 		}
 		inputs = append(inputs, sbom.ExpandInputs([]string{arg})...)
 	}
-	meta := map[string]audit.InputMeta{}
 	if opts.Manifest != "" {
 		rows, err := audit.ReadManifest(opts.Manifest)
 		if err != nil {

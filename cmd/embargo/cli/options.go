@@ -44,6 +44,8 @@ type auditOptions struct {
 
 	// scan is set by the scan command: every argument is a source.
 	scan bool
+	// stored is set by reaudit: the SBOMs a ledger keeps, the inputs.
+	stored *storedInputs
 }
 
 func defaultAuditOptions() auditOptions {
