@@ -263,7 +263,7 @@ func (s *SQLStore) Document(ctx context.Context, sha string) ([]byte, string, er
 
 // Runs lists the recorded runs, oldest first.
 func (s *SQLStore) Runs(ctx context.Context) ([]RunInfo, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, tool, as_of, recorded_at, inputs, findings FROM runs ORDER BY id`)
+	rows, err := s.db.QueryContext(ctx, `SELECT id, tool, as_of, recorded_at, profiles, inputs, findings FROM runs ORDER BY id`)
 	if err != nil {
 		return nil, s.errorf("listing runs: %w", err)
 	}
@@ -271,12 +271,15 @@ func (s *SQLStore) Runs(ctx context.Context) ([]RunInfo, error) {
 	var out []RunInfo
 	for rows.Next() {
 		var r RunInfo
-		var asOf, recorded string
-		if err := rows.Scan(&r.ID, &r.Tool, &asOf, &recorded, &r.Inputs, &r.Findings); err != nil {
+		var asOf, recorded, profiles string
+		if err := rows.Scan(&r.ID, &r.Tool, &asOf, &recorded, &profiles, &r.Inputs, &r.Findings); err != nil {
 			return nil, s.errorf("listing runs: %w", err)
 		}
 		r.AsOf = parseDate(asOf)
 		r.Recorded, _ = time.Parse(time.RFC3339Nano, recorded)
+		if profiles != "" {
+			r.Profiles = strings.Split(profiles, ",")
+		}
 		out = append(out, r)
 	}
 	return out, rows.Err()

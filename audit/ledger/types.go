@@ -171,6 +171,7 @@ type RunInfo struct {
 	Tool     string
 	AsOf     time.Time
 	Recorded time.Time
+	Profiles []string
 	Inputs   int
 	Findings int
 }

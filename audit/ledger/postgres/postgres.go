@@ -57,3 +57,34 @@ func redact(dsn string) string {
 	}
 	return u.String()
 }
+
+// NewSchema creates a schema and returns a DSN whose search_path points at
+// it, and a function that drops it: each test, or each environment of a
+// team sharing one server, gets a ledger of its own.
+func NewSchema(ctx context.Context, dsn, name string) (string, func() error, error) {
+	cfg, err := pgx.ParseConfig(dsn)
+	if err != nil {
+		return "", nil, err
+	}
+	exec := func(sql string) error {
+		conn, err := pgx.ConnectConfig(ctx, cfg)
+		if err != nil {
+			return err
+		}
+		defer conn.Close(context.Background())
+		_, err = conn.Exec(ctx, sql)
+		return err
+	}
+	quoted := pgx.Identifier{name}.Sanitize()
+	if err := exec("CREATE SCHEMA " + quoted); err != nil {
+		return "", nil, fmt.Errorf("creating schema %s: %w", name, err)
+	}
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return "", nil, err
+	}
+	q := u.Query()
+	q.Set("search_path", name)
+	u.RawQuery = q.Encode()
+	return u.String(), func() error { return exec("DROP SCHEMA " + quoted + " CASCADE") }, nil
+}

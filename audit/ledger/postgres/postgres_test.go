@@ -2,9 +2,7 @@ package postgres_test
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
-	"net/url"
 	"os"
 	"strings"
 	"sync/atomic"
@@ -14,7 +12,6 @@ import (
 	"github.com/embargo-sbom/embargo/audit/ledger"
 	"github.com/embargo-sbom/embargo/audit/ledger/ledgertest"
 	"github.com/embargo-sbom/embargo/audit/ledger/postgres"
-	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" driver for test setup
 )
 
 // dsnEnv names the server the tests use; scripts/with-postgres.sh starts
@@ -48,29 +45,12 @@ var schemas atomic.Int64
 func newLedger(t testing.TB) string {
 	dsn := server(t)
 	name := fmt.Sprintf("ledgertest_%d_%d", time.Now().UnixNano(), schemas.Add(1))
-	db, err := sql.Open("pgx", dsn)
+	target, drop, err := postgres.NewSchema(context.Background(), dsn, name)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer db.Close()
-	if _, err := db.Exec("CREATE SCHEMA " + name); err != nil {
-		t.Fatalf("creating schema %s: %v", name, err)
-	}
-	t.Cleanup(func() {
-		db, err := sql.Open("pgx", dsn)
-		if err == nil {
-			db.Exec("DROP SCHEMA " + name + " CASCADE") //nolint:errcheck
-			db.Close()
-		}
-	})
-	u, err := url.Parse(dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	q := u.Query()
-	q.Set("search_path", name)
-	u.RawQuery = q.Encode()
-	return u.String()
+	t.Cleanup(func() { drop() }) //nolint:errcheck
+	return target
 }
 
 var backend = ledgertest.Backend{New: newLedger, Open: open}

@@ -72,7 +72,7 @@ obligation past due) and all (the default).
 	fs.StringVar(&opts.Entity, "entity", "", "only cases of this listed `ENTITY` (LIST/ENTITY or ENTITY)")
 	fs.StringVar(&opts.AsOf, "as-of", "", "date obligations are measured against, `YYYY-MM-DD` (default today)")
 	fs.StringArrayVarP(&opts.Output, "output", "o", []string{string(reports.DefaultFormat)}, reports.FlagUsage())
-	fs.StringArrayVar(&opts.Profile, "profile", []string{audit.DefaultProfile}, "who you are (`PROFILE`, repeatable), as for audit")
+	fs.StringArrayVar(&opts.Profile, "profile", nil, "who you are (`PROFILE`, repeatable), as for audit (default: the profiles of the ledger's latest run)")
 	fs.StringArrayVar(&opts.List, "list", nil, "add a sanctioned-vendor list `FILE`, as for audit")
 	fs.StringArrayVar(&opts.OnlyList, "only-list", nil, "use only the list with this `ID`, as for audit")
 	fs.StringVar(&opts.FARClause, "far-clause", "", "version of FAR 52.204-23 your contract carries, as for audit")
@@ -171,15 +171,19 @@ func runCases(ctx context.Context, env *environment, opts *casesOptions) error {
 	if err != nil {
 		return err
 	}
-	a, err := audit.New(audit.Config{Lists: lists, Profiles: opts.Profile, AsOf: asOf, FARClause: opts.FARClause})
-	if err != nil {
-		return &usageError{msg: err.Error()}
-	}
 	st, err := openLedger(ctx, opts.Ledger)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
+	profiles, err := caseProfiles(ctx, st, opts.Profile)
+	if err != nil {
+		return err
+	}
+	a, err := audit.New(audit.Config{Lists: lists, Profiles: profiles, AsOf: asOf, FARClause: opts.FARClause})
+	if err != nil {
+		return &usageError{msg: err.Error()}
+	}
 	cs, err := st.Cases(ctx, ledger.Filter{Statuses: stored, Vendor: opts.Vendor, Entity: opts.Entity})
 	if err != nil {
 		return err
@@ -203,6 +207,22 @@ func runCases(ctx context.Context, env *environment, opts *casesOptions) error {
 	return reports.WriteCases(specs, reg, reports.WriteOptions{
 		Stdout: env.stdout, StdoutTerminal: isTerminal(env.stdout), Color: env.color(env.stdout), Width: env.width(env.stdout),
 	})
+}
+
+// caseProfiles are --profile, else those the ledger's latest run was
+// audited under, else the default.
+func caseProfiles(ctx context.Context, st ledger.Store, given []string) ([]string, error) {
+	if len(given) > 0 {
+		return given, nil
+	}
+	runs, err := st.Runs(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if len(runs) > 0 && len(runs[len(runs)-1].Profiles) > 0 {
+		return runs[len(runs)-1].Profiles, nil
+	}
+	return []string{audit.DefaultProfile}, nil
 }
 
 // caseEntry dates a case's obligations as of the auditor's date.
