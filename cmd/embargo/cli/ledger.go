@@ -243,3 +243,12 @@ func (p *auditPlan) keepGenerated(run *audit.Plan) {
 		run.Options.Generate = lm.keepGenerated(run.Options.Generate)
 	}
 }
+
+// redactSetting keeps a ledger DSN's credentials out of reports and
+// `embargo config`: the evidence basis records every setting.
+func redactSetting(name, value string) string {
+	if name == "ledger" {
+		return ledgerName(value)
+	}
+	return value
+}

@@ -323,3 +323,24 @@ func TestLedgerChild(t *testing.T) {
 	code := Run(context.Background(), args, strings.NewReader(""), os.Stdout, os.Stderr)
 	os.Exit(code)
 }
+
+// TestLedgerDSNNotInReports: a DSN's password never reaches a report's
+// evidence basis, embargo config, or an error message.
+func TestLedgerDSNNotInReports(t *testing.T) {
+	dir := t.TempDir()
+	app := writeSBOM(t, filepath.Join(dir, "app.cdx.json"), cdxWith())
+	dsn := "postgres://embargo:s3cret@127.0.0.1:1/embargo?connect_timeout=1"
+	code, out, errOut := run(t, context.Background(), "", "audit", "--ledger", dsn, "-o", "json", app)
+	if code == 0 || strings.Contains(out+errOut, "s3cret") || !strings.Contains(errOut, "127.0.0.1:1") {
+		t.Errorf("unreachable ledger: exit %d, stderr %s", code, errOut)
+	}
+	if got := redactSetting("ledger", dsn); strings.Contains(got, "s3cret") || !strings.Contains(got, "127.0.0.1:1") {
+		t.Errorf("redactSetting = %s", got)
+	}
+	t.Setenv("EMBARGO_LEDGER", dsn)
+	var o, e strings.Builder
+	Run(context.Background(), []string{"config"}, strings.NewReader(""), &o, &e)
+	if strings.Contains(o.String()+e.String(), "s3cret") {
+		t.Errorf("embargo config shows the password:\n%s", o.String())
+	}
+}
