@@ -1,7 +1,9 @@
 package ledger
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"sync"
 
 	"github.com/klauspost/compress/zstd"
@@ -30,6 +32,34 @@ var (
 )
 
 func compress(b []byte) []byte { return encoder().EncodeAll(b, nil) }
+
+// CompressDocument compresses a document as the ledger stores it; pass
+// the result as Input.Document with Input.DocumentSize = len(b).
+func CompressDocument(b []byte) []byte { return compress(b) }
+
+// CompressReader compresses what r yields, up to limit bytes (an error
+// beyond), as the ledger stores documents, without holding it whole;
+// it returns the compressed bytes and the size read.
+func CompressReader(r io.Reader, limit int64) ([]byte, int, error) {
+	var buf bytes.Buffer
+	zw, err := zstd.NewWriter(&buf, zstd.WithEncoderLevel(zstd.SpeedFastest), zstd.WithEncoderConcurrency(1))
+	if err != nil {
+		return nil, 0, err
+	}
+	n, err := io.Copy(zw, io.LimitReader(r, limit+1))
+	if err != nil {
+		zw.Close()
+		return nil, 0, err
+	}
+	if n > limit {
+		zw.Close()
+		return nil, 0, fmt.Errorf("document larger than %d bytes", limit)
+	}
+	if err := zw.Close(); err != nil {
+		return nil, 0, err
+	}
+	return buf.Bytes(), int(n), nil
+}
 
 func decompress(codec string, b []byte) ([]byte, error) {
 	if codec != codecZstd {

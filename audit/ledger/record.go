@@ -80,7 +80,12 @@ func (s *SQLStore) newDocuments(ctx context.Context, run *Run) ([]newDocument, e
 	}
 	var out []newDocument
 	for _, sha := range shas {
-		if in, ok := want[sha]; ok {
+		in, ok := want[sha]
+		switch {
+		case !ok:
+		case in.DocumentSize > 0:
+			out = append(out, newDocument{sha: sha, format: in.DocumentFormat, size: in.DocumentSize, data: in.Document})
+		default:
 			out = append(out, newDocument{sha: sha, format: in.DocumentFormat, size: len(in.Document), data: compress(in.Document)})
 		}
 	}

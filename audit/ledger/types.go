@@ -85,6 +85,10 @@ type Input struct {
 	// DocumentFormat names that encoding (with its version), so that a
 	// later embargo can tell whether it can read a stored document.
 	DocumentFormat string
+	// DocumentSize, when set, says Document is already compressed
+	// (CompressDocument) from that many bytes: a caller may compress while
+	// other work runs, rather than in Record.
+	DocumentSize int
 }
 
 // Finding is one finding of a run, with its case key.

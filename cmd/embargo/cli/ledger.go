@@ -3,8 +3,12 @@ package cli
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"io"
+	"os"
 	"sync"
 	"time"
 
@@ -15,10 +19,16 @@ import (
 	"github.com/embargo-sbom/embargo/sbom/scanner"
 )
 
-// documentFormat names how the ledger stores a decoded SBOM: the gob
+// How the ledger keeps an SBOM for reaudit. A file is kept as the bytes
+// audited (what its SHA-256 names): copying them beside the audit costs
+// next to nothing, and a re-audit decodes them exactly as the audit did.
+// A generated SBOM (scan), which has no file, is kept decoded as the gob
 // stream of sbom/scanner, whose hello frame carries the protocol
-// fingerprint, so that a later embargo refuses a document it cannot read.
-const documentFormat = "sbom/scanner gob"
+// fingerprint, so that a later embargo refuses one it cannot read.
+const (
+	documentBytes = "sbom bytes"
+	documentGob   = "sbom/scanner gob"
+)
 
 // ledgerMemory is the audit.Memory of --ledger: it recalls and records
 // cases in a ledger store and keeps each audited SBOM's decoded document
@@ -33,9 +43,18 @@ type ledgerMemory struct {
 	// run (scan), by source; audit drops their components after matching.
 	mu        sync.Mutex
 	generated map[string][]byte
-	// decoded holds documents of this run that need no reading again
-	// (reaudit's stored ones), by path.
-	decoded map[string]*sbom.Document
+	// The documents of new SBOMs, read and compressed beside the audit
+	// (see prefetch), by path; preDone is closed when that is finished.
+	pre       map[string]prefetched
+	preDone   chan struct{}
+	preCancel context.CancelFunc
+}
+
+// prefetched is an input's document made ready for the ledger.
+type prefetched struct {
+	sha  string
+	data []byte // compressed; nil when the ledger holds it already
+	size int
 }
 
 func openLedgerMemory(ctx context.Context, target string) (*ledgerMemory, error) {
@@ -46,7 +65,76 @@ func openLedgerMemory(ctx context.Context, target string) (*ledgerMemory, error)
 	return &ledgerMemory{store: st, generated: map[string][]byte{}}, nil
 }
 
-func (m *ledgerMemory) Close() error { return m.store.Close() }
+func (m *ledgerMemory) Close() error {
+	if m.preCancel != nil {
+		m.preCancel()
+		<-m.preDone
+	}
+	return m.store.Close()
+}
+
+// prefetch reads and encodes, on one goroutine beside the audit, the
+// documents of the file inputs the ledger does not hold yet (known by the
+// SHA-256 of the file), so that keeping a new SBOM costs the audit's wall
+// time little: the audit's own decode streams and keeps nothing.
+func (m *ledgerMemory) prefetch(inputs []sbom.Input, isSource func(string) bool) {
+	ctx, cancel := context.WithCancel(context.Background())
+	m.pre, m.preDone, m.preCancel = map[string]prefetched{}, make(chan struct{}), cancel
+	go func() {
+		defer close(m.preDone)
+		for _, in := range inputs {
+			if ctx.Err() != nil {
+				return
+			}
+			if in.Path == "-" || in.Decoded != nil || in.Err != nil || (isSource != nil && isSource(in.Path)) {
+				continue
+			}
+			if p, ok := m.prefetchOne(ctx, in.Path); ok {
+				m.mu.Lock()
+				m.pre[in.Path] = p
+				m.mu.Unlock()
+			}
+		}
+	}()
+}
+
+func (m *ledgerMemory) prefetchOne(ctx context.Context, path string) (prefetched, bool) {
+	sha, err := fileSHA256(path)
+	if err != nil {
+		return prefetched{}, false // the audit reports the input's error
+	}
+	have, err := m.store.HasDocuments(ctx, []string{sha})
+	if err != nil || have[sha] {
+		return prefetched{sha: sha}, err == nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return prefetched{}, false
+	}
+	defer f.Close()
+	limit := m.decode.MaxBytes
+	if limit <= 0 {
+		limit = sbom.DefaultMaxBytes
+	}
+	data, size, err := ledger.CompressReader(f, limit)
+	if err != nil {
+		return prefetched{}, false
+	}
+	return prefetched{sha: sha, data: data, size: size}, true
+}
+
+func fileSHA256(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
 
 // Recall implements audit.Memory.
 func (m *ledgerMemory) Recall(ctx context.Context, keys []audit.CaseKey) (map[audit.CaseKey]audit.CaseState, error) {
@@ -132,6 +220,13 @@ func (m *ledgerMemory) attachDocuments(ctx context.Context, run *ledger.Run) err
 			shas = append(shas, in.SHA256)
 		}
 	}
+	if m.preDone != nil {
+		select {
+		case <-m.preDone:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
 	have, err := m.store.HasDocuments(ctx, shas)
 	if err != nil {
 		return err
@@ -141,39 +236,30 @@ func (m *ledgerMemory) attachDocuments(ctx context.Context, run *ledger.Run) err
 		if !in.Audited || in.SHA256 == "" || have[in.SHA256] || in.Path == "-" {
 			continue
 		}
+		if p, ok := m.pre[in.Path]; ok && p.sha == in.SHA256 && p.data != nil {
+			in.Document, in.DocumentSize, in.DocumentFormat = p.data, p.size, documentBytes
+			have[in.SHA256] = true
+			continue
+		}
 		data, err := m.document(in.Path, in.SHA256)
 		if err != nil {
 			return fmt.Errorf("keeping %s in the ledger: %w", in.Path, err)
 		}
 		if data != nil {
-			in.Document, in.DocumentFormat = data, documentFormat
+			in.Document, in.DocumentFormat = data, documentGob
 			have[in.SHA256] = true
 		}
 	}
 	return nil
 }
 
-// document encodes the decoded document of an input: generated in this
-// run, given decoded, or read again from its file. nil: none to keep (the
-// file changed since it was audited).
-func (m *ledgerMemory) document(path, sha string) ([]byte, error) {
+// document is the encoded document of a generated input (scan). nil:
+// none (a file whose bytes were not kept beside the audit because they
+// changed meanwhile, or could not be read).
+func (m *ledgerMemory) document(path, _ string) ([]byte, error) {
 	m.mu.Lock()
-	data, ok := m.generated[path]
-	doc := m.decoded[path]
-	m.mu.Unlock()
-	if ok {
-		return data, nil
-	}
-	if doc == nil {
-		var err error
-		if doc, err = sbom.ReadFile(path, m.decode); err != nil {
-			return nil, err
-		}
-		if doc.SHA256 != sha {
-			return nil, nil
-		}
-	}
-	return encodeDocument(doc)
+	defer m.mu.Unlock()
+	return m.generated[path], nil
 }
 
 func encodeDocument(doc *sbom.Document) ([]byte, error) {
@@ -207,9 +293,16 @@ func (m *ledgerMemory) keepGenerated(gen func(context.Context, string) (*sbom.Do
 	}
 }
 
-// decodeDocument reads a stored document back.
-func decodeDocument(data []byte) (*sbom.Document, error) {
-	return scanner.Read(bytes.NewReader(data), nil)
+// decodeDocument reads a stored document back: SBOM bytes are decoded as
+// the audit decoded them, a gob stream as embargo-scan's.
+func decodeDocument(path, format string, data []byte, opts sbom.Options) (*sbom.Document, error) {
+	switch format {
+	case documentBytes:
+		return sbom.Read(path, bytes.NewReader(data), opts)
+	case documentGob:
+		return scanner.Read(bytes.NewReader(data), nil)
+	}
+	return nil, fmt.Errorf("stored as %q, which this embargo cannot read", format)
 }
 
 const ledgerFlagUsage = "remember findings as compliance cases in `LEDGER`, an SQLite file (created on first use) or a postgres:// DSN: deadlines then run from the day each case was first identified (see embargo cases)"
@@ -223,7 +316,7 @@ func (p *auditPlan) openLedger(opts *auditOptions) error {
 	if err != nil {
 		return err
 	}
-	lm.decode = sbom.Options{MaxBytes: opts.MaxBytes, MaxComponents: opts.MaxComps, MaxStringBytes: opts.MaxString, MaxDepth: opts.MaxDepth}
+	lm.decode = decodeOptions(opts)
 	if opts.Discovered != "" {
 		lm.discovered = p.discovered
 	}
@@ -237,11 +330,17 @@ func (p *auditPlan) closeLedger() {
 	}
 }
 
-// keepGenerated lets the ledger keep the SBOMs a scan generates.
+// keepGenerated lets the ledger keep the SBOMs a scan generates, and
+// starts reading the new SBOM files beside the audit.
 func (p *auditPlan) keepGenerated(run *audit.Plan) {
-	if lm, ok := p.memory.(*ledgerMemory); ok && run.Options.Generate != nil {
+	lm, ok := p.memory.(*ledgerMemory)
+	if !ok {
+		return
+	}
+	if run.Options.Generate != nil {
 		run.Options.Generate = lm.keepGenerated(run.Options.Generate)
 	}
+	lm.prefetch(run.Inputs, run.Options.IsSource)
 }
 
 // redactSetting keeps a ledger DSN's credentials out of reports and

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -15,6 +16,7 @@ import (
 	"github.com/embargo-sbom/embargo/audit/ledger"
 	"github.com/embargo-sbom/embargo/audit/ledger/opener"
 	"github.com/embargo-sbom/embargo/audit/ledger/postgres"
+	"github.com/embargo-sbom/embargo/sbom"
 )
 
 // cdxWith is a CycloneDX 1.6 SBOM of the given components (name, version,
@@ -342,5 +344,30 @@ func TestLedgerDSNNotInReports(t *testing.T) {
 	Run(context.Background(), []string{"config"}, strings.NewReader(""), &o, &e)
 	if strings.Contains(o.String()+e.String(), "s3cret") {
 		t.Errorf("embargo config shows the password:\n%s", o.String())
+	}
+}
+
+// TestStoredDocumentsRoundTrip: both ways the ledger keeps an SBOM come
+// back as the document audited: file bytes decoded again, and a
+// generated document through the sbom/scanner gob stream.
+func TestStoredDocumentsRoundTrip(t *testing.T) {
+	data := []byte(cdxWith(keslComp))
+	want, err := decodeDocument("gw.cdx.json", documentBytes, data, sbom.Options{})
+	if err != nil || len(want.Components) != 2 {
+		t.Fatalf("bytes: %v, %+v", err, want)
+	}
+	enc, err := encodeDocument(want)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := decodeDocument("gw.cdx.json", documentGob, enc, sbom.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got.Components, want.Components) || got.SHA256 != want.SHA256 {
+		t.Errorf("gob round trip:\n%+v\nwant\n%+v", got.Components, want.Components)
+	}
+	if _, err := decodeDocument("x", "some future format", data, sbom.Options{}); err == nil {
+		t.Error("an unknown stored format was read")
 	}
 }

@@ -44,7 +44,7 @@ current lists no longer match are resolved.
 			if opts.Manifest != "" {
 				return &usageError{msg: "reaudit reads the SBOMs the ledger keeps; --manifest belongs to audit"}
 			}
-			stored, err := loadStored(cmd.Context(), env, opts.Ledger)
+			stored, err := loadStored(cmd.Context(), env, opts.Ledger, decodeOptions(&opts))
 			if err != nil {
 				return err
 			}
@@ -63,7 +63,7 @@ current lists no longer match are resolved.
 // subject one of whose inputs the ledger could not keep (read from stdin)
 // is left out with a warning: auditing it in part would resolve its cases
 // wrongly.
-func loadStored(ctx context.Context, env *environment, target string) (*storedInputs, error) {
+func loadStored(ctx context.Context, env *environment, target string, opts sbom.Options) (*storedInputs, error) {
 	st, err := openLedger(ctx, target)
 	if err != nil {
 		return nil, err
@@ -87,11 +87,11 @@ func loadStored(ctx context.Context, env *environment, target string) (*storedIn
 		if incomplete[d.Subject] {
 			continue
 		}
-		data, _, err := st.Document(ctx, d.SHA256)
+		data, format, err := st.Document(ctx, d.SHA256)
 		if err != nil {
 			return nil, err
 		}
-		doc, err := decodeDocument(data)
+		doc, err := decodeDocument(d.Path, format, data, opts)
 		if err != nil {
 			return nil, fmt.Errorf("ledger %s: the stored SBOM of %s (%s): %w", ledgerName(target), d.Path, d.SHA256, err)
 		}
@@ -108,4 +108,8 @@ func loadStored(ctx context.Context, env *environment, target string) (*storedIn
 		return nil, fmt.Errorf("ledger %s holds no SBOM to re-audit", ledgerName(target))
 	}
 	return out, nil
+}
+
+func decodeOptions(opts *auditOptions) sbom.Options {
+	return sbom.Options{MaxBytes: opts.MaxBytes, MaxComponents: opts.MaxComps, MaxStringBytes: opts.MaxString, MaxDepth: opts.MaxDepth}
 }
