@@ -21,10 +21,14 @@ type CaseRegister struct {
 	// Filter says in words which cases were asked for ("status overdue").
 	Filter string `json:"filter"`
 	// Counts of the listed cases by status, and how many are overdue.
-	Counts     CaseCounts  `json:"counts"`
-	Cases      []CaseEntry `json:"cases"`
-	Warnings   []string    `json:"warnings"`
-	Disclaimer string      `json:"disclaimer"`
+	Counts CaseCounts  `json:"counts"`
+	Cases  []CaseEntry `json:"cases"`
+	// Citations are the sources the cases' obligations cite (by id in
+	// their sources), in full, once for the register rather than in every
+	// case: a register of thousands of cases repeats the same few.
+	Citations  []Citation `json:"citations"`
+	Warnings   []string   `json:"warnings"`
+	Disclaimer string     `json:"disclaimer"`
 }
 
 // CaseCounts counts listed cases.
@@ -80,6 +84,9 @@ func (r *CaseRegister) Normalise() {
 	}
 	if r.Warnings == nil {
 		r.Warnings = []string{}
+	}
+	if r.Citations == nil {
+		r.Citations = []Citation{}
 	}
 	for i := range r.Cases {
 		c := &r.Cases[i]

@@ -232,14 +232,37 @@ func formatDate(t time.Time) string {
 	return t.UTC().Format(time.DateOnly)
 }
 
-// parseDate reads a stored calendar date, zero for "".
+// parseDate reads a stored calendar date, zero for "". Listing 100,000
+// cases reads 400,000 dates: the fixed YYYY-MM-DD form is read by hand,
+// anything else by time.Parse.
 func parseDate(s string) time.Time {
 	if s == "" {
 		return time.Time{}
+	}
+	if len(s) == 10 && s[4] == '-' && s[7] == '-' {
+		y, ok1 := digits(s[0:4])
+		m, ok2 := digits(s[5:7])
+		d, ok3 := digits(s[8:10])
+		if ok1 && ok2 && ok3 && m >= 1 && m <= 12 && d >= 1 && d <= 31 {
+			if t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC); t.Day() == d {
+				return t
+			}
+		}
 	}
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil {
 		return time.Time{}
 	}
 	return t
+}
+
+func digits(s string) (int, bool) {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	return n, true
 }

@@ -59,3 +59,12 @@ func TestClean(t *testing.T) {
 		}
 	}
 }
+
+func TestParseDate(t *testing.T) {
+	for in, want := range map[string]string{"2026-11-25": "2026-11-25", "2024-02-29": "2024-02-29", "": "0001-01-01",
+		"2026-02-30": "0001-01-01", "2026-13-01": "0001-01-01", "20x6-01-01": "0001-01-01"} {
+		if got := parseDate(in).Format("2006-01-02"); got != want {
+			t.Errorf("parseDate(%q) = %s, want %s", in, got, want)
+		}
+	}
+}

@@ -216,16 +216,20 @@ func (s *SQLStore) Cases(ctx context.Context, f Filter) ([]Case, error) {
 	if len(where) > 0 {
 		q += " WHERE " + strings.Join(where, " AND ")
 	}
-	var out []Case
-	if err := queryCases(ctx, s.db, s.d.rebind(q), args, func(c *Case) { out = append(out, *c) }); err != nil {
+	var found []*Case
+	if err := queryCases(ctx, s.db, s.d.rebind(q), args, func(c *Case) { found = append(found, c) }); err != nil {
 		return nil, fmt.Errorf("ledger %s: %w", s.name, err)
 	}
 	// Sorted here, not by ORDER BY: Go sorts 100,000 cases several times
-	// faster than the transpiled SQLite sorter.
-	slices.SortFunc(out, func(a, b Case) int {
+	// faster than the transpiled SQLite sorter (pointers: a Case is large).
+	slices.SortFunc(found, func(a, b *Case) int {
 		return cmp.Or(strings.Compare(a.Key.Subject, b.Key.Subject), strings.Compare(a.Key.Entity, b.Key.Entity),
 			strings.Compare(a.Key.Component, b.Key.Component), strings.Compare(a.ID, b.ID))
 	})
+	out := make([]Case, len(found))
+	for i, c := range found {
+		out[i] = *c
+	}
 	return out, nil
 }
 

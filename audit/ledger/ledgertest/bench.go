@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/gob"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -64,21 +65,44 @@ func BenchRecord(b *testing.B, bk Backend, n int) {
 	}
 }
 
-// Seed records runs runs of one subject each with perRun cases, a third
-// of them reported, a tenth waived, as of days from 2026-01-05.
-func Seed(tb testing.TB, s ledger.Store, runs, perRun int) {
+// SeedHistory records runs runs over subjects subjects, each run a new
+// delivery of its subject with perRun components none of the earlier
+// deliveries had: the ledger's history grows (runs*perRun cases) while
+// only the latest delivery of each subject is live, the rest resolved. A
+// third of the new cases are reported two days after, a tenth waived.
+func SeedHistory(tb testing.TB, s ledger.Store, runs, subjects, perRun int, entity string, profiles ...string) {
+	seed(tb, s, runs, perRun, entity, profiles, func(r int) (string, string) {
+		return fmt.Sprintf("vendor%d/product%d", r%subjects%50, r%subjects), fmt.Sprintf("pkg:npm/component-%d", r)
+	})
+}
+
+// Seed records runs runs of one subject each with perRun cases of entity
+// ("LIST/ENTITY"), a third of them reported, a tenth waived, as of days
+// from 2026-01-05, under profiles.
+func Seed(tb testing.TB, s ledger.Store, runs, perRun int, entity string, profiles ...string) {
+	seed(tb, s, runs, perRun, entity, profiles, func(r int) (string, string) {
+		return fmt.Sprintf("vendor%d/product%d", r%50, r), "pkg:npm/component"
+	})
+}
+
+func seed(tb testing.TB, s ledger.Store, runs, perRun int, entity string, profiles []string, names func(run int) (subject, component string)) {
 	ctx := context.Background()
 	start := D("2026-01-05")
 	for r := 0; r < runs; r++ {
-		in := input{subject: fmt.Sprintf("vendor%d/product%d", r%50, r)}
+		subject, component := names(r)
+		in := input{subject: subject}
 		for c := 0; c < perRun; c++ {
-			cp := kasp(fmt.Sprintf("pkg:npm/component-%d", c), "1.0")
+			cp := comp{component: fmt.Sprintf("%s-%d", component, c), entity: entity, version: "1.0"}
 			if c%10 == 9 {
 				cp.waiver = "W-1"
 			}
 			in.comps = append(in.comps, cp)
 		}
-		run := makeRun(start.AddDate(0, 0, r%300).Format(time.DateOnly), kasLists, in)
+		list, _, _ := strings.Cut(entity, "/")
+		run := makeRun(start.AddDate(0, 0, r*300/runs).Format(time.DateOnly), []string{list}, in)
+		if len(profiles) > 0 {
+			run.Profiles = profiles
+		}
 		rec, err := s.Record(ctx, run)
 		if err != nil {
 			tb.Fatal(err)
@@ -100,7 +124,7 @@ func Seed(tb testing.TB, s ledger.Store, runs, perRun int) {
 func BenchCasesOpen(b *testing.B, bk Backend) {
 	s, _ := bk.fresh(b)
 	t0 := time.Now()
-	Seed(b, s, 1000, 100)
+	Seed(b, s, 1000, 100, sdk.entity)
 	b.Logf("seeded 1,000 runs / 100,000 cases in %s", time.Since(t0).Round(time.Millisecond))
 	n := 0
 	for b.Loop() {

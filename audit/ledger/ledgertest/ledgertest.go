@@ -80,7 +80,7 @@ func makeRun(asOf string, lists []string, inputs ...input) *ledger.Run {
 		for _, c := range in.comps {
 			r.Findings = append(r.Findings, ledger.Finding{
 				Key:   ledger.CaseKey{Subject: in.subject, Component: c.component, Entity: c.entity},
-				Input: i, Version: c.version, Verdict: "prohibited", Category: "security-software", Confidence: "high",
+				Input: i, Version: c.version, Verdict: "prohibited", Category: "product", Confidence: "high",
 				Waiver: c.waiver, Evidence: []byte(`[{"signal":"purl"}]`),
 			})
 		}

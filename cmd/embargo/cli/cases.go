@@ -193,8 +193,10 @@ func runCases(ctx context.Context, env *environment, opts *casesOptions) error {
 		Ledger: ledgerName(opts.Ledger), Filter: filterText(opts),
 	}
 	missing := map[string]bool{}
+	memo := obligationMemo{a: a, m: map[obligationKey]obligationsOrErr{}}
+	reg.Cases = make([]reports.CaseEntry, 0, len(cs))
 	for _, c := range cs {
-		e, err := caseEntry(a, c)
+		e, err := caseEntry(&memo, c)
 		if err != nil && !missing[c.Key.Entity] {
 			missing[c.Key.Entity] = true
 			reg.Warnings = append(reg.Warnings, fmt.Sprintf("cases of %s have no obligations listed: %v", c.Key.Entity, err))
@@ -204,6 +206,7 @@ func runCases(ctx context.Context, env *environment, opts *casesOptions) error {
 		}
 		reg.Cases = append(reg.Cases, e)
 	}
+	reg.Citations = memo.citations()
 	return reports.WriteCases(specs, reg, reports.WriteOptions{
 		Stdout: env.stdout, StdoutTerminal: isTerminal(env.stdout), Color: env.color(env.stdout), Width: env.width(env.stdout),
 	})
@@ -225,21 +228,74 @@ func caseProfiles(ctx context.Context, st ledger.Store, given []string) ([]strin
 	return []string{audit.DefaultProfile}, nil
 }
 
+// obligationMemo dates obligations once per entity, category, verdict
+// and dates: the cases one run identified share them, and a register of
+// 100,000 cases holds a few hundred such keys.
+type obligationMemo struct {
+	a     *audit.Auditor
+	m     map[obligationKey]obligationsOrErr
+	cited map[string]reports.Citation
+}
+
+// citations are the sources cited, sorted by id.
+func (o *obligationMemo) citations() []reports.Citation {
+	out := make([]reports.Citation, 0, len(o.cited))
+	for _, c := range o.cited {
+		out = append(out, c)
+	}
+	slices.SortFunc(out, func(a, b reports.Citation) int { return strings.Compare(a.ID, b.ID) })
+	return out
+}
+
+type obligationKey struct {
+	entity               audit.EntityRef
+	category, verdict    string
+	identified, reported time.Time
+}
+
+type obligationsOrErr struct {
+	obs  []reports.Obligation
+	name string
+	err  error
+}
+
+func (o *obligationMemo) get(ref audit.EntityRef, c ledger.Case) obligationsOrErr {
+	k := obligationKey{ref, c.Category, c.Verdict, c.Identified, c.Reported}
+	if r, ok := o.m[k]; ok {
+		return r
+	}
+	obs, err := o.a.CaseObligations(ref, vendorlists.Category(c.Category), audit.Verdict(c.Verdict), c.Identified, c.Reported)
+	r := obligationsOrErr{obs: reports.ObligationsOf(obs), name: o.a.EntityName(ref), err: err}
+	for i := range r.obs {
+		for _, ci := range r.obs[i].Citations {
+			if o.cited == nil {
+				o.cited = map[string]reports.Citation{}
+			}
+			o.cited[ci.ID] = ci
+		}
+		r.obs[i].Citations = nil // once, in the register's citations
+	}
+	o.m[k] = r
+	return r
+}
+
 // caseEntry dates a case's obligations as of the auditor's date.
-func caseEntry(a *audit.Auditor, c ledger.Case) (reports.CaseEntry, error) {
+func caseEntry(memo *obligationMemo, c ledger.Case) (reports.CaseEntry, error) {
 	list, id, _ := strings.Cut(c.Key.Entity, "/")
 	ref := audit.EntityRef{List: list, ID: id}
 	e := reports.CaseEntry{
 		ID: c.ID, Status: c.Status, Identified: day(c.Identified), Reported: day(c.Reported), ReportRef: c.ReportRef,
 		ReportedBy: c.ReportedBy, Resolved: day(c.Resolved), LastSeen: day(c.LastSeen), Subject: c.Key.Subject,
-		Vendor: c.Vendor, Product: c.Product, Entity: c.Key.Entity, EntityName: a.EntityName(ref),
+		Vendor: c.Vendor, Product: c.Product, Entity: c.Key.Entity,
 		Component: c.Key.Component, Version: c.Version, Verdict: c.Verdict, Category: c.Category, Waiver: c.Waiver,
 	}
-	obs, err := a.CaseObligations(ref, vendorlists.Category(c.Category), audit.Verdict(c.Verdict), c.Identified, c.Reported)
-	if err != nil {
-		return e, err
+	r := memo.get(ref, c)
+	e.EntityName = r.name
+	if r.err != nil {
+		return e, r.err
 	}
-	e.Obligations = reports.ObligationsOf(obs)
+	// Shared by the cases of one key; the renderers only read them.
+	e.Obligations = r.obs
 	live := c.Status == string(ledger.StatusOpen) || c.Status == string(ledger.StatusReported)
 	for _, o := range e.Obligations {
 		if !live || o.Due == "" || (o.Status.State != "due" && o.Status.State != "passed") {
