@@ -149,7 +149,7 @@ func planAudit(env *environment, opts *auditOptions, args []string, cfg *setting
 	if p.baseline, err = loadBaseline(opts.Baseline); err != nil {
 		return nil, err
 	}
-	return p, nil
+	return p, p.openLedger(opts)
 }
 
 // resolveInputs turns arguments into inputs: sources (dir:PATH... or, for
@@ -160,6 +160,10 @@ func planAudit(env *environment, opts *auditOptions, args []string, cfg *setting
 func (p *auditPlan) resolveInputs(opts *auditOptions, args []string) error {
 	var inputs []sbom.Input
 	sources := map[string]bool{}
+	meta := map[string]audit.InputMeta{}
+	if opts.stored != nil {
+		inputs, meta = opts.stored.inputs, opts.stored.meta
+	}
 	for _, arg := range args {
 		if opts.scan || isSourceArg(arg) {
 			inputs = append(inputs, sbom.Input{Path: arg})
@@ -168,7 +172,6 @@ func (p *auditPlan) resolveInputs(opts *auditOptions, args []string) error {
 		}
 		inputs = append(inputs, sbom.ExpandInputs([]string{arg})...)
 	}
-	meta := map[string]audit.InputMeta{}
 	if opts.Manifest != "" {
 		rows, err := audit.ReadManifest(opts.Manifest)
 		if err != nil {
@@ -280,6 +283,8 @@ func runAudit(ctx context.Context, env *environment, global *globalOptions, opts
 	bar := newProgress(env, global.Quiet || len(p.sources) > 0, len(p.inputs))
 	filter := &policy.Filter{Waivers: p.waivers, Baseline: p.baseline, AsOf: p.asOf}
 	run := p.run(opts, filter)
+	defer p.closeLedger()
+	p.keepGenerated(run)
 	run.Options.Stdin, run.Options.Logger = env.stdin, log
 	run.Options.OnInput = traceInputs(log, bar.done)
 	res, runErr := run.Execute(ctx)

@@ -43,7 +43,7 @@ func flagValues(flags *pflag.FlagSet) map[string]string {
 			out[f.Name] = strings.Join(sv.GetSlice(), ",")
 			return
 		}
-		out[f.Name] = f.Value.String()
+		out[f.Name] = redactSetting(f.Name, f.Value.String())
 	})
 	return out
 }
