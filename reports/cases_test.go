@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/embargo-sbom/embargo/sbom/testutil"
 )
 
 // fixtureRegister has an overdue open case, a reported one, a resolved
@@ -56,20 +58,7 @@ func TestCasesGolden(t *testing.T) {
 	for _, info := range Formats() {
 		t.Run(string(info.Name), func(t *testing.T) {
 			path := filepath.Join("testdata", "cases", casesGoldenName(info.Name))
-			got := casesSnapshot(t, info.Name)
-			if *update {
-				if err := os.WriteFile(path, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test ./reports -run Cases -update)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s differs from the golden file\n%s", path, firstDiff(string(want), string(got)))
-			}
+			testutil.Golden(t, path, casesSnapshot(t, info.Name))
 		})
 	}
 	entries, _ := os.ReadDir(filepath.Join("testdata", "cases"))
