@@ -7,31 +7,32 @@ import (
 
 // dedup drops a component that a writer reported twice: same ref and same
 // identity. A ref shared by different components is kept for each, with a
-// warning, because refs in the wild are not always unique. It keeps a
-// 64-bit digest of each identity rather than the identity itself, so that
-// its memory stays small on huge documents; two different identities of
-// one ref colliding is a 2⁻⁶⁴ event.
+// warning, because refs in the wild are not always unique. It keeps 64-bit
+// digests of each ref and identity rather than the strings themselves, so
+// that its memory stays small on huge documents (a ref is often a long
+// purl, and 100,000 of them cost more than the rest of a streaming
+// decode); two different refs or identities colliding is a 2⁻⁶⁴ event.
 //
 // It also interns refs: the dependency graph names each ref many times,
 // and holds one copy of it.
 type dedup struct {
-	seed  maphash.Seed
-	byRef map[string]dedupRef
+	seed     maphash.Seed
+	byRef    map[uint64]dedupRef
+	interned map[string]string
 }
 
-// dedupRef is one ref: its interned string and, once a component with it
-// was seen, the digest of that component's identity.
+// dedupRef is what is known of one ref: the digest of the identity of the
+// component that has it.
 type dedupRef struct {
-	ref    string
 	id     uint64
-	used   bool // a component has this ref
 	warned bool // the ref was reported as shared
 }
 
 func (d *dedup) init() {
 	if d.byRef == nil {
 		d.seed = maphash.MakeSeed()
-		d.byRef = map[string]dedupRef{}
+		d.byRef = map[uint64]dedupRef{}
+		d.interned = map[string]string{}
 	}
 }
 
@@ -41,11 +42,11 @@ func (d *dedup) intern(b []byte) string {
 		return ""
 	}
 	d.init()
-	if e, ok := d.byRef[string(b)]; ok {
-		return e.ref
+	if s, ok := d.interned[string(b)]; ok {
+		return s
 	}
 	s := string(b)
-	d.byRef[s] = dedupRef{ref: s}
+	d.interned[s] = s
 	return s
 }
 
@@ -55,10 +56,10 @@ func (d *dedup) internString(s string) string {
 		return ""
 	}
 	d.init()
-	if e, ok := d.byRef[s]; ok {
-		return e.ref
+	if c, ok := d.interned[s]; ok {
+		return c
 	}
-	d.byRef[s] = dedupRef{ref: s}
+	d.interned[s] = s
 	return s
 }
 
@@ -73,27 +74,29 @@ func (d *dedup) identity(c *Component) uint64 {
 }
 
 // add reports whether c is new; refKind names the ref field in warnings,
-// which go to warn. It replaces c.Ref with its interned copy.
+// which go to warn. A ref the dependency graph already holds is replaced
+// by that copy.
 func (d *dedup) add(c *Component, refKind string, warn func(string)) bool {
 	if c.Ref == "" {
 		return true
 	}
 	d.init()
-	id := d.identity(c)
-	e, seen := d.byRef[c.Ref]
-	if seen {
-		c.Ref = e.ref
+	if s, ok := d.interned[c.Ref]; ok {
+		c.Ref = s
 	}
+	key := maphash.String(d.seed, c.Ref)
+	id := d.identity(c)
+	e, seen := d.byRef[key]
 	switch {
-	case !seen || !e.used:
-		d.byRef[c.Ref] = dedupRef{ref: c.Ref, id: id, used: true}
+	case !seen:
+		d.byRef[key] = dedupRef{id: id}
 		return true
 	case e.id == id:
 		warn(fmt.Sprintf("component %q is listed twice (%s %q); counted once", c.Name, refKind, c.Ref))
 		return false
 	case !e.warned:
 		e.warned = true
-		d.byRef[c.Ref] = e
+		d.byRef[key] = e
 		warn(fmt.Sprintf("%s %q is shared by different components; each is kept", refKind, c.Ref))
 	}
 	return true

@@ -8,20 +8,20 @@ import "github.com/embargo-sbom/embargo/sbom"
 type Document struct {
 	m       *Matcher
 	input   string
-	labels  map[string]string // ref → "name@version", for dependency paths
+	labels  refLabels // ref → "name@version", for dependency paths
 	found   []Attribution
 	foundAt []string // ref of each attribution's component
 }
 
 // NewDocument starts matching the document of input (its path).
 func (m *Matcher) NewDocument(input string) *Document {
-	return &Document{m: m, input: input, labels: map[string]string{}}
+	return &Document{m: m, input: input, labels: newRefLabels()}
 }
 
 // Visit matches one component; it keeps nothing of c but strings.
 func (d *Document) Visit(c *sbom.Component) {
 	if c.Ref != "" && c.Name != "" {
-		d.labels[c.Ref] = label(*c)
+		d.labels.set(c.Ref, label(*c))
 	}
 	for _, at := range d.m.Attribute(c) {
 		at.Input = d.input
@@ -35,7 +35,7 @@ func (d *Document) Visit(c *sbom.Component) {
 func (d *Document) Finish(doc *sbom.Document) []Attribution {
 	if s := doc.Subject; s != nil {
 		if s.Ref != "" && s.Name != "" {
-			d.labels[s.Ref] = label(*s)
+			d.labels.set(s.Ref, label(*s))
 		}
 		for _, at := range d.m.Attribute(s) {
 			at.Input = d.input

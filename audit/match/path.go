@@ -1,16 +1,42 @@
 package match
 
-import "github.com/embargo-sbom/embargo/sbom"
+import (
+	"hash/maphash"
+
+	"github.com/embargo-sbom/embargo/sbom"
+)
+
+// refLabels maps a component's ref to its "name@version" label. It keys
+// by a 64-bit digest of the ref, not the ref itself: refs are often long
+// purls, and keeping 100,000 of them alive while a huge document streams
+// by would cost more than the rest of the decode (the dependency graph
+// keeps its own copy). Two refs colliding is a 2⁻⁶⁴ event that at worst
+// mislabels one step of a dependency path.
+type refLabels struct {
+	seed maphash.Seed
+	m    map[uint64]string
+}
+
+func newRefLabels() refLabels {
+	return refLabels{seed: maphash.MakeSeed(), m: map[uint64]string{}}
+}
+
+func (l refLabels) set(ref, label string) { l.m[maphash.String(l.seed, ref)] = label }
+
+func (l refLabels) get(ref string) (string, bool) {
+	s, ok := l.m[maphash.String(l.seed, ref)]
+	return s, ok
+}
 
 // pathFinder answers shortest dependency paths from a document's subject,
 // from one breadth-first search over the dependency graph.
 type pathFinder struct {
 	parent map[string]string // ref → the ref it was reached from
-	labels map[string]string // ref → "name@version"
+	labels refLabels
 	root   string
 }
 
-func newPathFinder(doc *sbom.Document, labels map[string]string) *pathFinder {
+func newPathFinder(doc *sbom.Document, labels refLabels) *pathFinder {
 	pf := &pathFinder{parent: map[string]string{}, labels: labels, root: doc.SubjectRef}
 	if pf.root == "" {
 		return pf
@@ -58,7 +84,7 @@ func (pf *pathFinder) pathTo(ref string) []string {
 }
 
 func (pf *pathFinder) labelOf(ref string) string {
-	if l, ok := pf.labels[ref]; ok {
+	if l, ok := pf.labels.get(ref); ok {
 		return l
 	}
 	return ref
