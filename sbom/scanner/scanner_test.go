@@ -78,7 +78,7 @@ func TestProtocolCoversModel(t *testing.T) {
 		Extra string
 	}
 	describe(&b, reflect.TypeFor[component2](), map[reflect.Type]bool{})
-	for _, field := range []string{"Originator *sbom.Organization", "Origin sbom.Origin{Pointer string;Line int;}", "Generated bool", "Dependencies map[string][]string"} {
+	for _, field := range []string{"Originator *sbom.Organization", "Origin sbom.Origin{Pointer string;Line int;Column int;}", "Generated bool", "Dependencies map[string][]string"} {
 		if !strings.Contains(a.String(), field) {
 			t.Errorf("fingerprint misses %q", field)
 		}
