@@ -6,6 +6,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/embargo-sbom/embargo/audit/match"
 	"github.com/embargo-sbom/embargo/sbom"
 	"github.com/embargo-sbom/embargo/vendorlists"
 )
@@ -92,12 +93,12 @@ func TestFindingIDStable(t *testing.T) {
 	if id(a, c3, "a.json") == base || id(a, c1, "b.json") == base {
 		t.Error("id did not change with the component or the input")
 	}
-	noPURL := sbom.Component{Type: "library", Group: "g", Name: "kesl", Version: "1"}
-	if got, want := componentKey(&noPURL), "library/g/kesl@1"; got != want {
-		t.Errorf("componentKey = %q, want %q", got, want)
+	noPURL := ComponentRef{Type: "library", Group: "g", Name: "kesl", Version: "1"}
+	if got, want := match.ComponentKey(noPURL), "library/g/kesl@1"; got != want {
+		t.Errorf("ComponentKey = %q, want %q", got, want)
 	}
-	if got := componentKey(&sbom.Component{Ref: "SPDXRef-7"}); got != "SPDXRef-7" {
-		t.Errorf("componentKey = %q, want the ref", got)
+	if got := match.ComponentKey(ComponentRef{Ref: "SPDXRef-7"}); got != "SPDXRef-7" {
+		t.Errorf("ComponentKey = %q, want the ref", got)
 	}
 }
 

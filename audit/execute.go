@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/embargo-sbom/embargo/audit/assess"
 	"github.com/embargo-sbom/embargo/sbom"
 )
 
@@ -82,8 +83,8 @@ func (p *Plan) Execute(ctx context.Context) (*Result, error) {
 		fromIdent = fromIdent || fi
 	}
 	a.annotate(res)
-	if fromIdent && memory == nil && !a.discoveredGiven {
-		res.Warnings = append(res.Warnings, defaultedDiscovery(a.asOf))
+	if fromIdent && memory == nil && !a.as.DiscoveredGiven() {
+		res.Warnings = append(res.Warnings, defaultedDiscovery(a.as.AsOf()))
 	}
 	var pol PolicyOutcome
 	if p.Policy != nil {
@@ -104,7 +105,7 @@ func (p *Plan) Execute(ctx context.Context) (*Result, error) {
 
 func (a *Auditor) newResult(outcomes []*inputOutcome) *Result {
 	res := &Result{
-		AsOf: a.asOf, Discovered: a.discovered, Profiles: append([]string{}, a.profiles...), Lists: a.Lists(),
+		AsOf: a.as.AsOf(), Discovered: a.as.Discovered(), Profiles: a.as.Profiles(), Lists: a.Lists(),
 		Inputs: []InputResult{}, Findings: []Finding{}, Warnings: []string{},
 	}
 	for _, o := range outcomes {
@@ -152,24 +153,28 @@ func (a *Auditor) assessCase(at *Attribution, subject string, known map[CaseKey]
 	key := NewCaseKey(subject, at.Component, at.Entity)
 	st, ok := known[key]
 	if !ok {
-		return a.assess(at, subject, a.statelessDates())
+		return a.finding(at, subject, a.as.Stateless())
 	}
-	f, fi := a.assess(at, subject, a.datesOf(st))
+	f, fi := a.finding(at, subject, a.as.Recalled(st.Identified, st.Reported))
 	f.Case = caseOf(key, st)
 	return f, fi
 }
 
-// datesOf are the dates a remembered case counts from: its identification
-// (else, as for a new case, --discovered or the as-of date) and its report.
-func (a *Auditor) datesOf(st CaseState) caseDates {
-	d := a.statelessDates()
-	if !st.Identified.IsZero() {
-		d.identified = dateOf(st.Identified)
+// annotate adds what a report must print beside the findings: the date
+// warnings, the clause version and the caveats of every regime a finding
+// cites.
+func (a *Auditor) annotate(res *Result) {
+	res.Warnings = append(res.Warnings, a.as.Warnings()...)
+	res.FARClause = a.as.ClauseApplied()
+	res.Caveats = a.caveats(res.Findings)
+}
+
+func (a *Auditor) caveats(findings []Finding) []Caveat {
+	var cs assess.CaveatSet
+	for _, f := range findings {
+		a.as.Cite(&cs, f.Entity.List, f.Obligations)
 	}
-	if !st.Reported.IsZero() {
-		d.reported = dateOf(st.Reported)
-	}
-	return d
+	return cs.Caveats()
 }
 
 func caseOf(key CaseKey, st CaseState) Case {
@@ -192,15 +197,15 @@ func (a *Auditor) applyStates(res *Result, states map[CaseKey]CaseState, ats []A
 		if !ok {
 			continue
 		}
-		d := a.datesOf(st)
-		if !d.identified.Equal(f.Case.Identified) || !d.reported.Equal(dateOf(f.Case.Reported)) {
-			again, _ := a.assess(&ats[i], subjects[i], d)
+		d := a.as.Recalled(st.Identified, st.Reported)
+		if !d.Identified.Equal(f.Case.Identified) || !d.Reported.Equal(f.Case.Reported) {
+			again, _ := a.finding(&ats[i], subjects[i], d)
 			f.Obligations = again.Obligations
 			changed = true
 		}
 		f.Case = caseOf(f.CaseKey, st)
 		if f.Case.Identified.IsZero() {
-			f.Case.Identified = d.identified
+			f.Case.Identified = d.Identified
 		}
 	}
 	if changed {
@@ -212,5 +217,5 @@ func (a *Auditor) applyStates(res *Result, states map[CaseKey]CaseState, ats []A
 // first identified on the as-of date.
 func defaultedDiscovery(asOf time.Time) string {
 	return fmt.Sprintf("deadlines assume first identification on %s, the as-of date (--discovered not given), so they move with every run: use --ledger to remember when each case was identified, or pass --discovered",
-		formatDate(asOf))
+		asOf.Format(time.DateOnly))
 }

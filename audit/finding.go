@@ -1,123 +1,46 @@
-// Package audit matches SBOM components against sanctioned-vendor lists and
-// turns each match into a finding with its evidence, verdict and the dated
-// obligations of every regime that binds the user.
 package audit
 
 import (
 	"time"
 
+	"github.com/embargo-sbom/embargo/audit/assess"
+	"github.com/embargo-sbom/embargo/audit/match"
 	"github.com/embargo-sbom/embargo/vendorlists"
 )
 
-// Verdict is what a finding means for the user.
-type Verdict string
+// The parts of a finding are defined where they are made: what the SBOM
+// shows by audit/match, what the law requires by audit/assess.
+type (
+	Attribution  = match.Attribution
+	OSStamp      = match.OSStamp
+	ComponentRef = match.ComponentRef
+	EntityRef    = match.EntityRef
+	Evidence     = match.Evidence
+	Confidence   = match.Confidence
+
+	Verdict          = assess.Verdict
+	Obligation       = assess.Obligation
+	ObligationStatus = assess.ObligationStatus
+	Citation         = assess.Citation
+	Caveat           = assess.Caveat
+)
+
+// Confidence levels.
+const (
+	ConfidenceHigh   = match.ConfidenceHigh
+	ConfidenceMedium = match.ConfidenceMedium
+	ConfidenceLow    = match.ConfidenceLow
+)
 
 // Verdicts, from most to least severe. Waived and baseline findings stay in
 // reports but never fail a run.
 const (
-	VerdictProhibited Verdict = "prohibited"
-	VerdictReview     Verdict = "review"
-	VerdictInfo       Verdict = "info"
-	VerdictWaived     Verdict = "waived"
-	VerdictBaseline   Verdict = "baseline"
+	VerdictProhibited = assess.VerdictProhibited
+	VerdictReview     = assess.VerdictReview
+	VerdictInfo       = assess.VerdictInfo
+	VerdictWaived     = assess.VerdictWaived
+	VerdictBaseline   = assess.VerdictBaseline
 )
-
-// Rank orders verdicts for --fail-on: higher is more severe; waived and
-// baseline rank 0 so that they never trip a threshold.
-func (v Verdict) Rank() int {
-	switch v {
-	case VerdictProhibited:
-		return 3
-	case VerdictReview:
-		return 2
-	case VerdictInfo:
-		return 1
-	}
-	return 0
-}
-
-// Confidence is how sure the matcher is that the component is the entity's.
-type Confidence string
-
-// Confidence levels.
-const (
-	ConfidenceHigh   Confidence = "high"
-	ConfidenceMedium Confidence = "medium"
-	ConfidenceLow    Confidence = "low"
-)
-
-// Evidence is one signal that fired.
-type Evidence struct {
-	Signal string `json:"signal"` // "supplier", "purl", "cpe", "domain", "package-name", ...
-	Field  string `json:"field"`  // the model field: "supplier.name", "externalRefs[2].url"
-	Value  string `json:"value"`  // the value as found in the SBOM
-	// Matched is the list entry it matched (normalised name, domain, rule).
-	Matched  string `json:"matched"`
-	Location string `json:"location"` // JSON pointer or XPath of the component
-	Line     int    `json:"line,omitempty"`
-	// Column is the 1-based byte column of the component's element on
-	// Line (JSON inputs), 0 when unknown.
-	Column   int    `json:"column,omitempty"`
-	Rule     string `json:"rule"`     // stable rule id, e.g. "kaspersky/name/ao-kaspersky-lab"
-	Strength string `json:"strength"` // "strong", "weak"
-}
-
-// ObligationStatus says where an obligation stands at the as-of date.
-type ObligationStatus struct {
-	// "in-force", "due", "passed" (deadline in the past, unknown whether
-	// met), "done" (a record says when), "upcoming".
-	State string `json:"state"`
-	Days  int    `json:"days"` // days in force / until due / since the deadline / until effective
-	Text  string `json:"text"` // "in force for 812 days"
-}
-
-// Citation is a source in full, as the list cites it.
-type Citation struct {
-	ID    string `json:"id"`
-	Title string `json:"title"`
-	URL   string `json:"url,omitempty"`
-}
-
-// Obligation is one required action that binds the user for a finding.
-type Obligation struct {
-	Regime    string `json:"regime"`
-	ID        string `json:"id,omitempty"` // the obligation's id within the regime
-	Title     string `json:"title"`
-	Citation  string `json:"citation"`
-	Action    string `json:"action"`
-	Effective string `json:"effective"`     // YYYY-MM-DD
-	Due       string `json:"due,omitempty"` // YYYY-MM-DD
-	// DueIsLatest marks a due date that is the latest possible one: it
-	// counts from a preceding obligation's deadline because the date that
-	// one was done is not recorded.
-	DueIsLatest bool             `json:"dueIsLatest,omitempty"`
-	Clause      string           `json:"clause,omitempty"` // clause version applied, as cited
-	Status      ObligationStatus `json:"status"`
-	Sources     []string         `json:"sources"`
-	Citations   []Citation       `json:"citations,omitempty"` // Sources in full
-	// Notes are the list's caveats on this obligation (computed dates,
-	// INTERPRETATION flags) and why its deadline is what it is.
-	Notes []string `json:"notes,omitempty"`
-}
-
-// ComponentRef identifies the component a finding is about.
-type ComponentRef struct {
-	Name     string   `json:"name"`
-	Group    string   `json:"group"`
-	Version  string   `json:"version"`
-	PURL     string   `json:"purl"`
-	CPEs     []string `json:"cpes"`
-	Supplier string   `json:"supplier"`
-	Ref      string   `json:"ref"`
-	Type     string   `json:"type"`
-}
-
-// EntityRef names the listed entity a finding attributes the component to.
-type EntityRef struct {
-	ID   string `json:"id"`
-	Name string `json:"name"`
-	List string `json:"list"` // list id
-}
 
 // Finding is one component attributed to one listed entity.
 type Finding struct {
@@ -211,14 +134,6 @@ type Result struct {
 	Outcome       Outcome
 	UnusedWaivers []string
 	failUnused    bool
-}
-
-// Caveat is a note of the list on a regime (Obligation empty) or on one
-// of its obligations, or why a deadline is what it is.
-type Caveat struct {
-	Regime     string `json:"regime"`
-	Obligation string `json:"obligation,omitempty"`
-	Text       string `json:"text"`
 }
 
 // ShardInfo is shard Index of Count (1-based), as --shard I/N gives it.

@@ -10,6 +10,15 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
+// d parses a YYYY-MM-DD date.
+func d(s string) time.Time {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
 // testAsOf is the as-of date of every test unless a test says otherwise.
 var testAsOf = time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)
 

@@ -268,8 +268,8 @@ func TestDateWarnings(t *testing.T) {
 		}
 	}
 	a := embeddedAuditor(t, Config{Profiles: []string{"us-federal-contractor"}, AsOf: d("2026-11-27"), Discovered: d("2026-11-20")})
-	if len(a.warnings) != 0 {
-		t.Errorf("ordinary dates warn: %q", a.warnings)
+	if w := a.as.Warnings(); len(w) != 0 {
+		t.Errorf("ordinary dates warn: %q", w)
 	}
 }
 
@@ -291,7 +291,7 @@ func TestCustomClauseVersions(t *testing.T) {
 	if err != nil {
 		t.Fatalf("no clause named: %v", err)
 	}
-	if got := a.clauseApplied(); got != "v2023-12" {
+	if got := a.as.ClauseApplied(); got != "v2023-12" {
 		t.Errorf("clause applied = %q, want the list's default v2023-12", got)
 	}
 	if _, err := New(Config{Lists: []*vendorlists.List{l}, FARClause: "2023-12"}); err == nil || !strings.Contains(err.Error(), "v2018-07, v2023-12") {

@@ -49,7 +49,7 @@ func TestDefaultProfileFallback(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := strings.Join(a.profiles, ","); got != tt.want {
+			if got := strings.Join(a.as.Profiles(), ","); got != tt.want {
 				t.Errorf("profiles = %s, want %s", got, tt.want)
 			}
 		})
@@ -69,9 +69,9 @@ func TestReuseWithoutPURL(t *testing.T) {
 	a := newTestAuditor(t, "us-federal-contractor")
 	for _, c := range restampComponents() {
 		fresh := func(input string) []Attribution {
-			d := a.newDocAudit(input)
-			d.visit(&c)
-			return d.found
+			d := a.m.NewDocument(input)
+			d.Visit(&c)
+			return d.Finish(&sbom.Document{})
 		}
 		fa, fb := fresh("a.json"), fresh("b.json")
 		if len(fa) == 0 {

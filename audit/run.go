@@ -104,7 +104,7 @@ func reuse(o *inputOutcome, in sbom.Input, meta InputMeta) *inputOutcome {
 	r.Warnings = append([]string{}, r.Warnings...)
 	out := &inputOutcome{result: r, found: make([]Attribution, 0, len(o.found))}
 	for _, at := range o.found {
-		at = at.clone()
+		at = at.Clone()
 		at.Input = path
 		out.found = append(out.found, at)
 	}
@@ -142,16 +142,16 @@ func (a *Auditor) auditInput(ctx context.Context, in sbom.Input, opts RunOptions
 		o.result.Status, o.result.Error = StatusFailed, in.Err.Error()
 		return o
 	}
-	d := a.newDocAudit(in.Path)
+	d := a.m.NewDocument(in.Path)
 	var doc *sbom.Document
 	var err error
 	switch {
 	case in.Decoded != nil:
-		doc = visitDecoded(in.Decoded, d.visit)
+		doc = visitDecoded(in.Decoded, d.Visit)
 	case opts.IsSource != nil && opts.IsSource(in.Path) && opts.Generate != nil:
-		doc, err = generateInput(ctx, in.Path, opts, d.visit)
+		doc, err = generateInput(ctx, in.Path, opts, d.Visit)
 	default:
-		doc, err = decodeInput(in, opts, d.visit)
+		doc, err = decodeInput(in, opts, d.Visit)
 	}
 	if err != nil {
 		o.result.Status, o.result.Error = StatusFailed, err.Error()
@@ -178,7 +178,7 @@ func (a *Auditor) auditInput(ctx context.Context, in sbom.Input, opts RunOptions
 			o.result.Warnings = append(o.result.Warnings, "the SBOM lists no components, so it cannot show the absence of sanctioned vendors")
 		}
 	}
-	o.found = d.finish(doc)
+	o.found = d.Finish(doc)
 	return o
 }
 
@@ -220,7 +220,7 @@ func decodeInput(in sbom.Input, opts RunOptions, visit func(*sbom.Component)) (*
 	}
 	rc, err := in.Open(stdin)
 	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", in.Path, unwrapPath(err))
+		return nil, fmt.Errorf("open %s: %w", in.Path, sbom.UnwrapPathError(err))
 	}
 	defer rc.Close()
 	doc, err := sbom.Decode(in.Path, rc, opts.Decode, func(c *sbom.Component) error {
@@ -236,15 +236,3 @@ func decodeInput(in sbom.Input, opts RunOptions, visit func(*sbom.Component)) (*
 type eofReader struct{}
 
 func (eofReader) Read([]byte) (int, error) { return 0, io.EOF }
-
-// unwrapPath drops the *fs.PathError wrapper, whose message repeats the
-// path that the caller already names.
-func unwrapPath(err error) error {
-	var pe interface{ Unwrap() error }
-	if errors.As(err, &pe) {
-		if inner := pe.Unwrap(); inner != nil {
-			return inner
-		}
-	}
-	return err
-}

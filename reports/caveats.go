@@ -9,26 +9,6 @@ import (
 // The caveats every report prints: the list's notes on the regimes and
 // obligations its findings cite, and the line that it is not legal advice.
 
-// Label names what a caveat is about: "regime" or "regime/obligation".
-func (c Caveat) Label() string {
-	if c.Obligation == "" {
-		return c.Regime
-	}
-	return c.Regime + "/" + c.Obligation
-}
-
-// Text is the citation in full: "ID title <URL>".
-func (c Citation) Text() string {
-	s := c.ID
-	if c.Title != "" && c.Title != c.ID {
-		s += " " + c.Title
-	}
-	if c.URL != "" {
-		s += " <" + c.URL + ">"
-	}
-	return s
-}
-
 // citationsText is an obligation's sources in full, or its ids when the
 // report predates full citations.
 func citationsText(o Obligation) string {

@@ -2,7 +2,6 @@ package reports
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,10 +10,9 @@ import (
 	"testing"
 
 	"github.com/embargo-sbom/embargo/audit"
+	"github.com/embargo-sbom/embargo/sbom/testutil"
 	"github.com/xuri/excelize/v2"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files in testdata/snapshot")
 
 // goldenName is the snapshot file of a format; xlsx is compared by its
 // extracted cell values, not its bytes.
@@ -102,37 +100,7 @@ func TestDeterministic(t *testing.T) {
 
 func checkGolden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", "snapshot", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./reports -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file (run go test ./reports -update and review the diff)\n%s", name, firstDiff(string(want), string(got)))
-	}
-}
-
-func firstDiff(want, got string) string {
-	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
-	for i := range max(len(wl), len(gl)) {
-		var w, g string
-		if i < len(wl) {
-			w = wl[i]
-		}
-		if i < len(gl) {
-			g = gl[i]
-		}
-		if w != g {
-			return fmt.Sprintf("line %d:\nwant: %q\n got: %q", i+1, w, g)
-		}
-	}
-	return ""
+	testutil.Golden(t, filepath.Join("testdata", "snapshot", name), got)
 }
 
 // xlsxCells reads a workbook back and lists every sheet's cells, with the

@@ -181,7 +181,7 @@ func (d *mdDoc) findings(max int) {
 	m := d.m
 	d.b.WriteString("\n### Findings\n\n")
 	if len(m.Findings) == 0 {
-		d.b.WriteString("No component is attributed to a listed entity.\n")
+		d.b.WriteString(noFindings + "\n")
 		return
 	}
 	rows := make([]string, 0, len(m.Findings))
@@ -323,24 +323,6 @@ func (d *mdDoc) basis(withInputs bool) {
 		fmt.Fprintf(&d.b, "\nThe %d input digests are in the full report.\n", len(m.Inputs))
 	}
 	d.b.WriteString("\n</details>\n")
-}
-
-// headline is the one-line verdict every human-facing format leads with.
-func headline(m *Model) string {
-	s := m.Summary
-	if s.Outcome == OutcomeFail {
-		return fmt.Sprintf("FAIL, %d of %d findings at or above %s", s.Failing, s.Findings.Total(), m.FailOn)
-	}
-	if s.Outcome == OutcomeIncomplete {
-		return fmt.Sprintf("INCOMPLETE, %s (%d findings, none at or above %s)", strings.Join(s.Gaps, "; "), s.Findings.Total(), m.FailOn)
-	}
-	if s.Findings.Total() == 0 {
-		return "PASS, no component is attributed to a listed entity"
-	}
-	if m.FailOn == FailOnNever {
-		return fmt.Sprintf("PASS, fail-on is never (%d findings)", s.Findings.Total())
-	}
-	return fmt.Sprintf("PASS, no finding at or above %s (%d findings)", m.FailOn, s.Findings.Total())
 }
 
 // mdVendors is the procurement view: a row per vendor, then a row per

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/embargo-sbom/embargo/audit"
+	"github.com/embargo-sbom/embargo/sbom/testutil"
 )
 
 // readBack renders m as JSON and reads it back, as `embargo merge` reads
@@ -60,7 +61,7 @@ func TestMergeGivesBackTheUnshardedModel(t *testing.T) {
 				t.Errorf("merged model differs:\nwant %+v\n got %+v", m, got)
 			}
 			if out := render(t, FormatJSON, got, RenderOptions{}); !bytes.Equal(out, want) {
-				t.Errorf("merged JSON differs from the unsharded report\n%s", firstDiff(string(want), string(out)))
+				t.Errorf("merged JSON differs from the unsharded report\n%s", testutil.FirstDiff(string(want), string(out)))
 			}
 			if after := render(t, FormatJSON, shards[0], RenderOptions{}); !bytes.Equal(before, after) {
 				t.Error("Merge modified a report it was given")
@@ -202,6 +203,6 @@ func TestMergeOfShardedAudits(t *testing.T) {
 		t.Errorf("merged model differs:\nwant %+v\n got %+v", want, got)
 	}
 	if a, b := render(t, FormatJSON, want, RenderOptions{}), render(t, FormatJSON, got, RenderOptions{}); !bytes.Equal(a, b) {
-		t.Errorf("merged JSON differs\n%s", firstDiff(string(a), string(b)))
+		t.Errorf("merged JSON differs\n%s", testutil.FirstDiff(string(a), string(b)))
 	}
 }

@@ -1,6 +1,3 @@
-// Package reports turns an audit.Result into one presentation model and
-// renders that model in every output format the CLI offers (one file per
-// format). Renderers read the Model only: never SBOM bytes, never list data.
 package reports
 
 import (
@@ -18,9 +15,6 @@ import (
 // any incompatible change so that `embargo merge` and `--baseline` can
 // refuse reports they do not understand.
 const SchemaVersion = "3"
-
-// FailOnNever is the fail-on value under which no finding fails a run.
-const FailOnNever = "never"
 
 // Options are the run facts that are not in audit.Result. The CLI passes the
 // time in (from SOURCE_DATE_EPOCH when set) so that reports are reproducible.
@@ -72,37 +66,32 @@ type Model struct {
 	deadlineRefs map[deadlineKey]string
 }
 
-// Disclaimer is printed by every report format.
-const Disclaimer = "This report is not legal advice. It applies the cited sources as the vendor list records them; notes marked INTERPRETATION are readings to be reviewed by counsel."
-
-// Caveat is one note of the list on a regime, or on one of its obligations.
-type Caveat struct {
-	Regime     string `json:"regime"`
-	Obligation string `json:"obligation,omitempty"`
-	Text       string `json:"text"`
-}
-
-// Citation is a source in full.
-type Citation struct {
-	ID    string `json:"id"`
-	Title string `json:"title"`
-	URL   string `json:"url,omitempty"`
-}
+// The parts of a finding are audit's own types: the report model and the
+// JSON report share their shape.
+type (
+	// Component identifies the component a finding is about.
+	Component = audit.ComponentRef
+	// Entity is the listed entity a finding attributes the component to.
+	Entity = audit.EntityRef
+	// Evidence is one signal that fired.
+	Evidence = audit.Evidence
+	// Obligation is one dated action a regime requires for a finding.
+	Obligation = audit.Obligation
+	// ObligationStatus says where an obligation stands at the as-of date.
+	ObligationStatus = audit.ObligationStatus
+	// Citation is a source in full.
+	Citation = audit.Citation
+	// Caveat is one note of the list on a regime, or on one of its
+	// obligations.
+	Caveat = audit.Caveat
+	// List is one vendor list the run used: part of the evidence basis.
+	List = audit.ListInfo
+)
 
 // Tool names the program that wrote the report.
 type Tool struct {
 	Name    string `json:"name"`
 	Version string `json:"version"`
-}
-
-// List is one vendor list the run used: part of the evidence basis.
-type List struct {
-	ID        string `json:"id"`
-	Title     string `json:"title"`
-	Version   string `json:"version"`
-	Published string `json:"published"`
-	SHA256    string `json:"sha256"`
-	Origin    string `json:"origin"`
 }
 
 // Counts are findings by verdict. A struct rather than a map so that the
@@ -283,65 +272,6 @@ func (c Case) Label() string {
 	return joinNonEmpty(" ", c.Status, c.Identified)
 }
 
-// Component identifies the component a finding is about.
-type Component struct {
-	Name     string   `json:"name"`
-	Group    string   `json:"group"`
-	Version  string   `json:"version"`
-	PURL     string   `json:"purl"`
-	CPEs     []string `json:"cpes"`
-	Supplier string   `json:"supplier"`
-	Ref      string   `json:"ref"`
-	Type     string   `json:"type"`
-}
-
-// Entity is the listed entity a finding attributes the component to.
-type Entity struct {
-	ID   string `json:"id"`
-	Name string `json:"name"`
-	List string `json:"list"`
-}
-
-// Evidence is one signal that fired.
-type Evidence struct {
-	Signal   string `json:"signal"`
-	Field    string `json:"field"`
-	Value    string `json:"value"`
-	Matched  string `json:"matched"`
-	Location string `json:"location"`
-	Line     int    `json:"line"`
-	Column   int    `json:"column,omitempty"` // 1-based byte column on Line; omitted when unknown
-	Rule     string `json:"rule"`
-	Strength string `json:"strength"`
-}
-
-// Obligation is one dated action a regime requires for a finding.
-type Obligation struct {
-	Regime    string `json:"regime"`
-	ID        string `json:"id,omitempty"`
-	Title     string `json:"title"`
-	Citation  string `json:"citation"`
-	Action    string `json:"action"`
-	Effective string `json:"effective"`
-	Due       string `json:"due"`
-	// DueIsLatest marks the latest possible due date: it counts from a
-	// preceding obligation whose date of completion is not recorded.
-	DueIsLatest bool             `json:"dueIsLatest,omitempty"`
-	Clause      string           `json:"clause,omitempty"`
-	Status      ObligationStatus `json:"status"`
-	Sources     []string         `json:"sources"`
-	// Citations are the sources in full, sorted by id like Sources.
-	Citations []Citation `json:"citations,omitempty"`
-	Notes     []string   `json:"notes,omitempty"`
-}
-
-// ObligationStatus says where an obligation stands at the as-of date.
-type ObligationStatus struct {
-	State string `json:"state"`
-	Days  int    `json:"days"`
-	Text  string `json:"text"`
-}
-
 // NewModel builds the presentation model from an audit result. It copies
 // everything it keeps, so later changes to res do not reach the model.
 func NewModel(res *audit.Result, opts Options) *Model {
@@ -364,12 +294,8 @@ func NewModel(res *audit.Result, opts Options) *Model {
 		FARClause:     res.FARClause,
 		Basis:         opts.Basis.clone(),
 	}
-	for _, c := range res.Caveats {
-		m.Caveats = append(m.Caveats, Caveat(c))
-	}
-	for _, l := range res.Lists {
-		m.Lists = append(m.Lists, List(l))
-	}
+	m.Caveats = append(m.Caveats, res.Caveats...)
+	m.Lists = append(m.Lists, res.Lists...)
 	byPath := make(map[string]audit.InputResult, len(res.Inputs))
 	for _, in := range res.Inputs {
 		m.Inputs = append(m.Inputs, newInput(in))
@@ -550,19 +476,10 @@ func newInput(in audit.InputResult) Input {
 
 func newFinding(f audit.Finding, threshold int) Finding {
 	out := Finding{
-		ID:    f.ID,
-		Input: f.Input,
-		Component: Component{
-			Name:     f.Component.Name,
-			Group:    f.Component.Group,
-			Version:  f.Component.Version,
-			PURL:     f.Component.PURL,
-			CPEs:     slices.Clone(f.Component.CPEs),
-			Supplier: f.Component.Supplier,
-			Ref:      f.Component.Ref,
-			Type:     f.Component.Type,
-		},
-		Entity:     Entity(f.Entity),
+		ID:         f.ID,
+		Input:      f.Input,
+		Component:  f.Component,
+		Entity:     f.Entity,
 		Verdict:    f.Verdict,
 		Confidence: f.Confidence,
 		Category:   string(f.Category),
@@ -572,7 +489,7 @@ func newFinding(f audit.Finding, threshold int) Finding {
 		// whatever the audit put there.
 		OriginalVerdict: original(f),
 		Fails:           threshold > 0 && f.Verdict.Rank() >= threshold,
-		Evidence:        make([]Evidence, 0, len(f.Evidence)),
+		Evidence:        slices.Clone(f.Evidence),
 		Obligations:     make([]Obligation, 0, len(f.Obligations)),
 		Path:            slices.Clone(f.Path),
 		Case: Case{
@@ -580,20 +497,13 @@ func newFinding(f audit.Finding, threshold int) Finding {
 			Reported: formatDate(f.Case.Reported), Resolved: formatDate(f.Case.Resolved),
 		},
 	}
-	for _, e := range f.Evidence {
-		out.Evidence = append(out.Evidence, Evidence(e))
+	out.Component.CPEs = slices.Clone(f.Component.CPEs)
+	if out.Evidence == nil {
+		out.Evidence = []Evidence{}
 	}
 	for _, o := range f.Obligations {
-		ob := Obligation{
-			Regime: o.Regime, ID: o.ID, Title: o.Title, Citation: o.Citation, Action: o.Action,
-			Effective: o.Effective, Due: o.Due, DueIsLatest: o.DueIsLatest, Clause: o.Clause,
-			Status: ObligationStatus(o.Status), Sources: slices.Clone(o.Sources),
-			Notes: slices.Clone(o.Notes),
-		}
-		for _, c := range o.Citations {
-			ob.Citations = append(ob.Citations, Citation(c))
-		}
-		out.Obligations = append(out.Obligations, ob)
+		o.Sources, o.Citations, o.Notes = slices.Clone(o.Sources), slices.Clone(o.Citations), slices.Clone(o.Notes)
+		out.Obligations = append(out.Obligations, o)
 	}
 	if out.ID == "" {
 		out.ID = fallbackID(out)
@@ -777,18 +687,6 @@ func normaliseCaveats(cs []Caveat) []Caveat {
 	return slices.Compact(cs)
 }
 
-// Label is "group/name@version" with the parts that are present.
-func (c Component) Label() string {
-	s := c.Name
-	if c.Group != "" {
-		s = c.Group + "/" + s
-	}
-	if c.Version != "" {
-		s += "@" + c.Version
-	}
-	return s
-}
-
 // fallbackID derives a stable id when the audit did not set one, from the
 // same facts a person would use to say "the same finding".
 func fallbackID(f Finding) string {
@@ -807,7 +705,7 @@ func failThreshold(failOn string) int {
 
 func normaliseFailOn(failOn string) string {
 	if failThreshold(failOn) == 0 {
-		return FailOnNever
+		return audit.FailOnNever
 	}
 	return failOn
 }

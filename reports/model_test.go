@@ -124,7 +124,7 @@ func TestNilResult(t *testing.T) {
 		t.Fatalf("nil slice in %+v", m)
 	}
 	// Nothing was audited, so the run cannot pass.
-	if m.FailOn != FailOnNever || m.Summary.Outcome != OutcomeIncomplete {
+	if m.FailOn != audit.FailOnNever || m.Summary.Outcome != OutcomeIncomplete {
 		t.Errorf("fail-on %q outcome %q", m.FailOn, m.Summary.Outcome)
 	}
 }

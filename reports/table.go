@@ -224,10 +224,10 @@ func (t tableWriter) vendors(m *Model) {
 func (t tableWriter) findings(m *Model) {
 	t.section("FINDINGS")
 	if len(m.Findings) == 0 {
-		fmt.Fprintln(t.w, "No component is attributed to a listed entity.")
+		fmt.Fprintln(t.w, noFindings)
 		return
 	}
-	tracked := slices.ContainsFunc(m.Findings, func(f Finding) bool { return f.Case.Status != "" && f.Case.Status != caseUntracked })
+	tracked := slices.ContainsFunc(m.Findings, func(f Finding) bool { return f.Case.Status != "" && f.Case.Status != audit.CaseUntracked })
 	head := []cell{{text: "VERDICT"}, {text: "INPUT", min: 28}, {text: "COMPONENT", min: 28}, {text: "ENTITY", min: 16, drop: 2},
 		{text: "EVIDENCE", min: 12, drop: 3}, {text: "DUE", min: 16}}
 	if tracked {
@@ -261,25 +261,6 @@ func (t tableWriter) findings(m *Model) {
 	}
 	t.suppressed(m)
 	t.entities(m)
-}
-
-// caseUntracked is the status of a case no ledger tracks (audit.CaseUntracked).
-const caseUntracked = "untracked"
-
-// untrackedCases says, in one line, that the cases are untracked and when
-// they count as identified.
-func untrackedCases(m *Model) string {
-	var dates []string
-	for _, f := range m.Findings {
-		if d := f.Case.Identified; d != "" && !slices.Contains(dates, d) {
-			dates = append(dates, d)
-		}
-	}
-	if len(dates) == 0 {
-		return ""
-	}
-	slices.Sort(dates)
-	return fmt.Sprintf("Cases: untracked (no ledger); identified %s, the date deadlines count from.", strings.Join(dates, ", "))
 }
 
 // suppressed says, under the findings, what each waived or baseline
@@ -415,7 +396,7 @@ func (t tableWriter) outcome(m *Model) {
 	counts := fmt.Sprintf("%d %s, %d audited, %d failed, %d skipped, %d empty, %d components.",
 		s.Inputs, plural(s.Inputs, "input", "inputs"), s.Audited, s.Failed, s.Skipped, s.Empty, s.Components)
 	line := fmt.Sprintf("%d of %d findings at or above %s; %s", s.Failing, s.Findings.Total(), m.FailOn, counts)
-	if m.FailOn == FailOnNever {
+	if m.FailOn == audit.FailOnNever {
 		line = fmt.Sprintf("%d findings, fail-on never; %s", s.Findings.Total(), counts)
 	}
 	if len(s.Gaps) > 0 {

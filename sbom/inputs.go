@@ -60,7 +60,7 @@ func expand(arg string) []Input {
 	case hasGlobMeta(arg):
 		return expandGlob(arg)
 	}
-	return []Input{{Path: arg, Err: fmt.Errorf("open %s: %w", arg, unwrapPathError(err))}}
+	return []Input{{Path: arg, Err: fmt.Errorf("open %s: %w", arg, UnwrapPathError(err))}}
 }
 
 func hasGlobMeta(s string) bool { return strings.ContainsAny(s, "*?[") }
@@ -91,7 +91,7 @@ func walkDir(dir string) []Input {
 	var out []Input
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
-			out = append(out, Input{Path: path, Root: dir, Err: fmt.Errorf("walk %s: %w", path, unwrapPathError(err))})
+			out = append(out, Input{Path: path, Root: dir, Err: fmt.Errorf("walk %s: %w", path, UnwrapPathError(err))})
 			return nil
 		}
 		if d.IsDir() && path != dir && strings.HasPrefix(d.Name(), ".") {
@@ -111,7 +111,9 @@ func walkDir(dir string) []Input {
 	return out
 }
 
-func unwrapPathError(err error) error {
+// UnwrapPathError drops the *fs.PathError wrapper, whose message repeats
+// the path that the caller already names.
+func UnwrapPathError(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		return pe.Err

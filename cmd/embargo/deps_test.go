@@ -8,7 +8,9 @@ import (
 
 // TestDoesNotLinkSyft: embargo stays free of syft's dependency graph
 // (which costs ~60 MiB and ~90 ms at every start); generation runs in
-// cmd/embargo-scan.
+// cmd/embargo-scan. modernc.org/sqlite, once banned as part of that graph,
+// is linked on purpose since the audit ledger (--ledger): +15 MB, a few
+// ms at start.
 func TestDoesNotLinkSyft(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs go list")
@@ -22,7 +24,7 @@ func TestDoesNotLinkSyft(t *testing.T) {
 		t.Fatalf("go list -deps gave %d packages, want the whole graph", len(deps))
 	}
 	for _, p := range deps {
-		for _, banned := range []string{"github.com/anchore/", "github.com/embargo-sbom/embargo/sbom/syftgen", "modernc.org/sqlite", "github.com/aws/", "cloud.google.com/"} {
+		for _, banned := range []string{"github.com/anchore/", "github.com/embargo-sbom/embargo/sbom/syftgen", "github.com/aws/", "cloud.google.com/"} {
 			if strings.HasPrefix(p, banned) {
 				t.Errorf("cmd/embargo links %s", p)
 			}

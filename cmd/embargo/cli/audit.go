@@ -2,10 +2,8 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
-	"slices"
 	"strings"
 	"time"
 
@@ -151,7 +149,7 @@ func planAudit(env *environment, opts *auditOptions, args []string, cfg *setting
 	if p.baseline, err = loadBaseline(opts.Baseline); err != nil {
 		return nil, err
 	}
-	return p, nil
+	return p, p.openLedger(opts)
 }
 
 // resolveInputs turns arguments into inputs: sources (dir:PATH... or, for
@@ -162,6 +160,10 @@ func planAudit(env *environment, opts *auditOptions, args []string, cfg *setting
 func (p *auditPlan) resolveInputs(opts *auditOptions, args []string) error {
 	var inputs []sbom.Input
 	sources := map[string]bool{}
+	meta := map[string]audit.InputMeta{}
+	if opts.stored != nil {
+		inputs, meta = opts.stored.inputs, opts.stored.meta
+	}
 	for _, arg := range args {
 		if opts.scan || isSourceArg(arg) {
 			inputs = append(inputs, sbom.Input{Path: arg})
@@ -170,7 +172,6 @@ func (p *auditPlan) resolveInputs(opts *auditOptions, args []string) error {
 		}
 		inputs = append(inputs, sbom.ExpandInputs([]string{arg})...)
 	}
-	meta := map[string]audit.InputMeta{}
 	if opts.Manifest != "" {
 		rows, err := audit.ReadManifest(opts.Manifest)
 		if err != nil {
@@ -232,17 +233,13 @@ func loadWaivers(file string, cfg *settings) ([]policy.Waiver, []reports.FileDig
 		ws = append(ws, w...)
 		digests = append(digests, reports.FileDigest{Path: file, SHA256: sha256Hex(data)})
 	}
-	nodes, err := inlineList(cfg.file, "waivers")
-	if err != nil {
-		return nil, nil, &usageError{msg: err.Error()}
-	}
-	if len(nodes) > 0 {
+	if nodes := cfg.inlineList("waivers"); len(nodes) > 0 {
 		w, err := policy.DecodeWaivers(cfg.file, nodes)
 		if err != nil {
 			return nil, nil, &usageError{msg: err.Error()}
 		}
 		ws = append(ws, w...)
-		digests = append(digests, fileDigest(cfg.file))
+		digests = append(digests, cfg.fileDigest())
 	}
 	return ws, digests, nil
 }
@@ -286,6 +283,8 @@ func runAudit(ctx context.Context, env *environment, global *globalOptions, opts
 	bar := newProgress(env, global.Quiet || len(p.sources) > 0, len(p.inputs))
 	filter := &policy.Filter{Waivers: p.waivers, Baseline: p.baseline, AsOf: p.asOf}
 	run := p.run(opts, filter)
+	defer p.closeLedger()
+	p.keepGenerated(run)
 	run.Options.Stdin, run.Options.Logger = env.stdin, log
 	run.Options.OnInput = traceInputs(log, bar.done)
 	res, runErr := run.Execute(ctx)
@@ -344,58 +343,9 @@ func writeReports(env *environment, p *auditPlan, res *audit.Result, basis repor
 	})
 }
 
-// loadLists returns the embedded lists, overridden by newer installed ones
-// (embargo lists import), plus the files given, narrowed to only.
+// loadLists returns the lists of a run (audit.LoadLists): the embedded
+// ones, overridden by newer installed ones, plus the files given, narrowed
+// to only.
 func loadLists(env *environment, files, only []string) ([]*vendorlists.List, error) {
-	lists, err := vendorlists.Embedded()
-	if err != nil {
-		return nil, fmt.Errorf("embedded lists: %w", err)
-	}
-	installed, err := vendorlists.Store{Dir: vendorlists.DefaultStoreDir(env.getenv)}.Lists()
-	if err != nil {
-		return nil, &usageError{msg: err.Error()}
-	}
-	var custom []*vendorlists.List
-	var errs []error
-	for _, f := range files {
-		l, err := vendorlists.Load(f)
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		custom = append(custom, l)
-	}
-	if err := errors.Join(errs...); err != nil {
-		return nil, &usageError{msg: err.Error()}
-	}
-	lists = vendorlists.Merge(lists, installed)
-	for _, c := range custom {
-		for _, l := range lists {
-			if l.ID == c.ID {
-				return nil, &usageError{msg: fmt.Sprintf("--list %s: list id %q is already loaded (%s, version %s); give custom lists their own id", c.Origin, c.ID, l.Origin, l.Version)}
-			}
-		}
-		lists = append(lists, c)
-	}
-	if len(only) == 0 {
-		return lists, nil
-	}
-	return narrowLists(lists, only)
-}
-
-func narrowLists(lists []*vendorlists.List, only []string) ([]*vendorlists.List, error) {
-	var out []*vendorlists.List
-	var ids []string
-	for _, l := range lists {
-		ids = append(ids, l.ID)
-		if slices.Contains(only, l.ID) {
-			out = append(out, l)
-		}
-	}
-	for _, id := range only {
-		if !slices.Contains(ids, id) {
-			return nil, &usageError{msg: fmt.Sprintf("--only-list %q: no such list (loaded: %s)", id, strings.Join(ids, ", "))}
-		}
-	}
-	return out, nil
+	return audit.LoadLists(audit.ListSources{StoreDir: vendorlists.DefaultStoreDir(env.getenv), Files: files, Only: only})
 }

@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -21,15 +20,6 @@ import (
 // one is called out, since it may come with the files being audited.
 var policyKeys = []string{"as-of", "baseline", "discovered", "fail-on", "fail-on-unused-waivers", "list",
 	"manifest", "only-list", "output", "profile", "waivers"}
-
-// fileDigest hashes a file the run read; "" when it cannot be read.
-func fileDigest(path string) reports.FileDigest {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return reports.FileDigest{Path: path}
-	}
-	return reports.FileDigest{Path: path, SHA256: sha256Hex(data)}
-}
 
 func sha256Hex(data []byte) string {
 	sum := sha256.Sum256(data)
@@ -53,7 +43,7 @@ func flagValues(flags *pflag.FlagSet) map[string]string {
 			out[f.Name] = strings.Join(sv.GetSlice(), ",")
 			return
 		}
-		out[f.Name] = f.Value.String()
+		out[f.Name] = redactSetting(f.Name, f.Value.String())
 	})
 	return out
 }
@@ -102,7 +92,7 @@ func newBasis(b basisInputs, discovered string) reports.Basis {
 		WaiverFiles: b.waiverFiles, Shard: b.shard, InputSet: b.inputSet, Notes: b.notes,
 	}
 	if b.cfg.file != "" {
-		out.ConfigFiles = append(out.ConfigFiles, fileDigest(b.cfg.file))
+		out.ConfigFiles = append(out.ConfigFiles, b.cfg.fileDigest())
 	}
 	for k, src := range b.cfg.sources {
 		out.Settings[k] = reports.Setting{Source: src.Kind, Detail: src.Detail}

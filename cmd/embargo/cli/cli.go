@@ -1,5 +1,3 @@
-// Package cli wires embargo's commands, flags and configuration to the
-// sbom, audit and reports packages. It holds no audit logic of its own.
 package cli
 
 import (

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/embargo-sbom/embargo/sbom/testutil"
 )
 
 const fixtures = "../../../testdata/sboms/"
@@ -26,16 +28,7 @@ func run(t *testing.T, ctx context.Context, stdin string, args ...string) (int, 
 // the tests.
 func isolate(t *testing.T) {
 	t.Helper()
-	home := t.TempDir()
-	t.Setenv("HOME", home)
-	t.Setenv("XDG_CONFIG_HOME", filepath.Join(home, ".config"))
-	t.Setenv("SOURCE_DATE_EPOCH", "1790000000")
-	for _, kv := range os.Environ() {
-		if k, _, _ := strings.Cut(kv, "="); strings.HasPrefix(k, envPrefix+"_") {
-			t.Setenv(k, "")
-			os.Unsetenv(k)
-		}
-	}
+	testutil.Isolate(t)
 }
 
 func TestExitCodes(t *testing.T) {

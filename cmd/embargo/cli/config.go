@@ -1,9 +1,9 @@
 package cli
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -13,6 +13,9 @@ import (
 	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
 	"gopkg.in/yaml.v3"
+
+	"github.com/embargo-sbom/embargo/reports"
+	"github.com/embargo-sbom/embargo/sbom"
 )
 
 // envPrefix prefixes every environment variable: EMBARGO_FAIL_ON sets
@@ -29,7 +32,11 @@ type source struct {
 // flag > environment > configuration file > default, and remembers where
 // each value came from.
 type settings struct {
-	file    string
+	file string
+	// data and doc are the configuration file as read, once: every key,
+	// inline list, line number and digest comes from these bytes.
+	data    []byte
+	doc     *yaml.Node
 	sources map[string]source
 	// explicit is true when the file was named (-c or EMBARGO_CONFIG).
 	explicit bool
@@ -62,7 +69,7 @@ func findConfig(env *environment, explicit string) (string, error) {
 	}
 	if explicit != "" {
 		if _, err := os.Stat(explicit); err != nil {
-			return "", &usageError{msg: fmt.Sprintf("config %s: %v", explicit, unwrapPathErr(err))}
+			return "", &usageError{msg: fmt.Sprintf("config %s: %v", explicit, sbom.UnwrapPathError(err))}
 		}
 		return explicit, nil
 	}
@@ -72,14 +79,6 @@ func findConfig(env *environment, explicit string) (string, error) {
 		}
 	}
 	return "", nil
-}
-
-func unwrapPathErr(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 // envName is the environment variable for a key.
@@ -95,17 +94,19 @@ func loadSettings(env *environment, flags *pflag.FlagSet, explicit string, extra
 		return nil, nil, err
 	}
 	v := viper.New()
+	s := &settings{file: file, sources: map[string]source{}, explicit: explicit != "" || env.getenv(envPrefix+"_CONFIG") != ""}
 	if file != "" {
-		if err := checkConfigKeys(file, knownKeys(flags, extraKeys)); err != nil {
+		if s.data, s.doc, err = readConfig(file); err != nil {
 			return nil, nil, err
 		}
-		v.SetConfigFile(file)
+		if err := checkConfigKeys(file, s.doc, knownKeys(flags, extraKeys)); err != nil {
+			return nil, nil, err
+		}
 		v.SetConfigType("yaml")
-		if err := v.ReadInConfig(); err != nil {
+		if err := v.ReadConfig(bytes.NewReader(s.data)); err != nil {
 			return nil, nil, &usageError{msg: fmt.Sprintf("config %s: %v", file, err)}
 		}
 	}
-	s := &settings{file: file, sources: map[string]source{}, explicit: explicit != "" || env.getenv(envPrefix+"_CONFIG") != ""}
 	var errs []error
 	flags.VisitAll(func(f *pflag.Flag) {
 		if f.Name == "config" || f.Name == "help" {
@@ -193,18 +194,23 @@ func knownKeys(flags *pflag.FlagSet, extra []string) map[string]bool {
 	return keys
 }
 
-// checkConfigKeys refuses a configuration file with a key embargo does
-// not know, naming the key and its line: a typo must not silently drop a
-// policy setting.
-func checkConfigKeys(file string, known map[string]bool) error {
+// readConfig reads and parses the configuration file, once.
+func readConfig(file string) ([]byte, *yaml.Node, error) {
 	data, err := os.ReadFile(file)
 	if err != nil {
-		return &usageError{msg: fmt.Sprintf("config %s: %v", file, unwrapPathErr(err))}
+		return nil, nil, &usageError{msg: fmt.Sprintf("config %s: %v", file, sbom.UnwrapPathError(err))}
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return &usageError{msg: fmt.Sprintf("config %s: %v", file, err)}
+		return nil, nil, &usageError{msg: fmt.Sprintf("config %s: %v", file, err)}
 	}
+	return data, &doc, nil
+}
+
+// checkConfigKeys refuses a configuration file with a key embargo does
+// not know, naming the key and its line: a typo must not silently drop a
+// policy setting.
+func checkConfigKeys(file string, doc *yaml.Node, known map[string]bool) error {
 	if len(doc.Content) == 0 {
 		return nil
 	}
@@ -232,27 +238,46 @@ func checkConfigKeys(file string, known map[string]bool) error {
 
 // inlineList returns the YAML nodes of a top-level key of the config file
 // whose value is a list (e.g. inline waivers), or nil.
-func inlineList(file, key string) ([]yaml.Node, error) {
-	if file == "" {
-		return nil, nil
-	}
-	data, err := os.ReadFile(file)
-	if err != nil {
-		return nil, fmt.Errorf("config %s: %w", file, unwrapPathErr(err))
-	}
-	var doc struct {
-		Nodes map[string]yaml.Node `yaml:",inline"`
-	}
-	if err := yaml.Unmarshal(data, &doc.Nodes); err != nil {
-		return nil, fmt.Errorf("config %s: %w", file, err)
-	}
-	n, ok := doc.Nodes[key]
-	if !ok || n.Kind != yaml.SequenceNode {
-		return nil, nil
+func (s *settings) inlineList(key string) []yaml.Node {
+	n := s.topLevel(key)
+	if n == nil || n.Kind != yaml.SequenceNode {
+		return nil
 	}
 	out := make([]yaml.Node, len(n.Content))
 	for i, c := range n.Content {
 		out[i] = *c
 	}
-	return out, nil
+	return out
+}
+
+// topLevel is the value of a top-level key of the configuration file, nil
+// when absent; keyLine is the key's line, 0 when absent.
+func (s *settings) topLevel(key string) *yaml.Node {
+	_, v := s.topLevelKey(key)
+	return v
+}
+
+func (s *settings) keyLine(key string) int {
+	if k, _ := s.topLevelKey(key); k != nil {
+		return k.Line
+	}
+	return 0
+}
+
+func (s *settings) topLevelKey(key string) (*yaml.Node, *yaml.Node) {
+	if s.doc == nil || len(s.doc.Content) == 0 || s.doc.Content[0].Kind != yaml.MappingNode {
+		return nil, nil
+	}
+	root := s.doc.Content[0]
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if root.Content[i].Value == key {
+			return root.Content[i], root.Content[i+1]
+		}
+	}
+	return nil, nil
+}
+
+// fileDigest is the digest of the configuration file's bytes as read.
+func (s *settings) fileDigest() reports.FileDigest {
+	return reports.FileDigest{Path: s.file, SHA256: sha256Hex(s.data)}
 }

@@ -72,7 +72,7 @@ func yamlValue(f *pflag.Flag) (string, error) {
 	case "bool", "int", "int64", "count":
 		return f.Value.String(), nil
 	}
-	return yamlScalar(f.Value.String()), nil
+	return yamlScalar(redactSetting(f.Name, f.Value.String())), nil
 }
 
 func yamlScalar(s string) string {

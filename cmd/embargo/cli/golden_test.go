@@ -2,14 +2,13 @@ package cli
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite golden files")
+	"github.com/embargo-sbom/embargo/reports"
+	"github.com/embargo-sbom/embargo/sbom/testutil"
+)
 
 // repoRoot runs the test from the repository root, so that report paths
 // read "testdata/sboms/...".
@@ -70,28 +69,7 @@ func TestGoldenOnlyKaspersky(t *testing.T) {
 
 func compareGolden(t *testing.T, path string, got []byte) {
 	t.Helper()
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./cmd/... -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		gl, wl := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
-		for i := 0; i < len(gl) && i < len(wl); i++ {
-			if gl[i] != wl[i] {
-				t.Fatalf("%s differs at line %d (run go test ./cmd/... -update and review the diff):\n got: %s\nwant: %s", path, i+1, gl[i], wl[i])
-			}
-		}
-		t.Fatalf("%s differs in length: %d lines, want %d", path, len(gl), len(wl))
-	}
+	testutil.Golden(t, path, got)
 }
 
 // TestReproducibleReports: with SOURCE_DATE_EPOCH set, two runs over the
@@ -100,7 +78,11 @@ func compareGolden(t *testing.T, path string, got []byte) {
 func TestReproducibleReports(t *testing.T) {
 	isolate(t)
 	repoRoot(t)
-	formats := []string{"table", "json", "sarif", "junit", "csv", "markdown", "html", "xlsx"}
+	// Every registered format: a new one cannot be left out.
+	var formats []string
+	for _, info := range reports.Formats() {
+		formats = append(formats, string(info.Name))
+	}
 	render := func(dir string) map[string][]byte {
 		args := []string{"audit", "--fail-on", "never"}
 		for _, f := range formats {
@@ -120,7 +102,11 @@ func TestReproducibleReports(t *testing.T) {
 		}
 		return out
 	}
-	a, b := render(t.TempDir()), render(t.TempDir())
+	// The same command twice, so the same output paths (the Markdown
+	// summary names the file that holds the full report).
+	dir := t.TempDir()
+	a := render(dir)
+	b := render(dir)
 	for _, f := range formats {
 		if !bytes.Equal(a[f], b[f]) {
 			t.Errorf("%s differs between two runs", f)

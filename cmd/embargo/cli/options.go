@@ -40,9 +40,12 @@ type auditOptions struct {
 	Shard       string   `mapstructure:"shard" yaml:"shard"`
 	SBOMOut     []string `mapstructure:"sbom-out" yaml:"sbom-out"`
 	Network     bool     `mapstructure:"allow-network" yaml:"allow-network"`
+	Ledger      string   `mapstructure:"ledger" yaml:"ledger"`
 
 	// scan is set by the scan command: every argument is a source.
 	scan bool
+	// stored is set by reaudit: the SBOMs a ledger keeps, the inputs.
+	stored *storedInputs
 }
 
 func defaultAuditOptions() auditOptions {
@@ -83,6 +86,7 @@ func (o *auditOptions) addFlags(fs *pflag.FlagSet) {
 	fs.StringVar(&o.Shard, "shard", "", "audit only shard `I/N` of the inputs (deterministic), for CI matrices; combine with embargo merge")
 	fs.StringArrayVar(&o.SBOMOut, "sbom-out", nil, "keep each SBOM generated from a source as `FORMAT=FILE` (cyclonedx-json, spdx-json, syft-json; {n} in FILE numbers the sources), repeatable")
 	fs.BoolVar(&o.Network, "allow-network", false, "allow registry: sources, the only thing that may reach the network")
+	fs.StringVar(&o.Ledger, "ledger", "", ledgerFlagUsage)
 }
 
 // maxListAge parses --max-list-age: "180d", "180" (days) or a Go duration.

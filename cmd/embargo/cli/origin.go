@@ -4,10 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"strings"
-
-	"gopkg.in/yaml.v3"
 )
 
 // origin names where a setting's value came from, as a user would look
@@ -24,7 +21,7 @@ func (s *settings) origin(name string) string {
 	case src.Kind == "env":
 		return src.Detail
 	case src.Kind == "file":
-		if line := configKeyLine(src.Detail, name); line > 0 {
+		if line := s.keyLine(name); line > 0 {
 			return fmt.Sprintf("%s:%d (%s)", src.Detail, line, name)
 		}
 		return fmt.Sprintf("%s (%s)", src.Detail, name)
@@ -35,26 +32,6 @@ func (s *settings) origin(name string) string {
 // settingError is a usage error that names where the bad value came from.
 func (s *settings) settingError(name string, err error) error {
 	return &usageError{msg: fmt.Sprintf("%s: %v", s.origin(name), err)}
-}
-
-// configKeyLine is the line of a top-level key in a YAML config file; 0
-// when it cannot be found.
-func configKeyLine(file, key string) int {
-	data, err := os.ReadFile(file)
-	if err != nil {
-		return 0
-	}
-	var doc yaml.Node
-	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
-		return 0
-	}
-	root := doc.Content[0]
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		if root.Content[i].Value == key {
-			return root.Content[i].Line
-		}
-	}
-	return 0
 }
 
 // originOfDate renames the flag in a date error ("--as-of ...: want

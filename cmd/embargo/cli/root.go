@@ -27,6 +27,8 @@ requires of you and by when.
 		newListsCommand(env),
 		newConfigCommand(env, &global),
 		newMergeCommand(env, &global),
+		newCasesCommand(env, &global),
+		newReauditCommand(env, &global),
 		newVersionCommand(env),
 	)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {

@@ -1,0 +1,67 @@
+package assess
+
+import (
+	"testing"
+	"time"
+)
+
+func d(s string) time.Time {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+func TestFederalHolidays(t *testing.T) {
+	holidays := []string{
+		"2026-01-01", "2026-01-19", "2026-02-16", "2026-05-25", "2026-06-19",
+		"2026-07-03", // July 4 is a Saturday: observed Friday
+		"2026-09-07", "2026-10-12", "2026-11-11", "2026-11-26", "2026-12-25",
+		"2021-12-31", // New Year's Day 2022 is a Saturday: observed the year before
+		"2021-06-18", // first Juneteenth, a Saturday: observed Friday
+		"2022-12-26", // Christmas on a Sunday: observed Monday
+		"2023-01-02", // New Year's Day on a Sunday: observed Monday
+		"2027-12-31", // New Year's Day 2028 is a Saturday
+		"2024-05-27", // last Monday of May
+	}
+	for _, h := range holidays {
+		if !isFederalHoliday(d(h)) {
+			t.Errorf("%s is not a holiday", h)
+		}
+	}
+	workdays := []string{
+		"2026-07-04", // the Saturday itself is a weekend, not an observed holiday
+		"2020-06-19", // Juneteenth before 2021
+		"2026-11-27", // the day after Thanksgiving
+		"2026-12-24", "2026-12-31", "2022-01-03", "2024-05-20",
+	}
+	for _, w := range workdays {
+		if isFederalHoliday(d(w)) {
+			t.Errorf("%s is a holiday", w)
+		}
+	}
+}
+
+func TestAddBusinessDays(t *testing.T) {
+	tests := []struct {
+		from string
+		n    int
+		want string
+	}{
+		{"2026-11-23", 3, "2026-11-27"}, // Mon + 3 skips Thanksgiving
+		{"2026-12-23", 3, "2026-12-29"}, // Christmas observed Friday 12-25
+		{"2021-12-29", 3, "2022-01-04"}, // New Year's observed Friday 2021-12-31
+		{"2026-11-27", 3, "2026-12-02"},
+		{"2026-11-28", 1, "2026-11-30"}, // discovered on a Saturday
+		{"2026-07-02", 1, "2026-07-06"}, // July 4 observed Friday 07-03
+		{"2026-12-23", 13, "2027-01-13"},
+		{"2026-01-15", 1, "2026-01-16"},
+		{"2026-01-16", 1, "2026-01-20"}, // MLK Day
+	}
+	for _, tt := range tests {
+		if got := addBusinessDays(d(tt.from), tt.n); got.Format("2006-01-02") != tt.want {
+			t.Errorf("addBusinessDays(%s, %d) = %s, want %s", tt.from, tt.n, got.Format("2006-01-02"), tt.want)
+		}
+	}
+}

@@ -1,0 +1,84 @@
+package match
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestNormalizeOrg(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"AO Kaspersky Lab", "kaspersky lab"},
+		{"KASPERSKY LAB", "kaspersky lab"},
+		{"Kaspersky Lab, Inc.", "kaspersky lab"},
+		{"Kaspersky Lab ZAO", "kaspersky lab"},
+		{"ZAO Kaspersky Lab", "kaspersky lab"},
+		{"Kaspersky Lab JSC", "kaspersky lab"},
+		{"Kaspersky Lab AO", "kaspersky lab"},
+		{"Kaspersky Labs Limited", "kaspersky labs"},
+		{"Kaspersky Labs GmbH", "kaspersky labs"},
+		{"OOO Kaspersky Group", "kaspersky group"},
+		{"Kaspersky Lab Polska Sp. z o.o.", "kaspersky lab polska"},
+		{"Organization: AO Kaspersky Lab", "kaspersky lab"},
+		{"Organization: Kaspersky Lab (info@kaspersky.com)", "kaspersky lab"},
+		{"Person: Jane Doe <jane@example.org>", "jane doe"},
+		{"Tool: syft-1.0", "syft 1 0"},
+		{"\"Kaspersky Lab\"", "kaspersky lab"},
+		{"«Kaspersky Lab»", "kaspersky lab"},
+		{"„Kaspersky Lab“", "kaspersky lab"},
+		{"‘Kaspersky Lab’", "kaspersky lab"},
+		{"ＫＡＳＰＥＲＳＫＹ　ＬＡＢ", "kaspersky lab"}, // full-width, NFKC
+		{"АО «Лаборатория Касперского»", "лаборатория касперского"},
+		{"ЗАО \"Лаборатория Касперского\"", "лаборатория касперского"},
+		{"  Kaspersky   Lab  ", "kaspersky lab"},
+		{"Kaspersky Lab Co., Ltd.", "kaspersky lab"},
+		{"The Apache Software Foundation", "the apache software foundation"},
+		{"O'Reilly Media, Inc.", "oreilly media"},
+		{"Inc.", "inc"}, // only a legal form: kept rather than emptied
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := NormalizeOrg(tt.in); got != tt.want {
+			t.Errorf("NormalizeOrg(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestTokens(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"Copyright (c) 2011 Kaspersky Lab ZAO", []string{"copyright", "c", "2011", "kaspersky", "lab", "zao"}},
+		{"kaspersky_av.lua", []string{"kaspersky", "av", "lua"}},
+		{"KasperSkytte/ampvis2", []string{"kasperskytte", "ampvis2"}},
+		{"python3-fakesleep", []string{"python3", "fakesleep"}},
+		{"© 2024 AO Kaspersky Lab", []string{"2024", "ao", "kaspersky", "lab"}},
+		{"Straße", []string{"strasse"}}, // case folding, not just lower-casing
+		{"", nil},
+	}
+	for _, tt := range tests {
+		if got := Tokens(tt.in); !slices.Equal(got, tt.want) {
+			t.Errorf("Tokens(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestNormalizeCPEVendor(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"kaspersky_lab", "kaspersky lab"},
+		{"ao_kaspersky_lab", "kaspersky lab"},
+		{"ao-kaspersky-lab", "kaspersky lab"},
+		{"Kaspersky", "kaspersky"},
+		{`kaspersky\_lab`, "kaspersky lab"},
+		{"kaspersky%5flab", "kaspersky lab"},
+		{`\@algolia\/client-abtesting`, "algolia client abtesting"},
+	}
+	for _, tt := range tests {
+		if got := NormalizeCPEVendor(tt.in); got != tt.want {
+			t.Errorf("NormalizeCPEVendor(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		if NormalizeCPEVendor(tt.in) == "kaspersky lab" && NormalizeOrg("Kaspersky Lab") != NormalizeCPEVendor(tt.in) {
+			t.Errorf("CPE vendor %q and org name disagree", tt.in)
+		}
+	}
+}

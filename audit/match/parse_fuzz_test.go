@@ -1,0 +1,78 @@
+package match
+
+import (
+	"strings"
+	"testing"
+)
+
+// FuzzSplitPURL: the allocation-free purl splitter never panics, and what
+// it returns is a well-formed type/namespace/name cut of its input.
+func FuzzSplitPURL(f *testing.F) {
+	for _, s := range []string{
+		"pkg:maven/com.kaspersky/kaspresso@1.5.4?type=jar#sub",
+		"pkg:npm/%40kaspersky/hexa-ui@1.0.0",
+		"PKG:DEB/debian/kesl@11",
+		"pkg://golang/github.com/a/b/c",
+		"pkg:a/@",
+		"pkg:/",
+		"pkg:npm/name@1@2",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		p, ok := splitPURL(s)
+		if !ok {
+			return
+		}
+		if p.typ == "" || p.name == "" {
+			t.Fatalf("splitPURL(%q) = %+v: empty type or name", s, p)
+		}
+		if strings.Contains(p.typ, "/") || strings.Contains(p.name, "/") {
+			t.Fatalf("splitPURL(%q) = %+v: a slash in type or name", s, p)
+		}
+		for _, part := range []string{p.typ, p.ns, p.name} {
+			if !strings.Contains(s, part) {
+				t.Fatalf("splitPURL(%q) = %+v: %q is not from the input", s, p, part)
+			}
+		}
+		if strings.ContainsAny(p.name, "?#") || strings.ContainsAny(p.ns, "?#") {
+			t.Fatalf("splitPURL(%q) = %+v: qualifiers or subpath kept", s, p)
+		}
+	})
+}
+
+// FuzzCPEVendor: the vendor is a field of the CPE (never the part, never a
+// wildcard) and never runs past an unescaped colon.
+func FuzzCPEVendor(f *testing.F) {
+	for _, s := range []string{
+		"cpe:2.3:a:kaspersky:anti-virus:21.3:*:*:*:*:*:*:*",
+		"cpe:/a:kaspersky_lab:kaspersky_endpoint_security:11",
+		`cpe:2.3:a:kasper\:sky:x:*`,
+		"cpe:2.3:a:*:x",
+		"cpe:/a:-",
+		"cpe:2.3:a:v\\",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		v := cpeVendor(s)
+		if v == "" {
+			return
+		}
+		if v == "*" || v == "-" {
+			t.Fatalf("cpeVendor(%q) = %q, a wildcard", s, v)
+		}
+		if !strings.Contains(s, v) {
+			t.Fatalf("cpeVendor(%q) = %q, not a part of the input", s, v)
+		}
+		for i := 0; i < len(v); i++ {
+			if v[i] == '\\' {
+				i++
+				continue
+			}
+			if v[i] == ':' {
+				t.Fatalf("cpeVendor(%q) = %q runs past an unescaped colon", s, v)
+			}
+		}
+	})
+}

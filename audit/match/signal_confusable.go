@@ -1,0 +1,124 @@
+package match
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/embargo-sbom/embargo/sbom"
+	"github.com/mtibben/confusables"
+	"golang.org/x/text/unicode/runenames"
+)
+
+// confusableSignal finds names written with look-alike characters from
+// other scripts ("Kаspersky" with a Cyrillic а): each non-ASCII letter is
+// replaced by its Unicode confusable skeleton (UTS #39, confusables.txt
+// via github.com/mtibben/confusables) where that is plain ASCII, and the
+// result is matched as the field would be. A name that matches only so
+// is a red flag, never silence: it needs review, and the evidence says
+// which characters were substituted. Plain ASCII fields cost one scan.
+type confusableSignal struct{}
+
+func (confusableSignal) match(ix *index, t *target, hits []hit) []hit {
+	c := t.Component
+	before := len(hits)
+	if c.Supplier != nil {
+		hits = confusableOrg(ix, c, hits, field("supplier.name"), c.Supplier.Name, before)
+	}
+	if c.Manufacturer != nil {
+		hits = confusableOrg(ix, c, hits, field("manufacturer.name"), c.Manufacturer.Name, before)
+	}
+	hits = confusableOrg(ix, c, hits, field("publisher"), c.Publisher, before)
+	if c.Originator != nil {
+		hits = confusableOrg(ix, c, hits, field("originator.name"), c.Originator.Name, before)
+	}
+	for i, a := range c.Authors {
+		hits = confusableOrg(ix, c, hits, indexed("authors", i, ".name"), a.Name, before)
+	}
+	hits = confusableText(ix, c, hits, field("name"), c.Name, namePhrases, before)
+	return confusableText(ix, c, hits, field("copyright"), c.Copyright, orgPhrases, before)
+}
+
+func confusableOrg(ix *index, c *sbom.Component, hits []hit, fp fieldPath, value string, before int) []hit {
+	sk, subs := skeleton(value)
+	if subs == "" {
+		return hits
+	}
+	exact, within := ix.matchOrg(sk)
+	return confusableHits(hits, append(exact, within...), c, fp, value, subs, before)
+}
+
+func confusableText(ix *index, c *sbom.Component, hits []hit, fp fieldPath, value string, k phraseKinds, before int) []hit {
+	sk, subs := skeleton(value)
+	if subs == "" {
+		return hits
+	}
+	return confusableHits(hits, ix.findInText(sk, k), c, fp, value, subs, before)
+}
+
+// confusableHits adds a review hit per rule that the raw value did not
+// already match on that field.
+func confusableHits(hits []hit, rules []*rule, c *sbom.Component, fp fieldPath, value, subs string, before int) []hit {
+	name := fp.String()
+	for _, r := range rules {
+		if matchedOn(hits[:before], r, name) {
+			continue
+		}
+		hits = append(hits, hit{
+			rule: r, role: roleNameOnly,
+			ev: Evidence{
+				Signal: "confusable", Field: name, Value: value,
+				Matched:  r.matched + " (look-alike characters: " + subs + ")",
+				Location: c.Origin.Pointer, Line: c.Origin.Line, Column: c.Origin.Column, Rule: r.id, Strength: "weak",
+			},
+		})
+	}
+	return hits
+}
+
+func matchedOn(hits []hit, r *rule, field string) bool {
+	for i := range hits {
+		if hits[i].rule == r && hits[i].ev.Field == field {
+			return true
+		}
+	}
+	return false
+}
+
+// skeleton replaces each non-ASCII letter or digit whose confusable
+// skeleton is plain ASCII by that skeleton, and describes the
+// substitutions ("U+0430 CYRILLIC SMALL LETTER A for a"); subs is "" when
+// nothing was substituted, which for ASCII text costs no allocation.
+func skeleton(s string) (sk, subs string) {
+	if s == "" || isASCII(s) {
+		return "", ""
+	}
+	var b, d strings.Builder
+	for _, r := range s {
+		if r < utf8.RuneSelf || !(unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			b.WriteRune(r)
+			continue
+		}
+		x := confusables.Skeleton(string(r))
+		if x == "" || !isASCII(x) || x == string(r) {
+			b.WriteRune(r)
+			continue
+		}
+		b.WriteString(x)
+		if d.Len() > 0 {
+			d.WriteString(", ")
+		}
+		fmt.Fprintf(&d, "%q U+%04X %s for %q", r, r, runenames.Name(r), x)
+	}
+	return b.String(), d.String()
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}

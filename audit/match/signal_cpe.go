@@ -1,0 +1,69 @@
+package match
+
+import (
+	"strings"
+)
+
+// cpeSignal matches the vendor field of CPE 2.2 URIs and 2.3 formatted
+// strings. A CPE the producing tool guessed is only a name.
+type cpeSignal struct{}
+
+func (cpeSignal) match(ix *index, t *target, hits []hit) []hit {
+	c := t.Component
+	for i, cpe := range c.CPEs {
+		v := cpeVendor(cpe.Value)
+		if v == "" || !ix.first.mayMatch(v) {
+			continue
+		}
+		rules := ix.cpes[NormalizeCPEVendor(v)]
+		ro, identity := roleMaker, true
+		if cpe.Generated {
+			ro, identity = roleNameOnly, false
+		}
+		hits = addHits(hits, rules, c, "cpe", indexed("cpes", i, ""), cpe.Value, ro, identity)
+	}
+	return hits
+}
+
+// cpeBody returns what follows "cpe:2.3:" or "cpe:/" in a CPE name, with
+// or without the "p-" prefix some scanners use (p-cpe: from Tenable,
+// Greenbone); false for anything else.
+func cpeBody(s string) (string, bool) {
+	if len(s) > 2 && strings.EqualFold(s[:2], "p-") {
+		s = s[2:]
+	}
+	switch {
+	case len(s) > 8 && strings.EqualFold(s[:8], "cpe:2.3:"):
+		return s[8:], true
+	case len(s) > 5 && strings.EqualFold(s[:5], "cpe:/"):
+		return s[5:], true
+	}
+	return "", false
+}
+
+// cpeVendor returns the raw vendor field of a CPE name, "" if there is
+// none or it is a wildcard.
+func cpeVendor(s string) string {
+	rest, ok := cpeBody(s)
+	if !ok {
+		return ""
+	}
+	// Skip the part field, then read the vendor up to an unescaped colon.
+	i := strings.IndexByte(rest, ':')
+	if i < 0 {
+		return ""
+	}
+	rest = rest[i+1:]
+	end := 0
+	for end < len(rest) && rest[end] != ':' {
+		if rest[end] == '\\' {
+			end++
+		}
+		end++
+	}
+	v := rest[:min(end, len(rest))]
+	if v == "*" || v == "-" {
+		return ""
+	}
+	return v
+}

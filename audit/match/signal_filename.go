@@ -1,0 +1,19 @@
+package match
+
+import "strings"
+
+// fileNameSignal matches the base name of a component named by a path
+// ("/opt/vms/lib/libhcnetsdk.so", "C:\VMS\HCNetSDK.dll") against the
+// package rules, as an unknown ecosystem: tools list bundled SDK files by
+// path, and the file name is what identifies the vendor's SDK.
+type fileNameSignal struct{}
+
+func (fileNameSignal) match(ix *index, t *target, hits []hit) []hit {
+	c := t.Component
+	i := strings.LastIndexAny(c.Name, `/\`)
+	if len(ix.anyPkg) == 0 || i < 0 || i == len(c.Name)-1 {
+		return hits
+	}
+	rules := ix.appendPackages(nil, "", c.Name[i+1:], "")
+	return packageHits(hits, rules, c, field("name"), c.Name)
+}

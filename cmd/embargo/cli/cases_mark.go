@@ -1,0 +1,216 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/embargo-sbom/embargo/audit/ledger"
+)
+
+type markOptions struct {
+	casesOptions
+	Reported bool
+	On       string
+	Ref      string
+	By       string
+	Note     string
+}
+
+func newCasesMarkCommand(env *environment, global *globalOptions) *cobra.Command {
+	var opts markOptions
+	cmd := &cobra.Command{
+		Use:   "mark --ledger LEDGER (--reported --on DATE | --note TEXT) [flags] CASE_ID...",
+		Short: "Record a report submission (or a note) on cases",
+		Long: `Record that cases were reported (e.g. to DIBNet or the contracting officer) on a
+date, with the submission's reference and who made it; follow-up deadlines then
+run from that date. Marking again with the same values changes nothing; a new
+date or reference is recorded in the case's history beside the earlier one.
+--note records free text. All cases named are marked, or none.`,
+		Example: `  embargo cases mark --ledger embargo.db --reported --on 2026-11-30 --ref DIBNet-4711 --by j.doe C-5b957467ff6a`,
+		Args:    cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := loadCasesSettings(env, cmd, global); err != nil {
+				return err
+			}
+			return runMark(cmd.Context(), env, &opts, args)
+		},
+	}
+	fs := cmd.Flags()
+	opts.addLedgerFlag(fs)
+	fs.BoolVar(&opts.Reported, "reported", false, "record a report submission (needs --on)")
+	fs.StringVar(&opts.On, "on", "", "the submission's date, `YYYY-MM-DD`")
+	fs.StringVar(&opts.Ref, "ref", "", "the submission's reference (`TEXT`), e.g. a DIBNet report number")
+	fs.StringVar(&opts.By, "by", "", "who submitted it (`NAME`; default $USER)")
+	fs.StringVar(&opts.Note, "note", "", "free `TEXT` for the case's history")
+	return cmd
+}
+
+func runMark(ctx context.Context, env *environment, opts *markOptions, ids []string) error {
+	m := ledger.Mark{IDs: ids, Reported: opts.Reported, Ref: opts.Ref, By: opts.By, Note: opts.Note}
+	if m.By == "" {
+		m.By = env.getenv("USER")
+	}
+	switch {
+	case opts.Reported && opts.On == "":
+		return &usageError{msg: "--reported needs --on YYYY-MM-DD, the date the report was submitted"}
+	case !opts.Reported && opts.On != "":
+		return &usageError{msg: "--on is the date of a report: give --reported with it"}
+	case !opts.Reported && opts.Note == "":
+		return &usageError{msg: "nothing to mark: give --reported --on DATE, or --note TEXT"}
+	}
+	if opts.Reported {
+		on, err := casesDate(env, "on", opts.On)
+		if err != nil {
+			return err
+		}
+		m.On = on
+	}
+	st, err := openLedger(ctx, opts.Ledger)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	res, err := st.Mark(ctx, m)
+	if err != nil {
+		return err
+	}
+	for _, r := range res {
+		what := "unchanged (already recorded)"
+		if r.Changed {
+			what = "recorded"
+			if opts.Reported {
+				what = "reported on " + opts.On
+			}
+		}
+		fmt.Fprintf(env.stdout, "%s: %s\n", r.ID, what)
+	}
+	return nil
+}
+
+func newCasesHistoryCommand(env *environment, global *globalOptions) *cobra.Command {
+	var opts casesOptions
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "history --ledger LEDGER CASE_ID",
+		Short: "Print a case's timeline: every run that saw it, version and status changes, reports and notes",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := loadCasesSettings(env, cmd, global); err != nil {
+				return err
+			}
+			st, err := openLedger(cmd.Context(), opts.Ledger)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			c, events, err := st.History(cmd.Context(), args[0])
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return writeHistoryJSON(env, c, events)
+			}
+			return writeHistory(env, c, events)
+		},
+	}
+	opts.addLedgerFlag(cmd.Flags())
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the case and its events as JSON")
+	return cmd
+}
+
+func writeHistory(env *environment, c *ledger.Case, events []ledger.Event) error {
+	fmt.Fprintf(env.stdout, "%s  %s in %s (%s)\nstatus %s, identified %s", c.ID, c.Key.Component, c.Key.Subject, c.Key.Entity, c.Status, day(c.Identified))
+	if !c.Reported.IsZero() {
+		fmt.Fprintf(env.stdout, ", reported %s", day(c.Reported))
+	}
+	if !c.Resolved.IsZero() {
+		fmt.Fprintf(env.stdout, ", resolved %s", day(c.Resolved))
+	}
+	fmt.Fprint(env.stdout, "\n\n")
+	tw := tabwriter.NewWriter(env.stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "DATE\tEVENT\tDETAIL\tBY\tRECORDED")
+	for _, e := range events {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", day(e.Date), e.Kind, eventDetail(e), dash(e.By), e.Recorded.Format(time.RFC3339))
+	}
+	return tw.Flush()
+}
+
+func dash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+func eventDetail(e ledger.Event) string {
+	var parts []string
+	switch e.Kind {
+	case "seen":
+		parts = append(parts, fmt.Sprintf("run %d: %s version %s", e.RunID, e.Input, dash(e.To)))
+	case "identified":
+		if e.From != "" {
+			parts = append(parts, "identification moved from "+e.From+" to "+e.To)
+		} else {
+			parts = append(parts, fmt.Sprintf("run %d: new case, %s", e.RunID, e.To))
+		}
+	case "reported":
+		parts = append(parts, "reported on "+e.To)
+		if e.From != "" {
+			parts = append(parts, "(was "+e.From+")")
+		}
+		if e.Ref != "" {
+			parts = append(parts, "ref "+e.Ref)
+		}
+	default:
+		if e.From != "" || e.To != "" {
+			parts = append(parts, dash(e.From)+" → "+dash(e.To))
+		}
+		if e.RunID != 0 {
+			parts = append(parts, fmt.Sprintf("(run %d)", e.RunID))
+		}
+	}
+	if e.Note != "" {
+		parts = append(parts, e.Note)
+	}
+	return strings.Join(parts, " ")
+}
+
+func writeHistoryJSON(env *environment, c *ledger.Case, events []ledger.Event) error {
+	type event struct {
+		Date     string `json:"date"`
+		Kind     string `json:"kind"`
+		Run      int64  `json:"run,omitempty"`
+		From     string `json:"from"`
+		To       string `json:"to"`
+		By       string `json:"by"`
+		Ref      string `json:"ref"`
+		Note     string `json:"note"`
+		Input    string `json:"input,omitempty"`
+		Recorded string `json:"recorded"`
+	}
+	out := struct {
+		ID         string  `json:"id"`
+		Status     string  `json:"status"`
+		Identified string  `json:"identified"`
+		Reported   string  `json:"reported"`
+		Resolved   string  `json:"resolved"`
+		Subject    string  `json:"subject"`
+		Component  string  `json:"component"`
+		Entity     string  `json:"entity"`
+		Events     []event `json:"events"`
+	}{ID: c.ID, Status: c.Status, Identified: day(c.Identified), Reported: day(c.Reported), Resolved: day(c.Resolved),
+		Subject: c.Key.Subject, Component: c.Key.Component, Entity: c.Key.Entity, Events: []event{}}
+	for _, e := range events {
+		out.Events = append(out.Events, event{Date: day(e.Date), Kind: e.Kind, Run: e.RunID, From: e.From, To: e.To, By: e.By,
+			Ref: e.Ref, Note: e.Note, Input: e.Input, Recorded: e.Recorded.Format(time.RFC3339)})
+	}
+	enc := json.NewEncoder(env.stdout)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
