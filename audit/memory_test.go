@@ -65,13 +65,19 @@ func (m *mapMemory) markReported(on time.Time) {
 // delivered under path for the manifest's Acme Gateway, on asOf.
 func memoryRun(t *testing.T, mem Memory, asOf, version, path string) (*Result, error) {
 	t.Helper()
+	return memoryRunVersion(t, mem, asOf, version, path, "1")
+}
+
+// memoryRunVersion is memoryRun of the manifest's product version.
+func memoryRunVersion(t *testing.T, mem Memory, asOf, version, path, product string) (*Result, error) {
+	t.Helper()
 	a := embeddedAuditor(t, Config{Profiles: []string{"us-federal-contractor"}, AsOf: d(asOf)})
 	c := kesl
 	c.Version, c.PURL = version, "pkg:deb/kaspersky/kesl@"+version
 	doc := &sbom.Document{Path: path, Format: sbom.FormatCycloneDXJSON, Components: []sbom.Component{c}}
 	p := &Plan{
 		Auditor: a, Inputs: []sbom.Input{{Path: path, Decoded: doc}},
-		Options: RunOptions{Meta: map[string]InputMeta{path: {Vendor: "Acme", Product: "Gateway", Version: "1"}}},
+		Options: RunOptions{Meta: map[string]InputMeta{path: {Vendor: "Acme", Product: "Gateway", Version: product}}},
 		Memory:  mem,
 	}
 	res, err := p.Execute(context.Background())
@@ -147,6 +153,10 @@ func TestMemoryCase(t *testing.T) {
 	}
 	if again, _ := memoryRun(t, mem, "2026-12-03", "12.1.0", "elsewhere.json"); onlyFinding(t, again).ID != firstID {
 		t.Errorf("the finding id depends on the input path when the manifest names the subject")
+	}
+	// Another version of the product: the same case, a finding of its own.
+	if next, _ := memoryRunVersion(t, mem, "2026-12-03", "12.1.0", "gw-2.json", "2"); onlyFinding(t, next).ID == firstID || onlyFinding(t, next).CaseKey != want {
+		t.Errorf("product version 2: finding %s (first %s), case %+v", onlyFinding(t, next).ID, firstID, onlyFinding(t, next).CaseKey)
 	}
 
 	// Reported on 2026-11-30: the report is done, the follow-up is due 10
