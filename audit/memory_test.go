@@ -3,6 +3,8 @@ package audit
 import (
 	"context"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -249,5 +251,36 @@ func TestCaseComponent(t *testing.T) {
 	k := CaseKey{Subject: "Acme/Gateway", Component: "pkg:deb/kaspersky/kesl", Entity: "kaspersky/kaspersky"}
 	if id := k.ID(); len(id) != 14 || !strings.HasPrefix(id, "C-") || id == (CaseKey{Subject: "Acme/Other", Component: k.Component, Entity: k.Entity}).ID() {
 		t.Errorf("id %q", id)
+	}
+}
+
+// TestDecodedInputNotReadFromPath: an already decoded input is audited
+// from its document, even when a file of the same bytes as another input
+// sits at its path.
+func TestDecodedInputNotReadFromPath(t *testing.T) {
+	dir := t.TempDir()
+	data, err := os.ReadFile("../testdata/sboms/sample.cdx.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := filepath.Join(dir, "a.json"), filepath.Join(dir, "b.json")
+	for _, p := range []string{a, b} {
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	clean := &sbom.Document{Path: b, Format: sbom.FormatCycloneDXJSON, Components: []sbom.Component{{Name: "zlib", Version: "1.3"}}}
+	res, err := embeddedAuditor(t, Config{AsOf: d("2026-11-27")}).Run(context.Background(),
+		[]sbom.Input{{Path: a}, {Path: b, Decoded: clean}}, RunOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Inputs) != 2 || res.Inputs[1].Components != 1 {
+		t.Fatalf("inputs %+v", res.Inputs)
+	}
+	for _, f := range res.Findings {
+		if f.Input == b {
+			t.Errorf("the decoded input was read from its path: finding %s", f.Component.Name)
+		}
 	}
 }
