@@ -94,18 +94,18 @@ func (a *Auditor) assessAll(ats []Attribution) []Finding {
 	}
 	out := make([]Finding, len(ats))
 	for i := range ats {
-		out[i], _ = a.finding(&ats[i], ats[i].Input, a.as.Stateless())
+		out[i], _ = a.finding(&ats[i], subjectOf(ats[i].Input, InputMeta{}), a.as.Stateless())
 	}
 	return out
 }
 
-// finding assesses an attribution as a finding of subject, dated from the
+// finding assesses an attribution as a finding of subj, dated from the
 // case's dates; fromIdent reports a deadline counted from identification.
-func (a *Auditor) finding(at *Attribution, subject string, d assess.Dates) (f Finding, fromIdent bool) {
+func (a *Auditor) finding(at *Attribution, subj subject, d assess.Dates) (f Finding, fromIdent bool) {
 	as := a.as.Assess(at, d)
-	key := NewCaseKey(subject, at.Component, at.Entity)
+	key := NewCaseKey(subj.cases, at.Component, at.Entity)
 	return Finding{
-		ID:          findingID(subject, at.Entity.ID, match.ComponentKey(at.Component)),
+		ID:          findingID(subj.findings, at.Entity.ID, match.ComponentKey(at.Component)),
 		Input:       at.Input,
 		Component:   at.Component,
 		Entity:      at.Entity,
@@ -121,8 +121,9 @@ func (a *Auditor) finding(at *Attribution, subject string, d assess.Dates) (f Fi
 	}, as.FromIdentification
 }
 
-// findingID is stable across runs: the same subject (see Subject), entity
-// and component version always give the same id.
+// findingID is stable across runs: the same subject (the input path, or
+// the manifest's vendor/product@version), entity and component version
+// always give the same id.
 func findingID(subject, entity, key string) string {
 	sum := sha256.Sum256([]byte(subject + "\x00" + entity + "\x00" + key))
 	return "EMB-" + hex.EncodeToString(sum[:])[:16]

@@ -15,8 +15,8 @@ import (
 func duplicates(inputs []sbom.Input) map[int]int {
 	bySize := map[int64][]int{}
 	for i, in := range inputs {
-		if in.Err != nil || in.Path == "-" {
-			continue
+		if in.Err != nil || in.Path == "-" || in.Decoded != nil {
+			continue // a decoded input is not read from its path
 		}
 		info, err := os.Stat(in.Path)
 		if err != nil || !info.Mode().IsRegular() {

@@ -116,16 +116,31 @@ func (a *Auditor) newResult(outcomes []*inputOutcome) *Result {
 	return res
 }
 
+// subject is whose SBOM an input is: of the cases, Subject; of the
+// findings (their ids), also the manifest's product version, so that two
+// versions of one product delivered in one batch keep findings of their
+// own while sharing cases.
+type subject struct{ cases, findings string }
+
+func subjectOf(input string, meta InputMeta) subject {
+	s := subject{cases: Subject(input, meta)}
+	s.findings = s.cases
+	if meta.Vendor != "" && meta.Product != "" && meta.Version != "" {
+		s.findings += "@" + meta.Version
+	}
+	return s
+}
+
 // attributionsOf lists the attributions of every input in input order,
 // with the subject of each.
-func attributionsOf(outcomes []*inputOutcome, meta map[string]InputMeta) ([]Attribution, []string) {
+func attributionsOf(outcomes []*inputOutcome, meta map[string]InputMeta) ([]Attribution, []subject) {
 	var ats []Attribution
-	var subjects []string
+	var subjects []subject
 	for _, o := range outcomes {
 		if o == nil {
 			continue
 		}
-		s := Subject(o.result.Path, meta[o.result.Path])
+		s := subjectOf(o.result.Path, meta[o.result.Path])
 		for _, at := range o.found {
 			ats = append(ats, at)
 			subjects = append(subjects, s)
@@ -135,11 +150,11 @@ func attributionsOf(outcomes []*inputOutcome, meta map[string]InputMeta) ([]Attr
 }
 
 // caseKeys are the distinct cases of the attributions, in order.
-func caseKeys(ats []Attribution, subjects []string) []CaseKey {
+func caseKeys(ats []Attribution, subjects []subject) []CaseKey {
 	seen := map[CaseKey]bool{}
 	keys := []CaseKey{}
 	for i := range ats {
-		k := NewCaseKey(subjects[i], ats[i].Component, ats[i].Entity)
+		k := NewCaseKey(subjects[i].cases, ats[i].Component, ats[i].Entity)
 		if !seen[k] {
 			seen[k] = true
 			keys = append(keys, k)
@@ -149,13 +164,13 @@ func caseKeys(ats []Attribution, subjects []string) []CaseKey {
 }
 
 // assessCase assesses an attribution with its case's recalled dates.
-func (a *Auditor) assessCase(at *Attribution, subject string, known map[CaseKey]CaseState) (Finding, bool) {
-	key := NewCaseKey(subject, at.Component, at.Entity)
+func (a *Auditor) assessCase(at *Attribution, subj subject, known map[CaseKey]CaseState) (Finding, bool) {
+	key := NewCaseKey(subj.cases, at.Component, at.Entity)
 	st, ok := known[key]
 	if !ok {
-		return a.finding(at, subject, a.as.Stateless())
+		return a.finding(at, subj, a.as.Stateless())
 	}
-	f, fi := a.finding(at, subject, a.as.Recalled(st.Identified, st.Reported))
+	f, fi := a.finding(at, subj, a.as.Recalled(st.Identified, st.Reported))
 	f.Case = caseOf(key, st)
 	return f, fi
 }
@@ -189,7 +204,7 @@ func caseOf(key CaseKey, st CaseState) Case {
 // whose case dates changed in the recording is dated again: its
 // obligations (and so the caveats) follow the recorded dates, while its
 // verdict, which no date of the case changes, and its waiver stay.
-func (a *Auditor) applyStates(res *Result, states map[CaseKey]CaseState, ats []Attribution, subjects []string) {
+func (a *Auditor) applyStates(res *Result, states map[CaseKey]CaseState, ats []Attribution, subjects []subject) {
 	changed := false
 	for i := range res.Findings {
 		f := &res.Findings[i]

@@ -3,6 +3,8 @@ package audit
 import (
 	"context"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -65,13 +67,19 @@ func (m *mapMemory) markReported(on time.Time) {
 // delivered under path for the manifest's Acme Gateway, on asOf.
 func memoryRun(t *testing.T, mem Memory, asOf, version, path string) (*Result, error) {
 	t.Helper()
+	return memoryRunVersion(t, mem, asOf, version, path, "1")
+}
+
+// memoryRunVersion is memoryRun of the manifest's product version.
+func memoryRunVersion(t *testing.T, mem Memory, asOf, version, path, product string) (*Result, error) {
+	t.Helper()
 	a := embeddedAuditor(t, Config{Profiles: []string{"us-federal-contractor"}, AsOf: d(asOf)})
 	c := kesl
 	c.Version, c.PURL = version, "pkg:deb/kaspersky/kesl@"+version
 	doc := &sbom.Document{Path: path, Format: sbom.FormatCycloneDXJSON, Components: []sbom.Component{c}}
 	p := &Plan{
 		Auditor: a, Inputs: []sbom.Input{{Path: path, Decoded: doc}},
-		Options: RunOptions{Meta: map[string]InputMeta{path: {Vendor: "Acme", Product: "Gateway", Version: "1"}}},
+		Options: RunOptions{Meta: map[string]InputMeta{path: {Vendor: "Acme", Product: "Gateway", Version: product}}},
 		Memory:  mem,
 	}
 	res, err := p.Execute(context.Background())
@@ -147,6 +155,10 @@ func TestMemoryCase(t *testing.T) {
 	}
 	if again, _ := memoryRun(t, mem, "2026-12-03", "12.1.0", "elsewhere.json"); onlyFinding(t, again).ID != firstID {
 		t.Errorf("the finding id depends on the input path when the manifest names the subject")
+	}
+	// Another version of the product: the same case, a finding of its own.
+	if next, _ := memoryRunVersion(t, mem, "2026-12-03", "12.1.0", "gw-2.json", "2"); onlyFinding(t, next).ID == firstID || onlyFinding(t, next).CaseKey != want {
+		t.Errorf("product version 2: finding %s (first %s), case %+v", onlyFinding(t, next).ID, firstID, onlyFinding(t, next).CaseKey)
 	}
 
 	// Reported on 2026-11-30: the report is done, the follow-up is due 10
@@ -239,5 +251,36 @@ func TestCaseComponent(t *testing.T) {
 	k := CaseKey{Subject: "Acme/Gateway", Component: "pkg:deb/kaspersky/kesl", Entity: "kaspersky/kaspersky"}
 	if id := k.ID(); len(id) != 14 || !strings.HasPrefix(id, "C-") || id == (CaseKey{Subject: "Acme/Other", Component: k.Component, Entity: k.Entity}).ID() {
 		t.Errorf("id %q", id)
+	}
+}
+
+// TestDecodedInputNotReadFromPath: an already decoded input is audited
+// from its document, even when a file of the same bytes as another input
+// sits at its path.
+func TestDecodedInputNotReadFromPath(t *testing.T) {
+	dir := t.TempDir()
+	data, err := os.ReadFile("../testdata/sboms/sample.cdx.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := filepath.Join(dir, "a.json"), filepath.Join(dir, "b.json")
+	for _, p := range []string{a, b} {
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	clean := &sbom.Document{Path: b, Format: sbom.FormatCycloneDXJSON, Components: []sbom.Component{{Name: "zlib", Version: "1.3"}}}
+	res, err := embeddedAuditor(t, Config{AsOf: d("2026-11-27")}).Run(context.Background(),
+		[]sbom.Input{{Path: a}, {Path: b, Decoded: clean}}, RunOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Inputs) != 2 || res.Inputs[1].Components != 1 {
+		t.Fatalf("inputs %+v", res.Inputs)
+	}
+	for _, f := range res.Findings {
+		if f.Input == b {
+			t.Errorf("the decoded input was read from its path: finding %s", f.Component.Name)
+		}
 	}
 }

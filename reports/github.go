@@ -52,7 +52,7 @@ func renderGitHub(w io.Writer, m *Model, _ RenderOptions) error {
 			}
 		}
 		title := fmt.Sprintf("embargo: %s: %s", f.Verdict, orDefault(f.Entity.Name, f.Entity.ID))
-		ghCommand(bw, level, ghFile(f.Input), line, title, ghFindingMessage(f))
+		ghCommand(bw, level, ghFile(f.Input), line, title, findingMessage(f))
 	}
 	return bw.Flush()
 }
@@ -94,23 +94,6 @@ func ghLevel(v audit.Verdict) string {
 		return "notice"
 	}
 	return ""
-}
-
-func ghFindingMessage(f Finding) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "component %s is attributed to %s (%s, %s confidence)",
-		f.Component.Label(), orDefault(f.Entity.Name, f.Entity.ID), f.Category, f.Confidence)
-	if f.Component.PURL != "" {
-		fmt.Fprintf(&b, "; purl %s", f.Component.PURL)
-	}
-	if e, ok := f.Strongest(); ok {
-		fmt.Fprintf(&b, "; evidence: %s %q matched %q", e.Field, e.Value, e.Matched)
-	}
-	if o, ok := f.NextDue(); ok {
-		fmt.Fprintf(&b, "; next due %s (%s, %s): %s", o.Due, o.Regime, o.Citation, o.Action)
-	}
-	fmt.Fprintf(&b, " [finding %s]", f.ID)
-	return b.String()
 }
 
 // ghFile is the file= of an input: its path, relative as given, for SBOM

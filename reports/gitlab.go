@@ -44,7 +44,7 @@ func renderGitLab(w io.Writer, m *Model, _ RenderOptions) error {
 			}
 		}
 		issues = append(issues, glIssue{
-			Description: plain(fmt.Sprintf("%s: %s", f.Verdict, ghFindingMessage(f))),
+			Description: plain(fmt.Sprintf("%s: %s", f.Verdict, findingMessage(f))),
 			CheckName:   ruleKey{entity: f.Entity.ID, category: f.Category}.id(),
 			Fingerprint: f.ID,
 			Severity:    sev,

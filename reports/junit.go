@@ -174,7 +174,7 @@ func junitCaseFor(f Finding, class string) junitCase {
 	details := junitDetails(f)
 	switch {
 	case f.Fails:
-		c.Failure = &junitProblem{Message: xmlText(sarifMessage(f)), Type: string(f.Verdict), Text: details}
+		c.Failure = &junitProblem{Message: xmlText(plainMessage(f)), Type: string(f.Verdict), Text: details}
 	case f.Verdict.Rank() == 0:
 		c.Skipped = &junitProblem{Message: xmlText(f.VerdictLabel())}
 		c.SystemOut = details

@@ -741,3 +741,8 @@ func joinNonEmpty(sep string, parts ...string) string {
 	}
 	return strings.Join(kept, sep)
 }
+
+// cleanInput is an audited input with components and no finding.
+func cleanInput(in Input) bool {
+	return in.Status == audit.StatusAudited && in.Components > 0 && in.Findings.Total() == 0 && len(in.Warnings) == 0
+}

@@ -417,7 +417,7 @@ func sarifResultFor(f Finding, rules map[ruleKey]int, artifacts artifactIndex) s
 		RuleIndex:           rules[ruleKey{entity: f.Entity.ID, category: f.Category}],
 		Kind:                "fail",
 		Level:               sarifLevel(f.Verdict),
-		Message:             sarifText{Text: sarifMessage(f)},
+		Message:             sarifText{Text: plainMessage(f)},
 		Locations:           []sarifLocation{sarifLocationFor(f, artifacts)},
 		PartialFingerprints: map[string]string{fingerprintKey: f.ID},
 		Properties: map[string]any{
@@ -466,25 +466,6 @@ func sarifLevel(v audit.Verdict) string {
 		return "note"
 	}
 	return "none"
-}
-
-// sarifMessage is plain text: code scanning renders message.text as is, and
-// every SBOM string in it has its control characters made visible.
-func sarifMessage(f Finding) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s: component %s is attributed to %s (%s, %s confidence).",
-		plain(f.VerdictLabel()), quotePlain(f.Component.Label()), plain(orDefault(f.Entity.Name, f.Entity.ID)), plain(f.Category), plain(string(f.Confidence)))
-	if e, ok := f.Strongest(); ok {
-		fmt.Fprintf(&b, " Evidence: %s %s matched %s", plain(e.Field), quotePlain(e.Value), quotePlain(e.Matched))
-		if e.Line > 0 {
-			fmt.Fprintf(&b, " at line %d", e.Line)
-		}
-		b.WriteString(".")
-	}
-	if o, ok := f.NextDue(); ok {
-		fmt.Fprintf(&b, " Next due %s (%s, %s): %s", o.Due, plain(o.Regime), plain(o.Citation), sentence(plain(o.Action)))
-	}
-	return b.String()
 }
 
 func sarifLocationFor(f Finding, artifacts artifactIndex) sarifLocation {
@@ -542,31 +523,4 @@ func sarifRunProperties(m *Model) map[string]any {
 		"generatedAt": m.GeneratedAt,
 		"lists":       lists,
 	}
-}
-
-// sentence ends s with a full stop unless it already ends a sentence, so
-// that a value ending in "." (an action, "Inc.") is not doubled.
-func sentence(s string) string {
-	s = strings.TrimRight(s, " ")
-	if strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") {
-		return s
-	}
-	return s + "."
-}
-
-// plain makes an SBOM string safe for plain-text fields.
-func plain(s string) string {
-	return visible(s)
-}
-
-// quotePlain quotes a value so that where it starts and ends is clear.
-func quotePlain(s string) string {
-	return `"` + visible(s) + `"`
-}
-
-func orDefault(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
 }

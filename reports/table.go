@@ -124,15 +124,6 @@ func (t tableWriter) deadlines(m *Model) {
 	t.grid(rows)
 }
 
-// findingsCovered is "3" or "3, 2 failing".
-func findingsCovered(d Deadline) string {
-	s := fmt.Sprint(d.Findings)
-	if d.Failing > 0 {
-		s += fmt.Sprintf(" (%d failing)", d.Failing)
-	}
-	return s
-}
-
 func (t tableWriter) inputs(m *Model) {
 	title := "INPUTS"
 	if t.dir != "" {
@@ -166,11 +157,6 @@ func (t tableWriter) inputs(m *Model) {
 			folded, plural(folded, "input", "inputs")))
 	}
 	t.inputErrors(m)
-}
-
-// cleanInput is an audited input with components and no finding.
-func cleanInput(in Input) bool {
-	return in.Status == audit.StatusAudited && in.Components > 0 && in.Findings.Total() == 0 && len(in.Warnings) == 0
 }
 
 // inputErrors prints each failed or skipped input's reason in full: a
@@ -687,13 +673,6 @@ func nextDueText(f Finding) string {
 		return "in force since " + visible(since)
 	}
 	return "-"
-}
-
-func orDash(s string) string {
-	if s == "" {
-		return "-"
-	}
-	return s
 }
 
 func orNone(s string) string {

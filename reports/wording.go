@@ -50,3 +50,49 @@ func untrackedCases(m *Model) string {
 	slices.Sort(dates)
 	return fmt.Sprintf("Cases: untracked (no ledger); identified %s, the date deadlines count from.", strings.Join(dates, ", "))
 }
+
+// findingMessage is a finding in one line of plain text, for annotations.
+func findingMessage(f Finding) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "component %s is attributed to %s (%s, %s confidence)",
+		f.Component.Label(), orDefault(f.Entity.Name, f.Entity.ID), f.Category, f.Confidence)
+	if f.Component.PURL != "" {
+		fmt.Fprintf(&b, "; purl %s", f.Component.PURL)
+	}
+	if e, ok := f.Strongest(); ok {
+		fmt.Fprintf(&b, "; evidence: %s %q matched %q", e.Field, e.Value, e.Matched)
+	}
+	if o, ok := f.NextDue(); ok {
+		fmt.Fprintf(&b, "; next due %s (%s, %s): %s", o.Due, o.Regime, o.Citation, o.Action)
+	}
+	fmt.Fprintf(&b, " [finding %s]", f.ID)
+	return b.String()
+}
+
+// plainMessage is a finding in plain text (SARIF, JUnit): code scanning renders message.text as is, and
+// every SBOM string in it has its control characters made visible.
+func plainMessage(f Finding) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: component %s is attributed to %s (%s, %s confidence).",
+		plain(f.VerdictLabel()), quotePlain(f.Component.Label()), plain(orDefault(f.Entity.Name, f.Entity.ID)), plain(f.Category), plain(string(f.Confidence)))
+	if e, ok := f.Strongest(); ok {
+		fmt.Fprintf(&b, " Evidence: %s %s matched %s", plain(e.Field), quotePlain(e.Value), quotePlain(e.Matched))
+		if e.Line > 0 {
+			fmt.Fprintf(&b, " at line %d", e.Line)
+		}
+		b.WriteString(".")
+	}
+	if o, ok := f.NextDue(); ok {
+		fmt.Fprintf(&b, " Next due %s (%s, %s): %s", o.Due, plain(o.Regime), plain(o.Citation), sentence(plain(o.Action)))
+	}
+	return b.String()
+}
+
+// findingsCovered is "3" or "3, 2 failing".
+func findingsCovered(d Deadline) string {
+	s := fmt.Sprint(d.Findings)
+	if d.Failing > 0 {
+		s += fmt.Sprintf(" (%d failing)", d.Failing)
+	}
+	return s
+}

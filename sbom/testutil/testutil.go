@@ -61,21 +61,54 @@ func FirstDiff(want, got string) string {
 // (2026-09-21T14:13:20Z), so that reports are reproducible.
 const SourceDateEpoch = "1790000000"
 
-// Isolate gives the test an environment of its own: HOME and the XDG
+// isolated are the variables an isolated test sets: HOME and the XDG
 // directories in a temporary directory (no user configuration file or
-// installed list is read), SOURCE_DATE_EPOCH fixed, and every EMBARGO_
-// variable unset. Tests that use it cannot run in parallel.
+// installed list is read) and SOURCE_DATE_EPOCH fixed.
+func isolated(t testing.TB) map[string]string {
+	home := t.TempDir()
+	return map[string]string{
+		"HOME":              home,
+		"XDG_CONFIG_HOME":   filepath.Join(home, ".config"),
+		"XDG_DATA_HOME":     filepath.Join(home, ".local", "share"),
+		"SOURCE_DATE_EPOCH": SourceDateEpoch,
+	}
+}
+
+// Isolate gives the test an environment of its own, in the process: see
+// isolated; every EMBARGO_ variable is unset too. Tests that use it
+// cannot run in parallel; Environ gives the same environment without
+// touching the process.
 func Isolate(t *testing.T) {
 	t.Helper()
-	home := t.TempDir()
-	t.Setenv("HOME", home)
-	t.Setenv("XDG_CONFIG_HOME", filepath.Join(home, ".config"))
-	t.Setenv("XDG_DATA_HOME", filepath.Join(home, ".local", "share"))
-	t.Setenv("SOURCE_DATE_EPOCH", SourceDateEpoch)
+	for k, v := range isolated(t) {
+		t.Setenv(k, v)
+	}
 	for _, kv := range os.Environ() {
 		if k, _, _ := strings.Cut(kv, "="); strings.HasPrefix(k, "EMBARGO_") {
 			t.Setenv(k, "") // restored after the test
 			os.Unsetenv(k)
 		}
 	}
+}
+
+// Environ is the environment Isolate would give, as a list for a program
+// that takes its environment (cli.Env): the process's variables without
+// any EMBARGO_ one, HOME and the XDG directories in a temporary directory,
+// SOURCE_DATE_EPOCH fixed. The process is left alone, so tests may run in
+// parallel.
+func Environ(t testing.TB) []string {
+	t.Helper()
+	set := isolated(t)
+	var out []string
+	for _, kv := range os.Environ() {
+		k, _, _ := strings.Cut(kv, "=")
+		if _, ok := set[k]; ok || strings.HasPrefix(k, "EMBARGO_") {
+			continue
+		}
+		out = append(out, kv)
+	}
+	for k, v := range set {
+		out = append(out, k+"="+v)
+	}
+	return out
 }

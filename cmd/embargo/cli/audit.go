@@ -83,14 +83,8 @@ type auditPlan struct {
 func planAudit(env *environment, opts *auditOptions, args []string, cfg *settings) (*auditPlan, error) {
 	p := &auditPlan{cfg: cfg}
 	var err error
-	if p.failOn, err = audit.ParseFailOn(opts.FailOn); err != nil {
-		return nil, cfg.settingError("fail-on", err)
-	}
-	if p.specs, err = reports.ParseSpecs(opts.Output); err != nil {
-		if src, ok := cfg.sources["output"]; ok && src.Kind != "flag" && src.Kind != "default" {
-			return nil, cfg.settingError("output", err)
-		}
-		return nil, &usageError{msg: err.Error()}
+	if p.failOn, p.specs, err = opts.outputOptions.parse(cfg); err != nil {
+		return nil, err
 	}
 	if p.generatedAt, err = env.reportTime(); err != nil {
 		return nil, err
@@ -317,11 +311,10 @@ func (p *auditPlan) run(opts *auditOptions, pol audit.Policy) *audit.Plan {
 		Inputs:  p.inputs,
 		Options: audit.RunOptions{
 			Parallelism: opts.Parallelism,
-			Decode: sbom.Options{MaxBytes: opts.MaxBytes, MaxComponents: opts.MaxComps,
-				MaxStringBytes: opts.MaxString, MaxDepth: opts.MaxDepth},
-			Meta:     p.meta,
-			Generate: p.gen.generate,
-			IsSource: func(path string) bool { return p.sources[path] },
+			Decode:      opts.limitOptions.decode(),
+			Meta:        p.meta,
+			Generate:    p.gen.generate,
+			IsSource:    func(path string) bool { return p.sources[path] },
 		},
 		Shard:             audit.ShardInfo{Index: p.shard.Index, Count: p.shard.Count},
 		FailOn:            p.failOn,

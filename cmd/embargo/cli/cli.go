@@ -30,17 +30,23 @@ const exitCodeHelp = `Exit codes:
 // the process exit code. Everything the CLI touches comes in as an
 // argument, so that tests run it in-process.
 func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	env := newEnvironment(stdin, stdout, stderr)
+	return RunEnv(ctx, args, Env{Stdin: stdin, Stdout: stdout, Stderr: stderr})
+}
+
+// RunEnv is Run in the environment e (see Env): the process's environment
+// variables and clock are read only when e leaves them out.
+func RunEnv(ctx context.Context, args []string, e Env) int {
+	env := e.environment()
 	root := newRootCommand(env)
 	root.SetArgs(args)
-	root.SetIn(stdin)
-	root.SetOut(stdout)
-	root.SetErr(stderr)
+	root.SetIn(e.Stdin)
+	root.SetOut(e.Stdout)
+	root.SetErr(e.Stderr)
 	err := root.ExecuteContext(ctx)
 	code := exitCode(ctx, err)
 	if err != nil {
 		// For 2 and 3 the report says why; this line tells a CI log.
-		fmt.Fprintf(stderr, "embargo: %v\n", err)
+		fmt.Fprintf(e.Stderr, "embargo: %v\n", err)
 	}
 	return code
 }

@@ -15,12 +15,12 @@ import (
 const fixtures = "../../../testdata/sboms/"
 
 // run executes the CLI in-process with a fixed clock, no config file and
-// no ambient EMBARGO_* variables.
+// no ambient EMBARGO_* variables, in an environment of its own (the
+// process's is left alone, so that tests may run in parallel).
 func run(t *testing.T, ctx context.Context, stdin string, args ...string) (int, string, string) {
 	t.Helper()
-	isolate(t)
 	var out, errb bytes.Buffer
-	code := Run(ctx, args, strings.NewReader(stdin), &out, &errb)
+	code := RunEnv(ctx, args, Env{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb, Environ: testutil.Environ(t)})
 	return code, out.String(), errb.String()
 }
 
@@ -32,6 +32,7 @@ func isolate(t *testing.T) {
 }
 
 func TestExitCodes(t *testing.T) {
+	t.Parallel()
 	reviewOnly := writeTemp(t, "review.cdx.json", `{"bomFormat":"CycloneDX","specVersion":"1.6","components":[
 	  {"type":"library","name":"kaspresso","version":"1.5.4","purl":"pkg:maven/com.kaspersky.android-components/kaspresso@1.5.4"}]}`)
 	empty := writeTemp(t, "empty.cdx.json", `{"bomFormat":"CycloneDX","specVersion":"1.6","components":[]}`)
@@ -64,6 +65,7 @@ func TestExitCodes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			code, out, errOut := run(t, context.Background(), "", tt.args...)
 			if code != tt.want {
 				t.Errorf("exit %d, want %d\nstdout:\n%s\nstderr:\n%s", code, tt.want, out, errOut)
@@ -79,6 +81,7 @@ func TestExitCodes(t *testing.T) {
 }
 
 func TestStdinInput(t *testing.T) {
+	t.Parallel()
 	data, err := os.ReadFile(fixtures + "sample.cdx.json")
 	if err != nil {
 		t.Fatal(err)
@@ -171,5 +174,25 @@ func TestDirectoryWalkStatuses(t *testing.T) {
 	}
 	if len(want) > 0 {
 		t.Errorf("missing from the report: %v", want)
+	}
+}
+
+// TestRunEnvReadsItsEnvironment: RunEnv takes its environment variables
+// from Env, not from the process, so tests need not set the process's.
+func TestRunEnvReadsItsEnvironment(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		vars []string
+		want int
+	}{
+		{nil, ExitViolation},
+		{[]string{"EMBARGO_FAIL_ON=never"}, ExitOK},
+		{[]string{"EMBARGO_PROFILE=martian"}, ExitError},
+	} {
+		var out, errb bytes.Buffer
+		env := Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Environ: append(testutil.Environ(t), tt.vars...)}
+		if code := RunEnv(context.Background(), []string{"audit", fixtures + "sample.cdx.json"}, env); code != tt.want {
+			t.Errorf("%v: exit %d, want %d: %s", tt.vars, code, tt.want, errb.String())
+		}
 	}
 }

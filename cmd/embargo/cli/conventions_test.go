@@ -67,6 +67,7 @@ func TestStderrConventions(t *testing.T) {
 }
 
 func TestStdinOnlyOnce(t *testing.T) {
+	t.Parallel()
 	code, _, errOut := run(t, context.Background(), "{}", "audit", "-", "-")
 	if code != ExitError || !strings.Contains(errOut, "- (standard input) is given 2 times") {
 		t.Errorf("exit %d, stderr %q", code, errOut)
@@ -74,6 +75,7 @@ func TestStdinOnlyOnce(t *testing.T) {
 }
 
 func TestVersion(t *testing.T) {
+	t.Parallel()
 	code, out, _ := run(t, context.Background(), "", "--version")
 	if code != ExitOK || !strings.HasPrefix(out, "embargo ") || strings.Count(out, "\n") != 1 {
 		t.Errorf("--version: exit %d, %q", code, out)
@@ -85,6 +87,7 @@ func TestVersion(t *testing.T) {
 }
 
 func TestCompletionValues(t *testing.T) {
+	t.Parallel()
 	for flag, want := range map[string]string{
 		"--profile": "us-federal-contractor", "--fail-on": "never", "--only-list": "kaspersky", "-o": "markdown-summary",
 	} {
@@ -123,6 +126,7 @@ func TestErrorsNameTheirSource(t *testing.T) {
 // TestImportNotNewerSaysSo: importing the embedded list's own version
 // installs it but says that it will not take effect.
 func TestImportNotNewerSaysSo(t *testing.T) {
+	isolate(t)
 	code, exported, _ := run(t, context.Background(), "", "lists", "export", "kaspersky")
 	if code != ExitOK {
 		t.Fatalf("export: exit %d", code)

@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"os"
 	"strconv"
+	"strings"
 	"time"
 
 	"golang.org/x/term"
@@ -22,10 +23,40 @@ type environment struct {
 }
 
 func newEnvironment(stdin io.Reader, stdout, stderr io.Writer) *environment {
-	return &environment{
-		stdin: stdin, stdout: stdout, stderr: stderr,
-		getenv: os.Getenv, lookupEnv: os.LookupEnv, now: time.Now,
+	return Env{Stdin: stdin, Stdout: stdout, Stderr: stderr}.environment()
+}
+
+// Env is what RunEnv reads from outside the process, besides the files it
+// is given and the working directory they are relative to. Tests that pass
+// their own Environ (and no relative path that depends on a changed
+// working directory) can run in parallel.
+type Env struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	// Environ is the environment, as os.Environ gives it ("KEY=value");
+	// nil means the process's own. A source scan's embargo-scan child
+	// process still inherits the process's.
+	Environ []string
+	// Now is the clock; nil means time.Now.
+	Now func() time.Time
+}
+
+func (e Env) environment() *environment {
+	env := &environment{stdin: e.Stdin, stdout: e.Stdout, stderr: e.Stderr, getenv: os.Getenv, lookupEnv: os.LookupEnv, now: e.Now}
+	if e.Environ != nil {
+		vars := make(map[string]string, len(e.Environ))
+		for _, kv := range e.Environ {
+			if k, v, ok := strings.Cut(kv, "="); ok {
+				vars[k] = v
+			}
+		}
+		env.lookupEnv = func(k string) (string, bool) { v, ok := vars[k]; return v, ok }
+		env.getenv = func(k string) string { return vars[k] }
 	}
+	if env.now == nil {
+		env.now = time.Now
+	}
+	return env
 }
 
 // isTerminal reports whether w is a terminal.
