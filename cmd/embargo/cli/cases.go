@@ -2,7 +2,10 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"slices"
 	"strings"
 	"time"
@@ -13,6 +16,7 @@ import (
 	"github.com/embargo-sbom/embargo/audit"
 	"github.com/embargo-sbom/embargo/audit/ledger"
 	"github.com/embargo-sbom/embargo/audit/ledger/opener"
+	"github.com/embargo-sbom/embargo/audit/ledger/postgres"
 	"github.com/embargo-sbom/embargo/reports"
 	"github.com/embargo-sbom/embargo/vendorlists"
 )
@@ -97,9 +101,17 @@ func loadCasesSettings(env *environment, cmd *cobra.Command, global *globalOptio
 	return err
 }
 
+// openLedger opens an existing ledger for cases and reaudit: a file that
+// does not exist is a typo, not a new empty ledger (audit --ledger makes
+// one).
 func openLedger(ctx context.Context, target string) (ledger.Store, error) {
 	if target == "" {
 		return nil, &usageError{msg: "no ledger: give --ledger FILE or a postgres:// DSN (or the ledger: config key, EMBARGO_LEDGER)"}
+	}
+	if !postgres.IsDSN(target) {
+		if _, err := os.Stat(target); errors.Is(err, fs.ErrNotExist) {
+			return nil, &usageError{msg: fmt.Sprintf("ledger %s does not exist (embargo audit --ledger %s creates it)", target, target)}
+		}
 	}
 	return opener.Open(ctx, target)
 }

@@ -371,3 +371,26 @@ func TestStoredDocumentsRoundTrip(t *testing.T) {
 		t.Error("an unknown stored format was read")
 	}
 }
+
+// TestCasesNeedAnExistingLedger: a mistyped ledger is an error, not a new
+// empty register; without --ledger the commands say how to give one.
+func TestCasesNeedAnExistingLedger(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "typo.db")
+	for _, args := range [][]string{
+		{"cases", "--ledger", missing},
+		{"cases", "history", "--ledger", missing, "C-000000000000"},
+		{"cases", "mark", "--ledger", missing, "--note", "x", "C-000000000000"},
+		{"reaudit", "--ledger", missing},
+	} {
+		code, _, errOut := run(t, context.Background(), "", args...)
+		if code != ExitError || !strings.Contains(errOut, "does not exist") {
+			t.Errorf("%v: exit %d, %s", args, code, errOut)
+		}
+		if _, err := os.Stat(missing); err == nil {
+			t.Fatalf("%v created the ledger", args)
+		}
+	}
+	if code, _, errOut := run(t, context.Background(), "", "cases"); code != ExitError || !strings.Contains(errOut, "--ledger") {
+		t.Errorf("cases without a ledger: exit %d, %s", code, errOut)
+	}
+}
