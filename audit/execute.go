@@ -55,7 +55,7 @@ type PolicyOutcome struct {
 
 // Execute runs the plan: decode and match every input (in parallel,
 // duplicates once), recall the cases from Memory, assess, apply the
-// policy, record the run in Memory and decide the outcome. It returns
+// policy, decide the outcome and record the run in Memory. It returns
 // ctx.Err() with the inputs finished so far when the run was cancelled;
 // such a run is neither recalled nor recorded. A Memory that fails fails
 // the run: the result is nil.
@@ -92,14 +92,16 @@ func (p *Plan) Execute(ctx context.Context) (*Result, error) {
 		res.Warnings = append(res.Warnings, pol.Warnings...)
 	}
 	res.Warnings = append(res.Warnings, StaleLists(a.lists, a.asOfInstant, p.MaxListAge)...)
+	res.decide(p.FailOn, pol.Unused, p.FailUnusedWaivers)
 	if memory != nil {
+		// The recorded states change dates only, never a verdict: the
+		// outcome stands.
 		states, err := memory.Record(ctx, res)
 		if err != nil {
 			return nil, fmt.Errorf("record the run: %w", err)
 		}
 		a.applyStates(res, states, ats, subjects)
 	}
-	res.decide(p.FailOn, pol.Unused, p.FailUnusedWaivers)
 	return res, runErr
 }
 

@@ -26,6 +26,7 @@ func conventionsDir(t *testing.T) string {
 // TestStderrConventions: one plain line per failed input (also with -q),
 // no log records, nothing else with -q, and -vv showing more than -v.
 func TestStderrConventions(t *testing.T) {
+	t.Parallel()
 	dir := conventionsDir(t)
 	broken := filepath.Join(dir, "broken.json")
 	stderr := map[string]string{}
