@@ -1,6 +1,7 @@
 package sbom
 
 import (
+	"cmp"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -604,7 +605,7 @@ func (w *xmlWalker) licenses() (cdxLicenses, error) {
 		case "expression", "expression-detailed":
 			a, _ := attr(se, "expression")
 			text, err := w.istr()
-			list = append(list, cdxLicense{Expression: firstNonEmpty(a, text)})
+			list = append(list, cdxLicense{Expression: cmp.Or(a, text)})
 			return err
 		}
 		return w.skip()

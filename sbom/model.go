@@ -76,6 +76,16 @@ type Organization struct {
 	Contact []Contact
 }
 
+// NewOrganization is an organisation known by a name and at most one
+// e-mail address ("" for none), as package metadata gives a maintainer.
+func NewOrganization(name, email string) *Organization {
+	o := &Organization{Name: name}
+	if email != "" {
+		o.Emails = []string{email}
+	}
+	return o
+}
+
 // Contact is a person or an author entry.
 type Contact struct {
 	Name  string

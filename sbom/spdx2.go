@@ -1,6 +1,7 @@
 package sbom
 
 import (
+	"cmp"
 	"regexp"
 	"sort"
 	"strconv"
@@ -196,7 +197,7 @@ func (p *spdxPkg) component() Component {
 		Version:     p.Version,
 		Type:        lowerPurpose(p.Purpose),
 		Copyright:   noAssertion(p.Copyright),
-		Description: firstNonEmpty(p.Description, p.Summary),
+		Description: cmp.Or(p.Description, p.Summary),
 		Comment:     p.Comment,
 		Supplier:    spdxAgent(p.Supplier),
 		Originator:  spdxAgent(p.Originator),
@@ -313,15 +314,6 @@ func noAssertion(s string) string {
 		return ""
 	}
 	return s
-}
-
-func firstNonEmpty(values ...string) string {
-	for _, v := range values {
-		if v != "" {
-			return v
-		}
-	}
-	return ""
 }
 
 func appendUniq(list []string, v string) []string {

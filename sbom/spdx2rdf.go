@@ -2,6 +2,7 @@ package sbom
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -224,7 +225,7 @@ func (r *rdfReader) pkg(n *xnode) {
 		Originator: n.childText("originator"), Download: n.childText("downloadLocation"),
 		Homepage: n.childText("homepage"), Copyright: n.childText("copyrightText"),
 		Summary: n.childText("summary"), Description: n.childText("description"),
-		Comment:         firstNonEmpty(n.childText("comment")),
+		Comment:         cmp.Or(n.childText("comment")),
 		Purpose:         n.childText("primaryPackagePurpose"),
 		LicenseDeclared: n.childText("licenseDeclared"), LicenseConcluded: n.childText("licenseConcluded"),
 		SourceInfo: n.childText("sourceInfo"),

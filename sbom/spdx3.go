@@ -1,6 +1,7 @@
 package sbom
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"strconv"
@@ -215,7 +216,7 @@ func (b *spdx3Builder) component(e *spdx3Element, i int) Component {
 		Version:     e.PackageVersion,
 		PURL:        e.PackageURL,
 		Copyright:   noAssertion(e.CopyrightText),
-		Description: firstNonEmpty(e.Description, e.Summary),
+		Description: cmp.Or(e.Description, e.Summary),
 		Comment:     e.Comment,
 		Supplier:    b.agent(e.SuppliedBy),
 		Origin:      Origin{Pointer: "/@graph/" + strconv.Itoa(i)},

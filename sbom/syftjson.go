@@ -1,6 +1,7 @@
 package sbom
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"net/mail"
@@ -173,7 +174,7 @@ func syftLicense(raw jsontext.Value) string {
 		SPDXExpression string `json:"spdxExpression"`
 	}
 	_ = json.Unmarshal(raw, &o, jsonOpts)
-	return firstNonEmpty(o.SPDXExpression, o.Value)
+	return cmp.Or(o.SPDXExpression, o.Value)
 }
 
 // syftVendorKeys map metadata keys that name who made or shipped a package
@@ -226,11 +227,11 @@ func liftVendor(c *Component, role, v string) {
 	switch role {
 	case "supplier":
 		if c.Supplier == nil {
-			c.Supplier = &Organization{Name: name, Emails: nonEmpty(email)}
+			c.Supplier = NewOrganization(name, email)
 		}
 	case "manufacturer":
 		if c.Manufacturer == nil {
-			c.Manufacturer = &Organization{Name: name, Emails: nonEmpty(email)}
+			c.Manufacturer = NewOrganization(name, email)
 		}
 	case "publisher":
 		if c.Publisher == "" {
@@ -253,13 +254,6 @@ func splitNameEmail(s string) (string, string) {
 		return a.Name, a.Address
 	}
 	return strings.TrimSpace(s), ""
-}
-
-func nonEmpty(s string) []string {
-	if s == "" {
-		return nil
-	}
-	return []string{s}
 }
 
 // flatten writes scalar leaves of nested metadata as dotted keys. Java

@@ -4,6 +4,7 @@ package sbom
 // the streaming one.
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"strconv"
@@ -120,5 +121,5 @@ func refSyftLicense(raw json.RawMessage) string {
 		SPDXExpression string `json:"spdxExpression"`
 	}
 	_ = json.Unmarshal(raw, &o)
-	return firstNonEmpty(o.SPDXExpression, o.Value)
+	return cmp.Or(o.SPDXExpression, o.Value)
 }

@@ -1,6 +1,7 @@
 package syftgen
 
 import (
+	"cmp"
 	"runtime/debug"
 	"slices"
 	"strconv"
@@ -345,9 +346,9 @@ func mergeInto(dst, src *sbom.Component) {
 	if dst.Manufacturer == nil {
 		dst.Manufacturer = src.Manufacturer
 	}
-	dst.Publisher = firstNonEmpty(dst.Publisher, src.Publisher)
-	dst.Copyright = firstNonEmpty(dst.Copyright, src.Copyright)
-	dst.Description = firstNonEmpty(dst.Description, src.Description)
+	dst.Publisher = cmp.Or(dst.Publisher, src.Publisher)
+	dst.Copyright = cmp.Or(dst.Copyright, src.Copyright)
+	dst.Description = cmp.Or(dst.Description, src.Description)
 	for _, a := range src.Authors {
 		if !slices.Contains(dst.Authors, a) {
 			dst.Authors = append(dst.Authors, a)
@@ -390,11 +391,4 @@ func mergeInto(dst, src *sbom.Component) {
 			dst.Properties = append(dst.Properties, p)
 		}
 	}
-}
-
-func firstNonEmpty(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }

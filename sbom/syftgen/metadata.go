@@ -205,7 +205,7 @@ func liftVendor(c *sbom.Component, md any) keys {
 		u.mark("author", lifted)
 		u.mark("authorEmail", lifted)
 		if m.Packager != "" && c.Supplier == nil {
-			c.Supplier = &sbom.Organization{Name: m.Packager, Emails: nonEmpty(m.PackagerEmail)}
+			c.Supplier = sbom.NewOrganization(m.Packager, m.PackagerEmail)
 			u.mark("packager", true)
 			u.mark("packagerEmail", m.PackagerEmail != "")
 		}
@@ -234,7 +234,7 @@ func liftJava(c *sbom.Component, m pkg.JavaArchive, u keys) {
 		}
 		if v, ok := main.Get("Specification-Vendor"); ok && strings.TrimSpace(v) != "" && c.Manufacturer == nil {
 			name, email := splitContact(v)
-			c.Manufacturer = &sbom.Organization{Name: name, Emails: nonEmpty(email)}
+			c.Manufacturer = sbom.NewOrganization(name, email)
 			u.mark("manifest.main.Specification-Vendor", true)
 		}
 	}
@@ -290,7 +290,7 @@ func setSupplier(c *sbom.Component, v string) bool {
 		return false
 	}
 	name, email := splitContact(v)
-	c.Supplier = &sbom.Organization{Name: name, Emails: nonEmpty(email)}
+	c.Supplier = sbom.NewOrganization(name, email)
 	return true
 }
 
@@ -404,11 +404,4 @@ func splitContact(s string) (name, email string) {
 		return "", s
 	}
 	return s, ""
-}
-
-func nonEmpty(s string) []string {
-	if s == "" {
-		return nil
-	}
-	return []string{s}
 }
