@@ -35,6 +35,8 @@ const (
 // for `embargo reaudit`.
 type ledgerMemory struct {
 	store ledger.Store
+	// partial are the subjects this shard holds only some SBOMs of.
+	partial []string
 	// discovered is --discovered when given: the identification date of
 	// the cases this run finds first. Zero: the as-of date.
 	discovered time.Time
@@ -172,7 +174,7 @@ func toAuditStates(in map[ledger.CaseKey]ledger.CaseState) map[audit.CaseKey]aud
 }
 
 func (m *ledgerMemory) runOf(ctx context.Context, res *audit.Result) (*ledger.Run, error) {
-	run := &ledger.Run{Tool: "embargo " + res.ToolVersion, AsOf: res.AsOf, Profiles: res.Profiles, Discovered: m.discovered}
+	run := &ledger.Run{Tool: "embargo " + res.ToolVersion, AsOf: res.AsOf, Profiles: res.Profiles, Discovered: m.discovered, Partial: m.partial}
 	for _, l := range res.Lists {
 		run.Lists = append(run.Lists, ledger.List{ID: l.ID, Version: l.Version, SHA256: l.SHA256})
 	}
@@ -320,8 +322,29 @@ func (p *auditPlan) openLedger(opts *auditOptions) error {
 	if opts.Discovered != "" {
 		lm.discovered = p.discovered
 	}
+	lm.partial = splitSubjects(p.unsharded, p.inputs, p.meta)
 	p.memory = lm
 	return nil
+}
+
+// splitSubjects are the subjects with SBOMs outside this shard's inputs.
+func splitSubjects(all, shard []sbom.Input, meta map[string]audit.InputMeta) []string {
+	if len(all) == len(shard) {
+		return nil
+	}
+	here := map[string]bool{}
+	for _, in := range shard {
+		here[in.Path] = true
+	}
+	seen := map[string]bool{}
+	var out []string
+	for _, in := range all {
+		if s := audit.Subject(in.Path, meta[in.Path]); !here[in.Path] && !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 func (p *auditPlan) closeLedger() {
