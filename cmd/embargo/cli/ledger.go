@@ -88,7 +88,7 @@ func (m *ledgerMemory) prefetch(inputs []sbom.Input, isSource func(string) bool)
 			if ctx.Err() != nil {
 				return
 			}
-			if in.Path == "-" || in.Decoded != nil || in.Err != nil || (isSource != nil && isSource(in.Path)) {
+			if in.Path == "-" || in.FromWalk || in.Decoded != nil || in.Err != nil || (isSource != nil && isSource(in.Path)) {
 				continue
 			}
 			if p, ok := m.prefetchOne(ctx, in.Path); ok {
@@ -243,25 +243,30 @@ func (m *ledgerMemory) attachDocuments(ctx context.Context, run *ledger.Run) err
 			have[in.SHA256] = true
 			continue
 		}
-		data, err := m.document(in.Path, in.SHA256)
-		if err != nil {
-			return fmt.Errorf("keeping %s in the ledger: %w", in.Path, err)
-		}
-		if data != nil {
+		if data := m.generatedDocument(in.Path); data != nil {
 			in.Document, in.DocumentFormat = data, documentGob
 			have[in.SHA256] = true
+			continue
+		}
+		// A file found by a directory walk, which prefetch leaves alone
+		// (a walk meets files that are no SBOM): its bytes now that the
+		// audit took it for one.
+		if _, done := m.pre[in.Path]; !done {
+			if p, ok := m.prefetchOne(ctx, in.Path); ok && p.sha == in.SHA256 && p.data != nil {
+				in.Document, in.DocumentSize, in.DocumentFormat = p.data, p.size, documentBytes
+				have[in.SHA256] = true
+			}
 		}
 	}
 	return nil
 }
 
-// document is the encoded document of a generated input (scan). nil:
-// none (a file whose bytes were not kept beside the audit because they
-// changed meanwhile, or could not be read).
-func (m *ledgerMemory) document(path, _ string) ([]byte, error) {
+// generatedDocument is the encoded document of an input generated in
+// this run (scan), nil for any other.
+func (m *ledgerMemory) generatedDocument(path string) []byte {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	return m.generated[path], nil
+	return m.generated[path]
 }
 
 func encodeDocument(doc *sbom.Document) ([]byte, error) {

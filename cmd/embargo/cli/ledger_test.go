@@ -429,3 +429,37 @@ func TestLedgerShardsDoNotResolveSplitSubjects(t *testing.T) {
 		t.Errorf("unsharded run: %v", got)
 	}
 }
+
+// TestReauditFromWalkedDirectory: SBOMs found by walking a directory are
+// kept too (after the audit, since a walk also meets files that are no
+// SBOM), and nothing else in the directory is.
+func TestReauditFromWalkedDirectory(t *testing.T) {
+	dir := t.TempDir()
+	sboms := filepath.Join(dir, "sboms")
+	if err := os.Mkdir(sboms, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeSBOM(t, filepath.Join(sboms, "app.cdx.json"), cdxWith([3]string{"widget", "2.0", "Widget Makers Ltd"}))
+	writeSBOM(t, filepath.Join(sboms, "notes.txt"), "not an SBOM")
+	db := filepath.Join(dir, "embargo.db")
+	if code, _ := auditJSON(t, "--ledger", db, "--as-of", "2026-11-25", sboms); code != 0 {
+		t.Fatalf("audit: exit %d", code)
+	}
+	st, err := opener.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs, err := st.Documents(context.Background())
+	st.Close()
+	if err != nil || len(docs) != 1 || docs[0].DocumentFormat != documentBytes || !strings.HasSuffix(docs[0].Path, "app.cdx.json") {
+		t.Fatalf("stored documents: %+v, %v", docs, err)
+	}
+	list := writeSBOM(t, filepath.Join(dir, "new.yaml"), newEntityList)
+	if err := os.RemoveAll(sboms); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := run(t, context.Background(), "", "reaudit", "-q", "--ledger", db, "--list", list, "--profile", "us-federal-contractor", "--as-of", "2026-12-02", "-o", "json")
+	if code != ExitViolation || !strings.Contains(out, `"identified": "2026-12-02"`) {
+		t.Errorf("reaudit: exit %d\n%s", code, errOut)
+	}
+}
