@@ -209,6 +209,9 @@ func auditedScope(run *Run) (subjects, lists map[string]bool) {
 	for s := range failed {
 		delete(subjects, s)
 	}
+	for _, s := range run.Partial {
+		delete(subjects, s)
+	}
 	for _, l := range run.Lists {
 		lists[l.ID] = true
 	}

@@ -115,6 +115,9 @@ type Run struct {
 	Discovered time.Time
 	Inputs     []Input
 	Findings   []Finding
+	// Partial names subjects some of whose SBOMs this run did not audit
+	// (another shard has them): their cases are not resolved by it.
+	Partial []string
 }
 
 // Recorded is the outcome of recording a run.

@@ -116,6 +116,7 @@ func testResolutionScope(t *testing.T, b Backend) {
 		{"input of the subject failed", makeRun("2026-11-03", []string{"kaspersky", "ndaa889"}, input{subject: gateway, failed: true})},
 		{"one of two inputs of the subject failed", makeRun("2026-11-04", []string{"kaspersky", "ndaa889"}, input{subject: gateway}, input{subject: gateway, failed: true})},
 		{"another subject audited", makeRun("2026-11-05", []string{"kaspersky", "ndaa889"}, input{subject: "acme/other"})},
+		{"a shard with part of the subject", partial(makeRun("2026-11-05", []string{"kaspersky", "ndaa889"}, input{subject: gateway}), gateway)},
 	}
 	for _, tc := range cases {
 		record(t, s, tc.run)
@@ -297,4 +298,10 @@ func testRecall(t *testing.T, b Backend) {
 		t.Fatalf("Recall = %+v, want the known case only", got)
 	}
 	wantState(t, "recalled", got[known], "open", "2026-11-25", "", "")
+}
+
+// partial marks subjects a run holds only some SBOMs of (--shard).
+func partial(r *ledger.Run, subjects ...string) *ledger.Run {
+	r.Partial = subjects
+	return r
 }

@@ -55,6 +55,9 @@ JSON/tag-value/YAML/RDF, SPDX 3.0.1 JSON-LD and syft JSON, optionally gzipped.
 // auditPlan is everything validated before any input is read, so that a
 // bad flag never costs a long audit.
 type auditPlan struct {
+	// unsharded is every input before --shard: a ledger must know which
+	// subjects a shard holds only part of.
+	unsharded   []sbom.Input
 	failOn      string
 	specs       []reports.Spec
 	generatedAt time.Time
@@ -183,6 +186,7 @@ func (p *auditPlan) resolveInputs(opts *auditOptions, args []string) error {
 		if err != nil {
 			return &usageError{msg: err.Error()}
 		}
+		p.unsharded = inputs
 		inputs = audit.Shard(inputs, i, n)
 		p.shard = reports.ShardBasis{Index: i, Count: n, FailOn: p.failOn}
 		if n > 1 {

@@ -35,6 +35,8 @@ const (
 // for `embargo reaudit`.
 type ledgerMemory struct {
 	store ledger.Store
+	// partial are the subjects this shard holds only some SBOMs of.
+	partial []string
 	// discovered is --discovered when given: the identification date of
 	// the cases this run finds first. Zero: the as-of date.
 	discovered time.Time
@@ -86,7 +88,7 @@ func (m *ledgerMemory) prefetch(inputs []sbom.Input, isSource func(string) bool)
 			if ctx.Err() != nil {
 				return
 			}
-			if in.Path == "-" || in.Decoded != nil || in.Err != nil || (isSource != nil && isSource(in.Path)) {
+			if in.Path == "-" || in.FromWalk || in.Decoded != nil || in.Err != nil || (isSource != nil && isSource(in.Path)) {
 				continue
 			}
 			if p, ok := m.prefetchOne(ctx, in.Path); ok {
@@ -172,7 +174,7 @@ func toAuditStates(in map[ledger.CaseKey]ledger.CaseState) map[audit.CaseKey]aud
 }
 
 func (m *ledgerMemory) runOf(ctx context.Context, res *audit.Result) (*ledger.Run, error) {
-	run := &ledger.Run{Tool: "embargo " + res.ToolVersion, AsOf: res.AsOf, Profiles: res.Profiles, Discovered: m.discovered}
+	run := &ledger.Run{Tool: "embargo " + res.ToolVersion, AsOf: res.AsOf, Profiles: res.Profiles, Discovered: m.discovered, Partial: m.partial}
 	for _, l := range res.Lists {
 		run.Lists = append(run.Lists, ledger.List{ID: l.ID, Version: l.Version, SHA256: l.SHA256})
 	}
@@ -241,25 +243,30 @@ func (m *ledgerMemory) attachDocuments(ctx context.Context, run *ledger.Run) err
 			have[in.SHA256] = true
 			continue
 		}
-		data, err := m.document(in.Path, in.SHA256)
-		if err != nil {
-			return fmt.Errorf("keeping %s in the ledger: %w", in.Path, err)
-		}
-		if data != nil {
+		if data := m.generatedDocument(in.Path); data != nil {
 			in.Document, in.DocumentFormat = data, documentGob
 			have[in.SHA256] = true
+			continue
+		}
+		// A file found by a directory walk, which prefetch leaves alone
+		// (a walk meets files that are no SBOM): its bytes now that the
+		// audit took it for one.
+		if _, done := m.pre[in.Path]; !done {
+			if p, ok := m.prefetchOne(ctx, in.Path); ok && p.sha == in.SHA256 && p.data != nil {
+				in.Document, in.DocumentSize, in.DocumentFormat = p.data, p.size, documentBytes
+				have[in.SHA256] = true
+			}
 		}
 	}
 	return nil
 }
 
-// document is the encoded document of a generated input (scan). nil:
-// none (a file whose bytes were not kept beside the audit because they
-// changed meanwhile, or could not be read).
-func (m *ledgerMemory) document(path, _ string) ([]byte, error) {
+// generatedDocument is the encoded document of an input generated in
+// this run (scan), nil for any other.
+func (m *ledgerMemory) generatedDocument(path string) []byte {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	return m.generated[path], nil
+	return m.generated[path]
 }
 
 func encodeDocument(doc *sbom.Document) ([]byte, error) {
@@ -320,8 +327,29 @@ func (p *auditPlan) openLedger(opts *auditOptions) error {
 	if opts.Discovered != "" {
 		lm.discovered = p.discovered
 	}
+	lm.partial = splitSubjects(p.unsharded, p.inputs, p.meta)
 	p.memory = lm
 	return nil
+}
+
+// splitSubjects are the subjects with SBOMs outside this shard's inputs.
+func splitSubjects(all, shard []sbom.Input, meta map[string]audit.InputMeta) []string {
+	if len(all) == len(shard) {
+		return nil
+	}
+	here := map[string]bool{}
+	for _, in := range shard {
+		here[in.Path] = true
+	}
+	seen := map[string]bool{}
+	var out []string
+	for _, in := range all {
+		if s := audit.Subject(in.Path, meta[in.Path]); !here[in.Path] && !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 func (p *auditPlan) closeLedger() {

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/embargo-sbom/embargo/audit"
 	"github.com/embargo-sbom/embargo/audit/ledger"
 	"github.com/embargo-sbom/embargo/audit/ledger/opener"
 	"github.com/embargo-sbom/embargo/audit/ledger/postgres"
@@ -392,5 +393,73 @@ func TestCasesNeedAnExistingLedger(t *testing.T) {
 	}
 	if code, _, errOut := run(t, context.Background(), "", "cases"); code != ExitError || !strings.Contains(errOut, "--ledger") {
 		t.Errorf("cases without a ledger: exit %d, %s", code, errOut)
+	}
+}
+
+// TestLedgerShardsDoNotResolveSplitSubjects: a subject with two SBOMs, one
+// clean, audited in two shards: the shard holding only the clean one
+// must not resolve the case the other shard found.
+func TestLedgerShardsDoNotResolveSplitSubjects(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "embargo.db")
+	a := writeSBOM(t, filepath.Join(dir, "a.cdx.json"), cdxWith(keslComp))
+	// b is named so that it hashes to the other shard.
+	var b string
+	for i := 0; b == ""; i++ {
+		p := filepath.Join(dir, fmt.Sprintf("b%d.cdx.json", i))
+		if len(audit.Shard([]sbom.Input{{Path: a}, {Path: p}}, 1, 2)) == 1 {
+			b = writeSBOM(t, p, cdxWith())
+		}
+	}
+	manifest := writeSBOM(t, filepath.Join(dir, "m.csv"), "vendor,product,version,sbom\nAcme,Gateway,1,"+a+"\nAcme,Gateway,1,"+b+"\n")
+	for night := range 2 {
+		for _, shard := range []string{"1/2", "2/2"} {
+			code, _, errOut := run(t, context.Background(), "", "audit", "-q", "-o", "json="+filepath.Join(dir, "r.json"),
+				"--ledger", db, "--manifest", manifest, "--shard", shard, "--as-of", "2026-11-25")
+			if code != 0 && code != ExitViolation {
+				t.Fatalf("night %d shard %s: exit %d\n%s", night, shard, code, errOut)
+			}
+		}
+	}
+	r := casesJSON(t, "--ledger", db, "--as-of", "2026-11-25")
+	if len(r.Cases) != 1 || r.Cases[0].Status != "open" {
+		t.Errorf("cases after sharded runs: %+v", r.Cases)
+	}
+	if got := splitSubjects(nil, nil, nil); got != nil {
+		t.Errorf("unsharded run: %v", got)
+	}
+}
+
+// TestReauditFromWalkedDirectory: SBOMs found by walking a directory are
+// kept too (after the audit, since a walk also meets files that are no
+// SBOM), and nothing else in the directory is.
+func TestReauditFromWalkedDirectory(t *testing.T) {
+	dir := t.TempDir()
+	sboms := filepath.Join(dir, "sboms")
+	if err := os.Mkdir(sboms, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeSBOM(t, filepath.Join(sboms, "app.cdx.json"), cdxWith([3]string{"widget", "2.0", "Widget Makers Ltd"}))
+	writeSBOM(t, filepath.Join(sboms, "notes.txt"), "not an SBOM")
+	db := filepath.Join(dir, "embargo.db")
+	if code, _ := auditJSON(t, "--ledger", db, "--as-of", "2026-11-25", sboms); code != 0 {
+		t.Fatalf("audit: exit %d", code)
+	}
+	st, err := opener.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs, err := st.Documents(context.Background())
+	st.Close()
+	if err != nil || len(docs) != 1 || docs[0].DocumentFormat != documentBytes || !strings.HasSuffix(docs[0].Path, "app.cdx.json") {
+		t.Fatalf("stored documents: %+v, %v", docs, err)
+	}
+	list := writeSBOM(t, filepath.Join(dir, "new.yaml"), newEntityList)
+	if err := os.RemoveAll(sboms); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := run(t, context.Background(), "", "reaudit", "-q", "--ledger", db, "--list", list, "--profile", "us-federal-contractor", "--as-of", "2026-12-02", "-o", "json")
+	if code != ExitViolation || !strings.Contains(out, `"identified": "2026-12-02"`) {
+		t.Errorf("reaudit: exit %d\n%s", code, errOut)
 	}
 }
