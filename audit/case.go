@@ -58,6 +58,8 @@ type Case struct {
 type CaseState struct {
 	ID, Status, Waiver                       string
 	Identified, Reported, Resolved, LastSeen time.Time
+	// FollowedUp is when the follow-up report was submitted.
+	FollowedUp time.Time
 }
 
 // Memory remembers cases across runs (an audit ledger). A run without one

@@ -12,13 +12,13 @@ import (
 // the case's identification and, when recorded, its report. It is what
 // `embargo cases` lists for each case without reading its SBOM again. The
 // entity must be in the lists.
-func (a *Auditor) CaseObligations(entity EntityRef, cat vendorlists.Category, verdict Verdict, identified, reported time.Time) ([]Obligation, error) {
+func (a *Auditor) CaseObligations(entity EntityRef, cat vendorlists.Category, verdict Verdict, identified, reported, followedUp time.Time) ([]Obligation, error) {
 	l, e := a.entityOf(entity)
 	if e == nil {
 		return nil, fmt.Errorf("entity %s/%s is in none of the lists loaded", entity.List, entity.ID)
 	}
 	entity.Name = e.Name
-	return a.as.CaseObligations(l, entity, cat, verdict, a.as.Recalled(identified, reported)), nil
+	return a.as.CaseObligations(l, entity, cat, verdict, a.as.Recalled(identified, reported, followedUp)), nil
 }
 
 // EntityName is the name of a listed entity, "" when no list has it.

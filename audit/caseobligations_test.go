@@ -16,18 +16,24 @@ func TestCaseObligationsMatchAudit(t *testing.T) {
 		t.Fatal(err)
 	}
 	tests := []struct {
-		asOf, reported string
-		id, due, state string
+		asOf, reported, followedUp string
+		id, due, state             string
 	}{
-		{"2026-12-03", "", "report", "2026-12-01", "passed"},
-		{"2026-12-03", "2026-11-30", "follow-up-report", "2026-12-14", "due"},
-		{"2026-12-15", "2026-11-30", "follow-up-report", "2026-12-14", "passed"},
+		{"2026-12-03", "", "", "report", "2026-12-01", "passed"},
+		{"2026-12-03", "2026-11-30", "", "follow-up-report", "2026-12-14", "due"},
+		{"2026-12-15", "2026-11-30", "", "follow-up-report", "2026-12-14", "passed"},
+		// a recorded follow-up report is done, not overdue, on any later date
+		{"2026-12-15", "2026-11-30", "2026-12-10", "follow-up-report", "2026-12-14", "done"},
 	}
 	for _, tc := range tests {
-		var reported time.Time
+		var reported, followedUp time.Time
 		if tc.reported != "" {
 			reported = d(tc.reported)
 			mem.markReported(reported)
+		}
+		if tc.followedUp != "" {
+			followedUp = d(tc.followedUp)
+			mem.markFollowedUp(followedUp)
 		}
 		res, err := memoryRun(t, mem, tc.asOf, "11.1", "gw.cdx.json")
 		if err != nil {
@@ -35,7 +41,7 @@ func TestCaseObligationsMatchAudit(t *testing.T) {
 		}
 		f := onlyFinding(t, res)
 		a := embeddedAuditor(t, Config{Profiles: []string{"us-federal-contractor"}, AsOf: d(tc.asOf)})
-		got, err := a.CaseObligations(f.Entity, f.Category, f.Verdict, d("2026-11-25"), reported)
+		got, err := a.CaseObligations(f.Entity, f.Category, f.Verdict, d("2026-11-25"), reported, followedUp)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -47,7 +53,7 @@ func TestCaseObligationsMatchAudit(t *testing.T) {
 		}
 	}
 	a := embeddedAuditor(t, Config{AsOf: d("2026-12-03")})
-	if _, err := a.CaseObligations(EntityRef{List: "nolist", ID: "x"}, "product", VerdictProhibited, d("2026-11-25"), time.Time{}); err == nil {
+	if _, err := a.CaseObligations(EntityRef{List: "nolist", ID: "x"}, "product", VerdictProhibited, d("2026-11-25"), time.Time{}, time.Time{}); err == nil {
 		t.Error("an entity of no list gave obligations")
 	}
 }

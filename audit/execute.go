@@ -172,7 +172,7 @@ func (a *Auditor) assessCase(at *Attribution, subj subject, known map[CaseKey]Ca
 	if !ok {
 		return a.finding(at, subj, a.as.Stateless())
 	}
-	f, fi := a.finding(at, subj, a.as.Recalled(st.Identified, st.Reported))
+	f, fi := a.finding(at, subj, a.as.Recalled(st.Identified, st.Reported, st.FollowedUp))
 	f.Case = caseOf(key, st)
 	return f, fi
 }
@@ -214,8 +214,8 @@ func (a *Auditor) applyStates(res *Result, states map[CaseKey]CaseState, ats []A
 		if !ok {
 			continue
 		}
-		d := a.as.Recalled(st.Identified, st.Reported)
-		if !d.Identified.Equal(f.Case.Identified) || !d.Reported.Equal(f.Case.Reported) {
+		d := a.as.Recalled(st.Identified, st.Reported, st.FollowedUp)
+		if !d.Identified.Equal(f.Case.Identified) || !d.Reported.Equal(f.Case.Reported) || !d.FollowedUp.IsZero() {
 			again, _ := a.finding(&ats[i], subjects[i], d)
 			f.Obligations = again.Obligations
 			changed = true

@@ -63,6 +63,13 @@ func (m *mapMemory) markReported(on time.Time) {
 	}
 }
 
+func (m *mapMemory) markFollowedUp(on time.Time) {
+	for k, st := range m.cases {
+		st.FollowedUp = on
+		m.cases[k] = st
+	}
+}
+
 // memoryRun audits one already decoded SBOM holding kesl at version,
 // delivered under path for the manifest's Acme Gateway, on asOf.
 func memoryRun(t *testing.T, mem Memory, asOf, version, path string) (*Result, error) {

@@ -14,6 +14,9 @@ type Dates struct {
 	Identified time.Time
 	// Reported is when the case was reported; zero when not recorded.
 	Reported time.Time
+	// FollowedUp is when the follow-up report (the one due some business
+	// days after the report) was submitted; zero when not recorded.
+	FollowedUp time.Time
 }
 
 // Stateless are the dates of a case no ledger knows: identified on
@@ -23,14 +26,18 @@ func (a *Assessor) Stateless() Dates {
 }
 
 // Recalled are the dates of a case a ledger knows: its identification
-// (else, as for a new case, --discovered or the as-of date) and its report.
-func (a *Assessor) Recalled(identified, reported time.Time) Dates {
+// (else, as for a new case, --discovered or the as-of date), its report
+// and its follow-up report.
+func (a *Assessor) Recalled(identified, reported, followedUp time.Time) Dates {
 	d := a.Stateless()
 	if !identified.IsZero() {
 		d.Identified = dateOf(identified)
 	}
 	if !reported.IsZero() {
 		d.Reported = dateOf(reported)
+	}
+	if !followedUp.IsZero() {
+		d.FollowedUp = dateOf(followedUp)
 	}
 	return d
 }

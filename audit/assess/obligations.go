@@ -150,15 +150,25 @@ func (a *Assessor) timingOf(r *vendorlists.Regime, o vendorlists.Obligation, d D
 
 // doneDate is the recorded date obligation id of r was done: the case's
 // report date for an obligation counted from identification (a report),
-// else a date recorded for every case (Config.Done).
+// its follow-up date for an obligation that follows such a report, else a
+// date recorded for every case (Config.Done).
 func (a *Assessor) doneDate(r *vendorlists.Regime, id string, d Dates) (time.Time, bool) {
-	if !d.Reported.IsZero() {
-		if o, ok := findObligation(r, id); ok && a.countsFromIdentification(r, o) {
-			return d.Reported, true
-		}
+	o, found := findObligation(r, id)
+	if !d.Reported.IsZero() && found && a.countsFromIdentification(r, o) {
+		return d.Reported, true
+	}
+	if !d.FollowedUp.IsZero() && found && a.followsReport(r, o) {
+		return d.FollowedUp, true
 	}
 	t, ok := a.done[r.ID+"/"+id]
 	return t, ok
+}
+
+// followsReport reports an obligation counted from a report (the follow-up
+// report of FAR 52.204-23(c)(2)(ii) and its kin).
+func (a *Assessor) followsReport(r *vendorlists.Regime, o vendorlists.Obligation) bool {
+	prev, ok := findObligation(r, o.After)
+	return o.After != "" && ok && a.countsFromIdentification(r, prev)
 }
 
 // countsFromIdentification reports an obligation due some business days

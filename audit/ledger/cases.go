@@ -165,6 +165,7 @@ func continueCase(c *Case, run *Run, runID int64, g *group, ev func(*Case, strin
 		// report deadline; the earlier report stays in the history.
 		ev(c, "status", oldStatus, string(StatusOpen), "reopened: the component is back; identified again as of "+formatDate(asOf))
 		c.Identified, c.Resolved, c.Reported, c.ReportRef, c.ReportedBy = asOf, time.Time{}, time.Time{}, "", ""
+		c.FollowedUp = time.Time{}
 		oldStatus = string(StatusOpen)
 	} else if asOf.Before(c.Identified) {
 		ev(c, "identified", formatDate(c.Identified), formatDate(asOf), "an earlier delivery was audited later")

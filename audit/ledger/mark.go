@@ -16,10 +16,10 @@ func (s *SQLStore) Mark(ctx context.Context, m Mark) ([]MarkResult, error) {
 	if len(m.IDs) == 0 {
 		return nil, s.errorf("no case to mark")
 	}
-	if m.Reported && m.On.IsZero() {
+	if (m.Reported || m.FollowedUp) && m.On.IsZero() {
 		return nil, s.errorf("a report submission needs its date")
 	}
-	if !m.Reported && m.Note == "" {
+	if !m.Reported && !m.FollowedUp && m.Note == "" {
 		return nil, s.errorf("nothing to mark: give a report date or a note")
 	}
 	if m.At.IsZero() {
@@ -67,6 +67,16 @@ func (s *SQLStore) markOne(ctx context.Context, tx *sql.Tx, id string, m Mark) (
 		_, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE cases SET status = ?, reported = ?, report_ref = ?, reported_by = ? WHERE id = ?`),
 			c.Status, formatDate(c.Reported), clean(c.ReportRef), clean(c.ReportedBy), id)
 		if err != nil {
+			return false, fmt.Errorf("case %s: %w", id, err)
+		}
+	}
+	if m.FollowedUp && !c.FollowedUp.Equal(m.On) {
+		if c.Reported.IsZero() || c.Reported.After(m.On) {
+			return false, fmt.Errorf("case %s: a follow-up report on %s needs the report it follows recorded on or before that date (cases mark --reported)", id, formatDate(m.On))
+		}
+		ev("followed-up", formatDate(c.FollowedUp), formatDate(m.On), "")
+		c.FollowedUp = m.On
+		if _, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE cases SET followed_up = ? WHERE id = ?`), formatDate(c.FollowedUp), id); err != nil {
 			return false, fmt.Errorf("case %s: %w", id, err)
 		}
 	}
@@ -134,7 +144,7 @@ func cmpInt[T int | int64](a, b T) int {
 
 // kindOrder puts a run's sighting before the changes it caused.
 func kindOrder(k string) int {
-	return slices.Index([]string{"seen", "identified", "version", "waiver", "reported", "status", "note"}, k)
+	return slices.Index([]string{"seen", "identified", "version", "waiver", "reported", "followed-up", "status", "note"}, k)
 }
 
 func (s *SQLStore) events(ctx context.Context, id string) ([]Event, error) {

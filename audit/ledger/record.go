@@ -204,7 +204,7 @@ func (s *SQLStore) writePlan(ctx context.Context, tx *sql.Tx, p *plan) error {
 	if len(p.changed) > 0 {
 		stmt, err := tx.PrepareContext(ctx, s.d.rebind(`UPDATE cases SET status = ?, waiver = ?, identified = ?, reported = ?,
  report_ref = ?, reported_by = ?, resolved = ?, last_seen = ?, version = ?, verdict = ?, category = ?, confidence = ?,
- last_run = ? WHERE id = ?`))
+ last_run = ?, followed_up = ? WHERE id = ?`))
 		if err != nil {
 			return fmt.Errorf("updating cases: %w", err)
 		}
@@ -212,7 +212,7 @@ func (s *SQLStore) writePlan(ctx context.Context, tx *sql.Tx, p *plan) error {
 		for _, c := range p.changed {
 			_, err := stmt.ExecContext(ctx, c.Status, clean(c.Waiver), formatDate(c.Identified), formatDate(c.Reported),
 				clean(c.ReportRef), clean(c.ReportedBy), formatDate(c.Resolved), formatDate(c.LastSeen), clean(c.Version),
-				clean(c.Verdict), clean(c.Category), clean(c.Confidence), c.LastRun, c.ID)
+				clean(c.Verdict), clean(c.Category), clean(c.Confidence), c.LastRun, formatDate(c.FollowedUp), c.ID)
 			if err != nil {
 				return fmt.Errorf("updating case %s: %w", c.ID, err)
 			}

@@ -119,28 +119,29 @@ func clean(s string) string {
 
 const caseColumns = `id, subject, component, entity, list_id, vendor, product, status, waiver,
  identified, reported, report_ref, reported_by, resolved, last_seen, version, verdict, category,
- confidence, first_run, last_run`
+ confidence, first_run, last_run, followed_up`
 
 func caseRow(c *Case) []any {
 	return []any{c.ID, clean(c.Key.Subject), clean(c.Key.Component), clean(c.Key.Entity), clean(c.Key.ListID()),
 		clean(c.Vendor), clean(c.Product), c.Status, clean(c.Waiver),
 		formatDate(c.Identified), formatDate(c.Reported), clean(c.ReportRef), clean(c.ReportedBy),
 		formatDate(c.Resolved), formatDate(c.LastSeen), clean(c.Version), clean(c.Verdict), clean(c.Category),
-		clean(c.Confidence), c.FirstRun, c.LastRun}
+		clean(c.Confidence), c.FirstRun, c.LastRun, formatDate(c.FollowedUp)}
 }
 
 type scanner interface{ Scan(dest ...any) error }
 
 func scanCase(r scanner) (*Case, error) {
 	var c Case
-	var listID, identified, reported, resolved, lastSeen string
+	var listID, identified, reported, resolved, lastSeen, followedUp string
 	err := r.Scan(&c.ID, &c.Key.Subject, &c.Key.Component, &c.Key.Entity, &listID, &c.Vendor, &c.Product,
 		&c.Status, &c.Waiver, &identified, &reported, &c.ReportRef, &c.ReportedBy, &resolved, &lastSeen,
-		&c.Version, &c.Verdict, &c.Category, &c.Confidence, &c.FirstRun, &c.LastRun)
+		&c.Version, &c.Verdict, &c.Category, &c.Confidence, &c.FirstRun, &c.LastRun, &followedUp)
 	if err != nil {
 		return nil, fmt.Errorf("reading a case: %w", err)
 	}
 	c.Identified, c.Reported, c.Resolved, c.LastSeen = parseDate(identified), parseDate(reported), parseDate(resolved), parseDate(lastSeen)
+	c.FollowedUp = parseDate(followedUp)
 	return &c, nil
 }
 

@@ -48,6 +48,8 @@ const (
 type CaseState struct {
 	ID, Status, Waiver                       string
 	Identified, Reported, Resolved, LastSeen time.Time
+	// FollowedUp is when the follow-up report was submitted.
+	FollowedUp time.Time
 }
 
 // Case is a case as listed: its state, its key and what the last run that
@@ -138,12 +140,15 @@ type Filter struct {
 // Mark records a report submission or a note on cases.
 type Mark struct {
 	IDs      []string
-	Reported bool      // record a report submission on date On
-	On       time.Time // the submission date
-	Ref      string    // e.g. a DIBNet reference
-	By       string
-	Note     string    // free text, recorded as a note event
-	At       time.Time // when the mark was made (defaults to now)
+	Reported bool // record a report submission on date On
+	// FollowedUp records the follow-up report's submission on date On; the
+	// case must have (or get in the same mark) a report on or before it.
+	FollowedUp bool
+	On         time.Time // the submission date
+	Ref        string    // e.g. a DIBNet reference
+	By         string
+	Note       string    // free text, recorded as a note event
+	At         time.Time // when the mark was made (defaults to now)
 }
 
 // MarkResult says what marking did to one case.
@@ -156,7 +161,7 @@ type MarkResult struct {
 type Event struct {
 	Date     time.Time // the calendar date it applies to (a run's as-of, a report date)
 	Recorded time.Time // when the ledger recorded it
-	Kind     string    // seen, identified, status, version, waiver, reported, note
+	Kind     string    // seen, identified, status, version, waiver, reported, followed-up, note
 	RunID    int64
 	From, To string
 	By, Ref  string

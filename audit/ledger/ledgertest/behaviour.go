@@ -233,6 +233,39 @@ func testMark(t *testing.T, b Backend) {
 	if _, err := s.Mark(ctx, ledger.Mark{IDs: []string{a}}); err == nil {
 		t.Error("a mark with nothing to record succeeded")
 	}
+	testFollowUp(t, s, a, c)
+}
+
+// testFollowUp: a follow-up report is recorded once, only after the report
+// it follows, survives the next run, and is cleared when the case reopens.
+func testFollowUp(t *testing.T, s ledger.Store, reported, unreported string) {
+	ctx := context.Background()
+	if _, err := s.Mark(ctx, ledger.Mark{IDs: []string{unreported}, FollowedUp: true, On: D("2026-12-01")}); err == nil {
+		t.Error("a follow-up of a case never reported was recorded")
+	}
+	if _, err := s.Mark(ctx, ledger.Mark{IDs: []string{reported}, FollowedUp: true, On: D("2026-11-25")}); err == nil {
+		t.Error("a follow-up before the report (2026-11-26) was recorded")
+	}
+	m := ledger.Mark{IDs: []string{reported}, FollowedUp: true, On: D("2026-12-04"), Ref: "R2"}
+	for i, want := range []bool{true, false} {
+		res, err := s.Mark(ctx, m)
+		if err != nil || res[0].Changed != want {
+			t.Fatalf("follow-up #%d = %+v, %v; want changed=%v", i+1, res, err, want)
+		}
+	}
+	got := one(t, s, reported)
+	if !got.FollowedUp.Equal(D("2026-12-04")) || got.Status != "reported" {
+		t.Errorf("after the follow-up: %+v, want followed up 2026-12-04, still reported", got.CaseState)
+	}
+	if _, events, _ := s.History(ctx, reported); !slices.ContainsFunc(events, func(e ledger.Event) bool {
+		return e.Kind == "followed-up" && e.Date.Equal(D("2026-12-04")) && e.Ref == "R2"
+	}) {
+		t.Errorf("history lacks the follow-up: %+v", events)
+	}
+	rec := record(t, s, makeRun("2026-12-05", kasLists, input{subject: gateway, comps: []comp{sdk}}))
+	if st := stateOf(t, rec, gateway, sdk); !st.FollowedUp.Equal(D("2026-12-04")) {
+		t.Errorf("the next run lost the follow-up date: %+v", st)
+	}
 }
 
 func mustCases(t testing.TB, s ledger.Store, f ledger.Filter) []ledger.Case {

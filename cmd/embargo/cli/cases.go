@@ -260,9 +260,9 @@ func (o *obligationMemo) citations() []reports.Citation {
 }
 
 type obligationKey struct {
-	entity               audit.EntityRef
-	category, verdict    string
-	identified, reported time.Time
+	entity                           audit.EntityRef
+	category, verdict                string
+	identified, reported, followedUp time.Time
 }
 
 type obligationsOrErr struct {
@@ -272,11 +272,11 @@ type obligationsOrErr struct {
 }
 
 func (o *obligationMemo) get(ref audit.EntityRef, c ledger.Case) obligationsOrErr {
-	k := obligationKey{ref, c.Category, c.Verdict, c.Identified, c.Reported}
+	k := obligationKey{ref, c.Category, c.Verdict, c.Identified, c.Reported, c.FollowedUp}
 	if r, ok := o.m[k]; ok {
 		return r
 	}
-	obs, err := o.a.CaseObligations(ref, vendorlists.Category(c.Category), audit.Verdict(c.Verdict), c.Identified, c.Reported)
+	obs, err := o.a.CaseObligations(ref, vendorlists.Category(c.Category), audit.Verdict(c.Verdict), c.Identified, c.Reported, c.FollowedUp)
 	r := obligationsOrErr{obs: reports.ObligationsOf(obs), name: o.a.EntityName(ref), err: err}
 	for i := range r.obs {
 		for _, ci := range r.obs[i].Citations {

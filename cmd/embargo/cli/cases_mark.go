@@ -15,25 +15,29 @@ import (
 
 type markOptions struct {
 	casesOptions
-	Reported bool
-	On       string
-	Ref      string
-	By       string
-	Note     string
+	Reported   bool
+	FollowedUp bool
+	On         string
+	Ref        string
+	By         string
+	Note       string
 }
 
 func newCasesMarkCommand(env *environment, global *globalOptions) *cobra.Command {
 	var opts markOptions
 	cmd := &cobra.Command{
-		Use:   "mark --ledger LEDGER (--reported --on DATE | --note TEXT) [flags] CASE_ID...",
-		Short: "Record a report submission (or a note) on cases",
+		Use:   "mark --ledger LEDGER (--reported --on DATE | --followed-up --on DATE | --note TEXT) [flags] CASE_ID...",
+		Short: "Record a report or follow-up report submission (or a note) on cases",
 		Long: `Record that cases were reported (e.g. to DIBNet or the contracting officer) on a
 date, with the submission's reference and who made it; follow-up deadlines then
-run from that date. Marking again with the same values changes nothing; a new
+run from that date. --followed-up records the follow-up report (FAR 52.204-23
+(c)(2)(ii) and its kin), after which that obligation is done, no longer overdue;
+the report it follows must be recorded first. Marking again with the same values changes nothing; a new
 date or reference is recorded in the case's history beside the earlier one.
 --note records free text. All cases named are marked, or none.`,
-		Example: `  embargo cases mark --ledger embargo.db --reported --on 2026-11-30 --ref DIBNet-4711 --by j.doe C-5b957467ff6a`,
-		Args:    cobra.MinimumNArgs(1),
+		Example: `  embargo cases mark --ledger embargo.db --reported --on 2026-11-30 --ref DIBNet-4711 --by j.doe C-5b957467ff6a
+  embargo cases mark --ledger embargo.db --followed-up --on 2026-12-10 --ref DIBNet-4711-2 C-5b957467ff6a`,
+		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := loadCasesSettings(env, cmd, global); err != nil {
 				return err
@@ -44,6 +48,7 @@ date or reference is recorded in the case's history beside the earlier one.
 	fs := cmd.Flags()
 	opts.addLedgerFlag(fs)
 	fs.BoolVar(&opts.Reported, "reported", false, "record a report submission (needs --on)")
+	fs.BoolVar(&opts.FollowedUp, "followed-up", false, "record the follow-up report's submission (needs --on)")
 	fs.StringVar(&opts.On, "on", "", "the submission's date, `YYYY-MM-DD`")
 	fs.StringVar(&opts.Ref, "ref", "", "the submission's reference (`TEXT`), e.g. a DIBNet report number")
 	fs.StringVar(&opts.By, "by", "", "who submitted it (`NAME`; default $USER)")
@@ -52,19 +57,20 @@ date or reference is recorded in the case's history beside the earlier one.
 }
 
 func runMark(ctx context.Context, env *environment, opts *markOptions, ids []string) error {
-	m := ledger.Mark{IDs: ids, Reported: opts.Reported, Ref: opts.Ref, By: opts.By, Note: opts.Note}
+	m := ledger.Mark{IDs: ids, Reported: opts.Reported, FollowedUp: opts.FollowedUp, Ref: opts.Ref, By: opts.By, Note: opts.Note}
+	dated := opts.Reported || opts.FollowedUp
 	if m.By == "" {
 		m.By = env.getenv("USER")
 	}
 	switch {
-	case opts.Reported && opts.On == "":
-		return &usageError{msg: "--reported needs --on YYYY-MM-DD, the date the report was submitted"}
-	case !opts.Reported && opts.On != "":
-		return &usageError{msg: "--on is the date of a report: give --reported with it"}
-	case !opts.Reported && opts.Note == "":
-		return &usageError{msg: "nothing to mark: give --reported --on DATE, or --note TEXT"}
+	case dated && opts.On == "":
+		return &usageError{msg: "--reported and --followed-up need --on YYYY-MM-DD, the date the report was submitted"}
+	case !dated && opts.On != "":
+		return &usageError{msg: "--on is the date of a report: give --reported or --followed-up with it"}
+	case !dated && opts.Note == "":
+		return &usageError{msg: "nothing to mark: give --reported --on DATE, --followed-up --on DATE, or --note TEXT"}
 	}
-	if opts.Reported {
+	if dated {
 		on, err := casesDate(env, "on", opts.On)
 		if err != nil {
 			return err
@@ -84,8 +90,13 @@ func runMark(ctx context.Context, env *environment, opts *markOptions, ids []str
 		what := "unchanged (already recorded)"
 		if r.Changed {
 			what = "recorded"
-			if opts.Reported {
+			switch {
+			case opts.Reported && opts.FollowedUp:
+				what = "reported and followed up on " + opts.On
+			case opts.Reported:
 				what = "reported on " + opts.On
+			case opts.FollowedUp:
+				what = "followed up on " + opts.On
 			}
 		}
 		fmt.Fprintf(env.stdout, "%s: %s\n", r.ID, what)
@@ -129,6 +140,9 @@ func writeHistory(env *environment, c *ledger.Case, events []ledger.Event) error
 	if !c.Reported.IsZero() {
 		fmt.Fprintf(env.stdout, ", reported %s", day(c.Reported))
 	}
+	if !c.FollowedUp.IsZero() {
+		fmt.Fprintf(env.stdout, ", followed up %s", day(c.FollowedUp))
+	}
 	if !c.Resolved.IsZero() {
 		fmt.Fprintf(env.stdout, ", resolved %s", day(c.Resolved))
 	}
@@ -159,8 +173,8 @@ func eventDetail(e ledger.Event) string {
 		} else {
 			parts = append(parts, fmt.Sprintf("run %d: new case, %s", e.RunID, e.To))
 		}
-	case "reported":
-		parts = append(parts, "reported on "+e.To)
+	case "reported", "followed-up":
+		parts = append(parts, strings.Replace(e.Kind, "-", " ", 1)+" on "+e.To)
 		if e.From != "" {
 			parts = append(parts, "(was "+e.From+")")
 		}
@@ -199,13 +213,14 @@ func writeHistoryJSON(env *environment, c *ledger.Case, events []ledger.Event) e
 		Status     string  `json:"status"`
 		Identified string  `json:"identified"`
 		Reported   string  `json:"reported"`
+		FollowedUp string  `json:"followedUp"`
 		Resolved   string  `json:"resolved"`
 		Subject    string  `json:"subject"`
 		Component  string  `json:"component"`
 		Entity     string  `json:"entity"`
 		Events     []event `json:"events"`
-	}{ID: c.ID, Status: c.Status, Identified: day(c.Identified), Reported: day(c.Reported), Resolved: day(c.Resolved),
-		Subject: c.Key.Subject, Component: c.Key.Component, Entity: c.Key.Entity, Events: []event{}}
+	}{ID: c.ID, Status: c.Status, Identified: day(c.Identified), Reported: day(c.Reported), FollowedUp: day(c.FollowedUp),
+		Resolved: day(c.Resolved), Subject: c.Key.Subject, Component: c.Key.Component, Entity: c.Key.Entity, Events: []event{}}
 	for _, e := range events {
 		out.Events = append(out.Events, event{Date: day(e.Date), Kind: e.Kind, Run: e.RunID, From: e.From, To: e.To, By: e.By,
 			Ref: e.Ref, Note: e.Note, Input: e.Input, Recorded: e.Recorded.Format(time.RFC3339)})

@@ -133,6 +133,23 @@ func TestLedgerCaseWalk(t *testing.T) {
 	if r := casesJSON(t, "--ledger", db, "--as-of", "2026-12-03", "--status", "overdue"); len(r.Cases) != 0 {
 		t.Errorf("a reported case with its follow-up not yet due is overdue: %+v", r.Cases)
 	}
+	// the follow-up (due 2026-12-14) is late on 2026-12-15 until it is
+	// recorded; then it is done and the case is not overdue
+	if r := casesJSON(t, "--ledger", db, "--as-of", "2026-12-15", "--status", "overdue"); len(r.Cases) != 1 {
+		t.Errorf("a reported case whose follow-up is past due is not overdue: %+v", r.Cases)
+	}
+	if code, out, errOut := run(t, context.Background(), "", "cases", "mark", "--ledger", db, "--followed-up", "--on", "2026-11-29", id); code == 0 {
+		t.Errorf("a follow-up before the report was accepted: %s", out)
+	} else if !strings.Contains(errOut, "needs the report it follows") {
+		t.Errorf("follow-up before the report: %s", errOut)
+	}
+	code, out, errOut = run(t, context.Background(), "", "cases", "mark", "--ledger", db, "--followed-up", "--on", "2026-12-10", "--ref", "DIBNet-4711-2", id)
+	if code != 0 || !strings.Contains(out, id+": followed up on 2026-12-10") {
+		t.Fatalf("mark --followed-up: exit %d\n%s%s", code, out, errOut)
+	}
+	if r := casesJSON(t, "--ledger", db, "--as-of", "2026-12-15", "--status", "overdue"); len(r.Cases) != 0 {
+		t.Errorf("a case whose follow-up report is recorded is overdue: %+v", r.Cases)
+	}
 
 	writeSBOM(t, sbomPath, cdxWith())
 	auditJSON(t, append(common, "--as-of", "2026-12-08")...)
@@ -148,7 +165,7 @@ func TestLedgerCaseWalk(t *testing.T) {
 	}
 
 	code, out, _ = run(t, context.Background(), "", "cases", "history", "--ledger", db, id)
-	for _, want := range []string{"identified", "reported on 2026-11-30 ref DIBNet-4711", "j.doe", "reported → resolved", "resolved → open", "version", "11.1 → 11.2"} {
+	for _, want := range []string{"identified", "reported on 2026-11-30 ref DIBNet-4711", "followed-up", "2026-12-10", "j.doe", "reported → resolved", "resolved → open", "version", "11.1 → 11.2"} {
 		if code != 0 || !strings.Contains(out, want) {
 			t.Errorf("history lacks %q:\n%s", want, out)
 		}
