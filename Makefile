@@ -1,5 +1,5 @@
 # Plain targets for everyday work; CI runs .ci/run.
-.PHONY: help build test test-short update-golden fuzz bench-decode bench-match vet ci image actionlint footprint
+.PHONY: help build test test-short update-golden fuzz bench-decode bench-match mutate vet ci image actionlint footprint
 
 comma := ,
 # image and release metadata; override on the command line
@@ -48,6 +48,9 @@ bench-decode: ## decode speed and memory against jq on ../shared/bench
 
 bench-match: ## matching throughput on one core
 	go test ./audit -run '^$$' -bench Match -benchtime 20x -cpu 1
+
+mutate: ## mutation score of matching, assessment and policy (gremlins; about N minutes)
+	bash scripts/mutate.sh
 
 vet: ## gofmt and go vet
 	test -z "$$(gofmt -l $$(git ls-files '*.go'))"
