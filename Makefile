@@ -1,5 +1,5 @@
 # Plain targets for everyday work; CI runs .ci/run.
-.PHONY: help build test test-short update-golden fuzz bench-decode bench-decode-jq bench-match vet ci image actionlint footprint
+.PHONY: help build test test-short update-golden fuzz bench-decode bench-decode-jq bench-match mutate vet ci image actionlint footprint
 
 comma := ,
 # image and release metadata; override on the command line
@@ -51,6 +51,9 @@ bench-decode-jq: ## decode speed and memory of the whole process against jq on .
 
 bench-match: ## matching throughput on one core
 	go test ./audit -run '^$$' -bench Match -benchtime 20x -cpu 1
+
+mutate: ## mutation score of matching, assessment and policy (gremlins; about 45 min)
+	bash scripts/mutate.sh
 
 vet: ## gofmt and go vet
 	test -z "$$(gofmt -l $$(git ls-files '*.go'))"
