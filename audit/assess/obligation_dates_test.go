@@ -86,6 +86,14 @@ func TestFARReportDeadlines(t *testing.T) {
 			reportDue: "2024-07-09", reportText: "done on 2024-07-10, 1 day after the deadline",
 			followDue: "2024-07-24", followText: "due in 19 days",
 			clauseTitle: "52.204-23 (DEC 2023)"},
+		// reported on the day identified; the follow-up, due 10 business days
+		// later (July 4th is a holiday: 2024-07-18), is submitted on
+		// 2024-07-04 and is done
+		{name: "report and follow-up recorded",
+			dates:     Dates{Identified: d("2024-07-03"), Reported: d("2024-07-03"), FollowedUp: d("2024-07-04")},
+			reportDue: "2024-07-09", reportText: "done on 2024-07-03",
+			followDue: "2024-07-18", followText: "done on 2024-07-04",
+			clauseTitle: "52.204-23 (DEC 2023)"},
 		{name: "report recorded for every case",
 			dates:     Dates{Identified: d("2024-07-03")},
 			done:      map[string]time.Time{"far-52-204-23/report": d("2024-07-05")},
