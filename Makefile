@@ -52,7 +52,7 @@ bench-decode-jq: ## decode speed and memory of the whole process against jq on .
 bench-match: ## matching throughput on one core
 	go test ./audit -run '^$$' -bench Match -benchtime 20x -cpu 1
 
-mutate: ## mutation score of matching, assessment and policy (gremlins; about 45 min)
+mutate: ## mutation score of matching, assessment and policy (gremlins; about 25 min)
 	bash scripts/mutate.sh
 
 vet: ## gofmt and go vet

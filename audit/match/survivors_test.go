@@ -21,8 +21,8 @@ import (
 //   - signal_product.go:134:10 CONDITIONALS_BOUNDARY: `j < start` made
 //     `j <= start`; j == start is inside the name, skipped just above.
 //
-// match.go:187 (six ARITHMETIC_BASE on string "+") do not compile: the
-// script counts them not viable.
+// match.go:187 (six ARITHMETIC_BASE on string "+") do not compile:
+// gremlins counts them killed, the script's re-run not viable.
 
 // TestLineageRole: a hit on a related component (CycloneDX pedigree) is
 // weighed by how it relates: an ancestor the entity made makes the
