@@ -43,7 +43,10 @@ func NormalizeOrg(s string) string {
 	s = stripRole(strings.TrimSpace(s))
 	s = stripTrailingEmail(s)
 	toks := tokenize(fold(s))
-	return strings.Join(dropLegalForms(toks), " ")
+	// Dropping a character between two combining marks (an apostrophe)
+	// can leave them out of canonical order: normalise the result again so
+	// that NormalizeOrg is idempotent (found by fuzzing; seed kept).
+	return norm.NFKC.String(strings.Join(dropLegalForms(toks), " "))
 }
 
 // Tokens splits s into lower-case words (runs of letters, marks and
