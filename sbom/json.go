@@ -41,10 +41,14 @@ func jsonAt(dec *jsontext.Decoder, lines *jsonLines, what string, err error) err
 	} else {
 		pos = lines.at(off)
 	}
-	if pos.line == 0 {
-		return fmt.Errorf("%s at byte offset %d (%s): %w", what, off, dec.StackPointer(), err)
+	where := fmt.Sprintf("byte offset %d", off)
+	if p := dec.StackPointer(); p != "" {
+		where += ", " + string(p) // the top level has no pointer
 	}
-	return fmt.Errorf("%s: line %d, column %d (byte offset %d, %s): %w", what, pos.line, pos.col, off, dec.StackPointer(), err)
+	if pos.line == 0 {
+		return fmt.Errorf("%s at %s: %w", what, where, err)
+	}
+	return fmt.Errorf("%s: line %d, column %d (%s): %w", what, pos.line, pos.col, where, err)
 }
 
 // elementError is the error of an array element walked after it was read
