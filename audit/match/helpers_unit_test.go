@@ -79,3 +79,34 @@ func TestIsYear(t *testing.T) {
 		}
 	}
 }
+
+func TestIsOrgProperty(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		want bool
+	}{
+		{"syft:metadata:maintainer", true},
+		{"syft:metadata:Vendor", true},
+		{"PUBLISHER", true},
+		{"x:co-authors", true},
+		{"cdx:npm:packageSupplier", true},
+		{"acme:Organization", true},
+		{"ACME:MANUFACTURER", true},
+		{"rpm:packager", true},
+		{"spdx:originator", true},
+		{"acme:company", true},
+		{"vendor:path", false}, // only the last segment counts
+		{"syft:package:foundBy", false},
+		{"syft:location:0:path", false},
+		{"acme:org", false},
+		{"acme:vendo", false},
+		{"acme:suppl", false},
+		{"acme:\u212aompany", false}, // the Kelvin sign is not ASCII "c"... nor "k"
+		{"", false},
+		{"a:", false},
+	} {
+		if got := isOrgProperty(tt.name); got != tt.want {
+			t.Errorf("isOrgProperty(%q) = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}

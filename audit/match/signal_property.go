@@ -26,24 +26,32 @@ func (propertySignal) match(ix *index, t *target, hits []hit) []hit {
 	return hits
 }
 
+// orgWords are the name segments that mark an organisation-like
+// property, indexed by their first letter so that isOrgProperty reads a
+// segment once instead of once per word: it runs for every property of
+// every component, twice.
+var orgWords = func() (t [26][]string) {
+	for _, w := range [...]string{"vendor", "maintainer", "company", "author", "publisher", "supplier", "manufacturer", "packager", "originator", "organization"} {
+		t[w[0]-'a'] = append(t[w[0]-'a'], w)
+	}
+	return t
+}()
+
 // isOrgProperty reports properties whose last name segment names a
-// person or organisation responsible for the package.
+// person or organisation responsible for the package. The comparison is
+// ASCII case-insensitive: a same-length window cannot fold a multi-byte
+// rune to one of these ASCII words.
 func isOrgProperty(name string) bool {
 	seg := name[strings.LastIndexByte(name, ':')+1:]
-	for _, w := range [...]string{"vendor", "maintainer", "company", "author", "publisher", "supplier", "manufacturer", "packager", "originator", "organization"} {
-		if containsFold(seg, w) {
-			return true
+	for i := 0; i < len(seg); i++ {
+		c := seg[i] | 0x20 // lower-cases ASCII letters; no other byte becomes one
+		if c < 'a' || c > 'z' {
+			continue
 		}
-	}
-	return false
-}
-
-// containsFold is an ASCII case-insensitive strings.Contains that does
-// not allocate.
-func containsFold(s, sub string) bool {
-	for i := 0; i+len(sub) <= len(s); i++ {
-		if strings.EqualFold(s[i:i+len(sub)], sub) {
-			return true
+		for _, w := range orgWords[c-'a'] {
+			if len(seg)-i >= len(w) && strings.EqualFold(seg[i:i+len(w)], w) {
+				return true
+			}
 		}
 	}
 	return false
