@@ -1,6 +1,7 @@
 package match
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -108,5 +109,27 @@ func TestIsOrgProperty(t *testing.T) {
 		if got := isOrgProperty(tt.name); got != tt.want {
 			t.Errorf("isOrgProperty(%q) = %v, want %v", tt.name, got, tt.want)
 		}
+	}
+}
+
+// The memo gives the class classifyProperty gives, whatever the order
+// of the names and however many share a slot.
+func TestPropMemo(t *testing.T) {
+	names := []string{"syft:package:foundBy", "syft:location:0:path", "syft:metadata:maintainer", "syft:cpe23",
+		"syft:package:vendor", "syft:location:0:layerID", "acme:Supplier", "", "x", "y", "vendor", "rodnev"}
+	for i := 0; i < 200; i++ {
+		names = append(names, "p:"+strings.Repeat("a", i%40)+string(rune('a'+i%26))+"author"[:i%7])
+	}
+	var m propMemo
+	for round := 0; round < 3; round++ {
+		for i := range names {
+			n := names[(i*7+round*13)%len(names)]
+			if got, want := m.class(n), classifyProperty(n); got != want {
+				t.Fatalf("memo class of %q = %v, want %v", n, got, want)
+			}
+		}
+	}
+	if classifyProperty("syft:package:vendor") != propOrg|propOpaque {
+		t.Errorf("a bookkeeping property that names a vendor is both opaque and an organisation")
 	}
 }

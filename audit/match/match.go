@@ -19,11 +19,11 @@ func (m *Matcher) Attribute(c *sbom.Component) []Attribution {
 	if t == nil {
 		t = new(target)
 	}
-	*t = newTarget(c)
+	t.reset(c)
 	for _, s := range m.signals {
 		hits = s.match(m.ix, t, hits)
 	}
-	*t = target{}
+	t.release()
 	m.targets.Put(t)
 	if len(hits) == 0 {
 		return nil

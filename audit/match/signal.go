@@ -14,17 +14,34 @@ type signal interface {
 	match(ix *index, t *target, hits []hit) []hit
 }
 
-// target is the component being matched with its purl split once for all
-// signals.
+// target is the component being matched with what several signals read
+// worked out once: its purl split, the class of each property. Targets
+// are pooled (one goroutine at a time), so the property-name memo lives
+// across components.
 type target struct {
 	*sbom.Component
 	purl    purlParts
 	hasPURL bool
+	props   []propClass // the class of each of Component.Properties
+	memo    propMemo
 }
 
-func newTarget(c *sbom.Component) target {
-	p, ok := splitPURL(c.PURL)
-	return target{Component: c, purl: p, hasPURL: ok}
+// reset points t at c, keeping the buffers and the memo.
+func (t *target) reset(c *sbom.Component) {
+	t.Component = c
+	t.purl, t.hasPURL = splitPURL(c.PURL)
+	t.props = t.props[:0]
+	for _, p := range c.Properties {
+		t.props = append(t.props, t.memo.class(p.Name))
+	}
+}
+
+// release drops what t holds of the component, so that a pooled target
+// keeps no document alive.
+func (t *target) release() {
+	t.Component = nil
+	t.purl = purlParts{}
+	t.props = t.props[:0]
 }
 
 // signals is the one registry of strategies, in the order their evidence

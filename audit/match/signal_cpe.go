@@ -10,9 +10,20 @@ type cpeSignal struct{}
 
 func (cpeSignal) match(ix *index, t *target, hits []hit) []hit {
 	c := t.Component
+	// A tool that guesses CPEs writes several per component with the same
+	// few vendors; a vendor the gate turned away once is not read again.
+	var rejected [4]string
+	nrej := 0
 	for i, cpe := range c.CPEs {
 		v := cpeVendor(cpe.Value)
-		if v == "" || !ix.first.mayMatch(v) {
+		if v == "" || seen(rejected[:nrej], v) {
+			continue
+		}
+		if !ix.first.mayMatch(v) {
+			if nrej < len(rejected) {
+				rejected[nrej] = v
+				nrej++
+			}
 			continue
 		}
 		rules := ix.cpes[NormalizeCPEVendor(v)]
@@ -25,6 +36,15 @@ func (cpeSignal) match(ix *index, t *target, hits []hit) []hit {
 	return hits
 }
 
+func seen(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
 // cpeBody returns what follows "cpe:2.3:" or "cpe:/" in a CPE name, with
 // or without the "p-" prefix some scanners use (p-cpe: from Tenable,
 // Greenbone); false for anything else.
@@ -33,6 +53,8 @@ func cpeBody(s string) (string, bool) {
 		s = s[2:]
 	}
 	switch {
+	case strings.HasPrefix(s, "cpe:2.3:") && len(s) > 8: // the usual spelling, without folding
+		return s[8:], true
 	case len(s) > 8 && strings.EqualFold(s[:8], "cpe:2.3:"):
 		return s[8:], true
 	case len(s) > 5 && strings.EqualFold(s[:5], "cpe:/"):

@@ -35,7 +35,7 @@ func (domainSignal) match(ix *index, t *target, hits []hit) []hit {
 		hits = emailField(ix, c, hits, indexed("authors", i, ".name"), a.Name)
 	}
 	for i, p := range c.Properties {
-		if isOrgProperty(p.Name) {
+		if t.props[i]&propOrg != 0 {
 			hits = emailField(ix, c, hits, indexed("properties", i, ".value"), p.Value)
 		}
 	}

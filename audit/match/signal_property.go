@@ -13,8 +13,8 @@ func (propertySignal) match(ix *index, t *target, hits []hit) []hit {
 	c := t.Component
 	for i, p := range c.Properties {
 		switch {
-		case isOpaqueProperty(p.Name):
-		case isOrgProperty(p.Name):
+		case t.props[i]&propOpaque != 0:
+		case t.props[i]&propOrg != 0:
 			exact, within := ix.matchOrg(p.Value)
 			hits = addHits(hits, exact, c, "property", indexed("properties", i, ".value"), p.Value, roleMaker, false)
 			hits = addHits(hits, within, c, "property", indexed("properties", i, ".value"), p.Value, roleMaker, false)
@@ -24,6 +24,52 @@ func (propertySignal) match(ix *index, t *target, hits []hit) []hit {
 		}
 	}
 	return hits
+}
+
+// propClass says how a property's value is read, from its name: a set
+// of the flags below, none for free text (which can only mention an
+// entity).
+type propClass uint8
+
+const (
+	propOrg    propClass = 1 << iota // names an organisation or person responsible for the package
+	propOpaque                       // an identifier another signal reads (CPE), or tool bookkeeping
+)
+
+func classifyProperty(name string) propClass {
+	var c propClass
+	if isOpaqueProperty(name) {
+		c |= propOpaque
+	}
+	if isOrgProperty(name) {
+		c |= propOrg
+	}
+	return c
+}
+
+// propMemo remembers the class of recently seen property names: an SBOM
+// repeats a handful of names (syft's "syft:package:foundBy",
+// "syft:location:0:path"...) on every component. Direct-mapped; a name
+// is copied in, so that the memo keeps no document alive.
+type propMemo [256]struct {
+	name  string
+	class propClass
+	set   bool
+}
+
+func (m *propMemo) class(name string) propClass {
+	if name == "" {
+		return classifyProperty(name)
+	}
+	n := len(name)
+	h := uint32(n)*0x9e3779b1 ^ uint32(name[n-1]) ^ uint32(name[n/2])<<8 ^ uint32(name[n*3/4])<<16 ^ uint32(name[n/4])<<24
+	e := &m[(h*0x85ebca6b)>>24]
+	if e.set && e.name == name {
+		return e.class
+	}
+	c := classifyProperty(name)
+	e.name, e.class, e.set = strings.Clone(name), c, true
+	return c
 }
 
 // orgWords are the name segments that mark an organisation-like

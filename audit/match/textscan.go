@@ -66,52 +66,61 @@ func pairKey[T string | []byte](w T) uint16 {
 
 // mayMatch reports whether s could hold a dictionary entry: it has an
 // ASCII word that starts one, or it is not plain ASCII and so needs the
-// full Unicode path. It never allocates.
+// full Unicode path. It never allocates. It reads s once: a word whose
+// first two bytes start no entry is skipped without hashing; any other
+// is hashed, lower-cased, as it is read, for the whole-word gate.
 func (f *firstTokens) mayMatch(s string) bool {
 	if f.set == nil {
 		return false
 	}
 	for i := 0; i < len(s); {
-		if s[i] >= 0x80 {
-			return true
-		}
-		if f.class[s[i]] == 0 {
+		a := f.class[s[i]]
+		if a == 0 {
+			if s[i] >= 0x80 {
+				return true
+			}
 			i++
 			continue
 		}
-		j := i
-		for j < len(s) && s[j] < 0x80 && f.class[s[j]] != 0 {
-			j++
+		b := byte(0)
+		if i+1 < len(s) {
+			b = f.class[s[i+1]]
 		}
-		if j < len(s) && s[j] >= 0x80 || f.startsEntry(s[i:j]) {
-			return true
+		if a != classSkip && b != classSkip && !f.hasPair(uint16(a)<<8|uint16(b)) {
+			for i < len(s) && f.class[s[i]] != 0 {
+				i++
+			}
+		} else {
+			start, h, skip := i, uint32(2166136261), false
+			for ; i < len(s); i++ {
+				c := f.class[s[i]]
+				if c <= classSkip {
+					if c == 0 {
+						break
+					}
+					skip = true
+					continue
+				}
+				h = (h ^ uint32(c)) * 16777619
+			}
+			if f.startsEntry(s[start:i], h, skip) {
+				return true
+			}
 		}
-		i = j
+		if i < len(s) && s[i] >= 0x80 {
+			return true // the word goes on in another script
+		}
 	}
 	return false
 }
 
-// startsEntry reports whether the ASCII word w, lower-cased and without
-// apostrophes, is a first token.
-func (f *firstTokens) startsEntry(w string) bool {
-	a, b := f.class[w[0]], byte(0)
-	if len(w) > 1 {
-		b = f.class[w[1]]
-	}
-	if a == classSkip || b == classSkip {
+// startsEntry reports whether the ASCII word w, whose first two bytes
+// passed the pair gate, is a first token once lower-cased and without
+// apostrophes; h is the hash of those bytes, skip whether w had an
+// apostrophe.
+func (f *firstTokens) startsEntry(w string, h uint32, skip bool) bool {
+	if skip || len(w) > maxWord {
 		return f.startsEntrySlow(w)
-	}
-	if !f.hasPair(uint16(a)<<8 | uint16(b)) {
-		return false
-	}
-	// The whole-word hash, over the lower-cased bytes, without copying.
-	h := uint32(2166136261)
-	for i := 0; i < len(w); i++ {
-		c := f.class[w[i]]
-		if c == classSkip || i == maxWord {
-			return f.startsEntrySlow(w)
-		}
-		h = (h ^ uint32(c)) * 16777619
 	}
 	if k := uint16(h ^ h>>16); f.words[k>>6]&(1<<(k&63)) == 0 {
 		return false
