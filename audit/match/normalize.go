@@ -59,6 +59,9 @@ func Tokens(s string) []string {
 // (x/text folds each case to the other), so the result is lower-cased
 // too (found by fuzzing; the input is kept as a regression seed).
 func fold(s string) string {
+	if isASCII(s) {
+		return strings.ToLower(s) // what folding does to ASCII, without building a Caser
+	}
 	return strings.ToLower(cases.Fold().String(s))
 }
 
@@ -121,6 +124,51 @@ func isWordRune(r rune) bool {
 // tokenize splits already folded text into words; every other rune
 // (punctuation, quotes of every kind, symbols, spaces) separates words.
 func tokenize(s string) []string {
+	if isASCII(s) {
+		return tokenizeASCII(s)
+	}
+	return tokenizeRunes(s)
+}
+
+// tokenizeASCII is tokenizeRunes for ASCII text: words are substrings of
+// s, copied only when an apostrophe has to be dropped from one.
+func tokenizeASCII(s string) []string {
+	var toks []string
+	if len(s) > 16 {
+		toks = make([]string, 0, 8) // one allocation where growing would take four
+	}
+	for i := 0; i < len(s); {
+		if wordByte(s[i]) == 0 && !isASCIIApostrophe(s[i]) {
+			i++
+			continue
+		}
+		start, apos := i, false
+		for ; i < len(s) && (wordByte(s[i]) != 0 || isASCIIApostrophe(s[i])); i++ {
+			apos = apos || isASCIIApostrophe(s[i])
+		}
+		w := s[start:i]
+		if apos {
+			w = strings.Map(func(r rune) rune {
+				if isASCIIApostrophe(byte(r)) {
+					return -1
+				}
+				return r
+			}, w)
+		}
+		if w != "" {
+			toks = append(toks, w)
+		}
+	}
+	if len(toks) == 0 {
+		return nil // as tokenizeRunes
+	}
+	return toks
+}
+
+func isASCIIApostrophe(b byte) bool { return b == '\'' || b == '`' }
+
+// tokenizeRunes splits any text into words, rune by rune.
+func tokenizeRunes(s string) []string {
 	var toks []string
 	var b strings.Builder
 	flush := func() {

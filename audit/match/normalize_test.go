@@ -1,6 +1,7 @@
 package match
 
 import (
+	"math/rand/v2"
 	"slices"
 	"testing"
 )
@@ -80,5 +81,26 @@ func TestNormalizeCPEVendor(t *testing.T) {
 		if NormalizeCPEVendor(tt.in) == "kaspersky lab" && NormalizeOrg("Kaspersky Lab") != NormalizeCPEVendor(tt.in) {
 			t.Errorf("CPE vendor %q and org name disagree", tt.in)
 		}
+	}
+}
+
+// TestTokenizeASCII: the ASCII fast path splits exactly as the rune path
+// does, on random ASCII (letters of both cases, digits, apostrophes,
+// backquotes, punctuation, controls).
+func TestTokenizeASCII(t *testing.T) {
+	const alphabet = "aZk9 '`-_./@:\t\x00\x7fQ"
+	rng := rand.New(rand.NewPCG(5, 6))
+	for n := 0; n < 50000; n++ {
+		b := make([]byte, rng.IntN(16))
+		for i := range b {
+			b[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		s := string(b)
+		if got, want := tokenizeASCII(s), tokenizeRunes(s); !slices.Equal(got, want) {
+			t.Fatalf("tokenizeASCII(%q) = %q, tokenizeRunes %q", s, got, want)
+		}
+	}
+	if got := fold("KASPERSKY Lab"); got != "kaspersky lab" {
+		t.Errorf("fold = %q", got)
 	}
 }

@@ -24,6 +24,7 @@ type target struct {
 	hasPURL bool
 	props   []propClass // the class of each of Component.Properties
 	memo    propMemo
+	gate    gateMemo
 }
 
 // reset points t at c, keeping the buffers and the memo.

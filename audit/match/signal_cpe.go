@@ -49,12 +49,13 @@ func seen(ss []string, s string) bool {
 // or without the "p-" prefix some scanners use (p-cpe: from Tenable,
 // Greenbone); false for anything else.
 func cpeBody(s string) (string, bool) {
+	if len(s) > 8 && s[:8] == "cpe:2.3:" { // the usual spelling: no folding, no prefix
+		return s[8:], true
+	}
 	if len(s) > 2 && strings.EqualFold(s[:2], "p-") {
 		s = s[2:]
 	}
 	switch {
-	case strings.HasPrefix(s, "cpe:2.3:") && len(s) > 8: // the usual spelling, without folding
-		return s[8:], true
 	case len(s) > 8 && strings.EqualFold(s[:8], "cpe:2.3:"):
 		return s[8:], true
 	case len(s) > 5 && strings.EqualFold(s[:5], "cpe:/"):

@@ -19,7 +19,7 @@ func (propertySignal) match(ix *index, t *target, hits []hit) []hit {
 			hits = addHits(hits, exact, c, "property", indexed("properties", i, ".value"), p.Value, roleMaker, false)
 			hits = addHits(hits, within, c, "property", indexed("properties", i, ".value"), p.Value, roleMaker, false)
 		default:
-			rules := ix.findInText(p.Value, allPhrases)
+			rules := t.gate.findInText(ix, p.Value, allPhrases)
 			hits = addHits(hits, rules, c, "property", indexed("properties", i, ".value"), p.Value, roleMention, false)
 		}
 	}

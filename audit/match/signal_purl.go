@@ -50,8 +50,12 @@ func splitPURL(s string) (purlParts, bool) {
 	}
 	s = strings.TrimLeft(s[4:], "/")
 	s = s[:indexAnyOf(s, '?', '#', '?')]
-	if at := strings.LastIndexByte(s, '@'); at > strings.LastIndexByte(s, '/') {
-		s = s[:at]
+	// A version follows the last '@' after the last '/': one backward pass.
+	for k := len(s) - 1; k >= 0 && s[k] != '/'; k-- {
+		if s[k] == '@' {
+			s = s[:k]
+			break
+		}
 	}
 	i := strings.IndexByte(s, '/')
 	if i <= 0 {
