@@ -34,6 +34,23 @@ func (g *keyGate) mayHave(key []byte, at int) bool {
 	return g.pairs[k>>6]&(1<<(k&63)) != 0
 }
 
+// mayHaveFolded is mayHave(lower-cased ASCII key, 0) without copying
+// the key to lower-case it.
+func (g *keyGate) mayHaveFolded(key string) bool {
+	n := gateLen(len(key))
+	if g.lens[n>>6]&(1<<(n&63)) == 0 {
+		return false
+	}
+	if len(key) == 0 {
+		return true
+	}
+	k := uint16(lowerASCII(key[0])) << 8
+	if len(key) > 1 {
+		k |= uint16(lowerASCII(key[1]))
+	}
+	return g.pairs[k>>6]&(1<<(k&63)) != 0
+}
+
 // pairGate records the first two bytes of lower-case keys.
 type pairGate struct{ bits [1 << 16 / 64]uint64 }
 

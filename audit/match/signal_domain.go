@@ -104,17 +104,20 @@ func (ix *index) matchURL(raw string) []*rule {
 // "b.kaspersky.com", "kaspersky.com", "com"), so subdomains match and
 // "notkaspersky.com" does not.
 func (ix *index) matchDomain(host string) []*rule {
-	var buf [256]byte
-	if len(host) > len(buf) {
+	if len(host) > 256 {
 		return nil
 	}
-	h := appendLower(buf[:0], host, false)
-	for i := 0; i < len(h); i++ {
-		if (i == 0 || h[i-1] == '.') && ix.domainGate.mayHave(h[i:], 0) {
-			if rs := ix.domains[string(h[i:])]; rs != nil {
+	for i := 0; ; {
+		if ix.domainGate.mayHaveFolded(host[i:]) {
+			var buf [256]byte
+			if rs := ix.domains[string(appendLower(buf[:0], host[i:], false))]; rs != nil {
 				return rs
 			}
 		}
+		j := strings.IndexByte(host[i:], '.')
+		if j < 0 {
+			return nil
+		}
+		i += j + 1
 	}
-	return nil
 }

@@ -1,6 +1,9 @@
 package match
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestURLHost(t *testing.T) {
 	tests := []struct{ in, want string }{
@@ -104,5 +107,29 @@ func TestMayMatch(t *testing.T) {
 	}
 	if n := testing.AllocsPerRun(100, func() { f.mayMatch("The Apache Software Foundation kaspersky") }); n != 0 {
 		t.Errorf("mayMatch allocates %v times", n)
+	}
+}
+
+// TestMatchDomain: every label suffix of a host is looked up, in any
+// case; a look-alike suffix that is not a whole label is not.
+func TestMatchDomain(t *testing.T) {
+	ix := embeddedMatcher(t).ix
+	for _, tt := range []struct {
+		host string
+		want bool
+	}{
+		{"kaspersky.com", true},
+		{"Products.S.KASPERSKY.com", true},
+		{"a..kaspersky.com", true},
+		{"notkaspersky.com", false},
+		{"kaspersky.com.evil.example", false},
+		{"kaspersky.co", false},
+		{"", false},
+		{".", false},
+		{strings.Repeat("a.", 130) + "kaspersky.com", false}, // longer than any host: not read
+	} {
+		if got := ix.matchDomain(tt.host) != nil; got != tt.want {
+			t.Errorf("matchDomain(%q) = %v, want %v", tt.host, got, tt.want)
+		}
 	}
 }
