@@ -3,6 +3,7 @@ package match
 import (
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -102,5 +103,23 @@ func TestTokenizeASCII(t *testing.T) {
 	}
 	if got := fold("KASPERSKY Lab"); got != "kaspersky lab" {
 		t.Errorf("fold = %q", got)
+	}
+}
+
+// TestIsASCII: a byte of 0x80 or more anywhere, at every offset of the
+// eight-byte loop and its tail, makes a string non-ASCII.
+func TestIsASCII(t *testing.T) {
+	for n := 0; n <= 20; n++ {
+		b := []byte(strings.Repeat("a", n))
+		if !isASCII(string(b)) {
+			t.Fatalf("%q: not ASCII", b)
+		}
+		for i := range b {
+			c := append([]byte(nil), b...)
+			c[i] = 0x80
+			if isASCII(string(c)) {
+				t.Fatalf("%q: ASCII", c)
+			}
+		}
 	}
 }
