@@ -208,7 +208,7 @@ func runCases(ctx context.Context, env *environment, opts *casesOptions) error {
 	memo := obligationMemo{a: a, m: map[obligationKey]obligationsOrErr{}}
 	reg.Cases = make([]reports.CaseEntry, 0, len(cs))
 	for _, c := range cs {
-		e, err := caseEntry(&memo, c)
+		e, err := caseEntry(&memo, c, asOf)
 		if err != nil && !missing[c.Key.Entity] {
 			missing[c.Key.Entity] = true
 			reg.Warnings = append(reg.Warnings, fmt.Sprintf("cases of %s have no obligations listed: %v", c.Key.Entity, err))
@@ -292,7 +292,7 @@ func (o *obligationMemo) get(ref audit.EntityRef, c ledger.Case) obligationsOrEr
 }
 
 // caseEntry dates a case's obligations as of the auditor's date.
-func caseEntry(memo *obligationMemo, c ledger.Case) (reports.CaseEntry, error) {
+func caseEntry(memo *obligationMemo, c ledger.Case, asOf time.Time) (reports.CaseEntry, error) {
 	list, id, _ := strings.Cut(c.Key.Entity, "/")
 	ref := audit.EntityRef{List: list, ID: id}
 	e := reports.CaseEntry{
@@ -306,14 +306,15 @@ func caseEntry(memo *obligationMemo, c ledger.Case) (reports.CaseEntry, error) {
 	if r.err != nil {
 		return e, r.err
 	}
-	// Shared by the cases of one key; the renderers only read them.
-	e.Obligations = r.obs
-	live := c.Status == string(ledger.StatusOpen) || c.Status == string(ledger.StatusReported)
+	// Shared by the cases of one key (copied when a passed deadline of a
+	// live case is restated as overdue); the renderers only read them.
+	e.Obligations = reports.OverdueObligations(r.obs, c.Status, asOf)
+	live := reports.Tracked(c.Status)
 	for _, o := range e.Obligations {
-		if !live || o.Due == "" || (o.Status.State != "due" && o.Status.State != "passed") {
+		if !live || o.Due == "" || (o.Status.State != "due" && o.Status.State != "passed" && o.Status.State != "overdue") {
 			continue
 		}
-		if o.Status.State == "passed" {
+		if o.Status.State == "passed" || o.Status.State == "overdue" {
 			e.Overdue = true
 		}
 		if e.NextDue == "" || o.Due < e.NextDue {

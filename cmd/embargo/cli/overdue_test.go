@@ -1,0 +1,67 @@
+package cli
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestLedgerReportPutsOverdueFirst: with a ledger, the report a nightly
+// run writes after the FAR report deadline passed with no report recorded
+// says the obligation is overdue (in business days), in JSON and in the
+// case register, and its "what is due when" summary lists it before the
+// follow-up that is still to come. Without a ledger the tool cannot know
+// and says the deadline passed.
+func TestLedgerReportPutsOverdueFirst(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	db := filepath.Join(dir, "embargo.db")
+	sbomPath := writeSBOM(t, filepath.Join(dir, "gw.cdx.json"), cdxWith(keslComp))
+	common := []string{"--ledger", db, "--profile", "us-federal-contractor", sbomPath}
+	auditJSON(t, append(common, "--as-of", "2026-11-25")...)
+
+	_, rep := auditJSON(t, append(common, "--as-of", "2026-12-03")...)
+	if st := farReportStatus(t, rep); st["state"] != "overdue" || st["days"] != 2.0 || st["text"] != "overdue by 2 business days" {
+		t.Errorf("nightly run with a ledger: report status %v, want overdue by 2 business days", st)
+	}
+	r := casesJSON(t, "--ledger", db, "--as-of", "2026-12-03")
+	if len(r.Cases) != 1 || !r.Cases[0].Overdue {
+		t.Fatalf("register: %+v", r.Cases)
+	}
+	for _, o := range r.Cases[0].Obligations {
+		if o.ID == "report" && o.Status.State != "overdue" {
+			t.Errorf("register: report %+v, want overdue", o)
+		}
+	}
+	code, out, errOut := run(t, context.Background(), "", append([]string{"audit", "--as-of", "2026-12-03", "-o", "table"}, common...)...)
+	if code != 2 {
+		t.Fatalf("exit %d\n%s", code, errOut)
+	}
+	due := out[strings.Index(out, "DUE WHEN"):]
+	first, follow := strings.Index(due, "O1   overdue by 2 business days"), strings.Index(due, "due in 12 days at the latest")
+	if first < 0 || follow < 0 || follow < first {
+		t.Errorf("the overdue report is not first in DUE WHEN:\n%s", due)
+	}
+
+	_, rep = auditJSON(t, "--profile", "us-federal-contractor", "--as-of", "2026-12-03", "--discovered", "2026-11-25", sbomPath)
+	if st := farReportStatus(t, rep); st["state"] != "passed" {
+		t.Errorf("without a ledger: report status %v, want passed (nothing records whether it was met)", st)
+	}
+}
+
+func farReportStatus(t *testing.T, report map[string]any) map[string]any {
+	t.Helper()
+	fs, _ := report["findings"].([]any)
+	if len(fs) != 1 {
+		t.Fatalf("%d findings, want 1", len(fs))
+	}
+	for _, o := range fs[0].(map[string]any)["obligations"].([]any) {
+		o := o.(map[string]any)
+		if o["regime"] == "far-52-204-23" && o["id"] == "report" {
+			return o["status"].(map[string]any)
+		}
+	}
+	t.Fatal("no FAR report obligation")
+	return nil
+}
