@@ -253,7 +253,13 @@ func testFollowUp(t *testing.T, s ledger.Store, reported, unreported string) {
 			t.Fatalf("follow-up #%d = %+v, %v; want changed=%v", i+1, res, err, want)
 		}
 	}
+	if _, err := s.Mark(ctx, ledger.Mark{IDs: []string{reported}, Reported: true, On: D("2026-12-05"), Ref: "late"}); err == nil {
+		t.Error("a report dated after its recorded follow-up (2026-12-04) was recorded")
+	}
 	got := one(t, s, reported)
+	if !got.Reported.Equal(D("2026-11-26")) {
+		t.Errorf("a refused report date changed the case: reported %v, want 2026-11-26", got.Reported)
+	}
 	if !got.FollowedUp.Equal(D("2026-12-04")) || got.Status != "reported" {
 		t.Errorf("after the follow-up: %+v, want followed up 2026-12-04, still reported", got.CaseState)
 	}
