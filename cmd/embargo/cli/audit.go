@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -289,6 +290,11 @@ func runAudit(ctx context.Context, env *environment, global *globalOptions, opts
 	bar.finish()
 	p.gen.finish()
 	if res == nil {
+		if errors.Is(runErr, context.Canceled) && ctx.Err() != nil {
+			// Interrupted while the ledger recalled or recorded the run: its
+			// transaction rolled back.
+			return fmt.Errorf("%w: audit interrupted; nothing recorded in the ledger and no report written", interrupted(runErr))
+		}
 		return runErr
 	}
 	if runErr != nil && !opts.Partial {
