@@ -333,6 +333,12 @@ func day(t time.Time) string {
 
 // ledgerName is the ledger as reports name it, without a DSN's password.
 func ledgerName(target string) string {
+	if postgres.IsKeywordDSN(target) {
+		return "(a key=value connection string, not shown)"
+	}
+	if strings.Contains(target, "://") {
+		target = postgres.Redact(target) // a ?password= parameter too
+	}
 	if before, after, ok := strings.Cut(target, "@"); ok && strings.Contains(before, "://") {
 		scheme, _, _ := strings.Cut(before, "://")
 		return scheme + "://…@" + after
