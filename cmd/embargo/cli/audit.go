@@ -49,7 +49,6 @@ JSON/tag-value/YAML/RDF, SPDX 3.0.1 JSON-LD and syft JSON, optionally gzipped.
 		},
 	}
 	opts.addFlags(cmd.Flags())
-	registerAuditCompletions(cmd)
 	return cmd
 }
 
