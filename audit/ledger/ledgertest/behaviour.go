@@ -99,6 +99,18 @@ func testCaseWalk(t *testing.T, b Backend) {
 	}
 }
 
+// testReopenUnreported: a case resolved without ever being reported keeps
+// its identification when the component comes back, so the report
+// deadline it missed stays missed instead of starting again.
+func testReopenUnreported(t *testing.T, b Backend) {
+	s, _ := b.fresh(t)
+	record(t, s, makeRun("2026-11-25", kasLists, input{subject: gateway, comps: []comp{sdk}}))
+	rec := record(t, s, makeRun("2026-12-02", kasLists, input{subject: gateway}))
+	wantState(t, "fixed SBOM", stateOf(t, rec, gateway, sdk), "resolved", "2026-11-25", "", "2026-12-02")
+	rec = record(t, s, makeRun("2026-12-10", kasLists, input{subject: gateway, comps: []comp{sdk}}))
+	wantState(t, "component back, never reported", stateOf(t, rec, gateway, sdk), "open", "2026-11-25", "", "")
+}
+
 // testResolutionScope: a case resolves only when a run audited its subject
 // completely with the case's list.
 func testResolutionScope(t *testing.T, b Backend) {
