@@ -100,7 +100,7 @@ func TestWaiverMatchingEverythingRefused(t *testing.T) {
     approver: nobody
     expires: 2027-01-01
 `))
-	if err == nil || !strings.Contains(err.Error(), `w.yaml:2: waiver "W-ALL": match must set`) {
+	if err == nil || !strings.Contains(err.Error(), `w.yaml:2: waiver "W-ALL": match purl "*" alone covers every finding`) {
 		t.Errorf("purl \"*\" alone: %v, want refused naming file and line", err)
 	}
 	if _, err := ParseWaivers("w.yaml", []byte(`waivers:
