@@ -78,7 +78,7 @@ identification required) and all (the default).
 	fs.StringVar(&opts.Entity, "entity", "", "only cases of this listed `ENTITY` (LIST/ENTITY or ENTITY)")
 	fs.StringVar(&opts.AsOf, "as-of", "", "date obligations are measured against, `YYYY-MM-DD` (default today)")
 	fs.StringArrayVarP(&opts.Output, "output", "o", []string{string(reports.DefaultFormat)}, reports.FlagUsage())
-	fs.StringArrayVar(&opts.Profile, "profile", nil, "who you are (`PROFILE`, repeatable), as for audit (default: the profiles of the ledger's latest run)")
+	fs.StringArrayVar(&opts.Profile, "profile", nil, "who you are (`PROFILE`, repeatable), as for audit (default: for each case, the profiles of the runs that first and last saw it)")
 	fs.StringArrayVar(&opts.List, "list", nil, "add a sanctioned-vendor list `FILE`, as for audit")
 	fs.StringArrayVar(&opts.OnlyList, "only-list", nil, "use only the list with this `ID`, as for audit")
 	fs.StringVar(&opts.FARClause, "far-clause", "", "version of FAR 52.204-23 your contract carries, as for audit")
@@ -190,13 +190,25 @@ func runCases(ctx context.Context, env *environment, opts *casesOptions) error {
 		return err
 	}
 	defer st.Close()
-	profiles, err := caseProfiles(ctx, st, opts.Profile)
+	picker, err := newProfilePicker(ctx, st, opts.Profile)
 	if err != nil {
 		return err
 	}
-	a, err := audit.New(audit.Config{Lists: lists, Profiles: profiles, AsOf: asOf, FARClause: opts.FARClause})
-	if err != nil {
-		return &usageError{msg: err.Error()}
+	memos := map[string]*obligationMemo{}
+	memoFor := func(profiles []string) (*obligationMemo, error) {
+		key := strings.Join(profiles, ",")
+		if m, ok := memos[key]; ok {
+			return m, nil
+		}
+		a, err := audit.New(audit.Config{Lists: lists, Profiles: profiles, AsOf: asOf, FARClause: opts.FARClause})
+		if err != nil {
+			return nil, &usageError{msg: err.Error()}
+		}
+		memos[key] = &obligationMemo{a: a, m: map[obligationKey]obligationsOrErr{}}
+		return memos[key], nil
+	}
+	if _, err := memoFor(picker.fallback()); err != nil {
+		return err
 	}
 	cs, err := st.Cases(ctx, ledger.Filter{Statuses: stored, Vendor: opts.Vendor, Entity: opts.Entity})
 	if err != nil {
@@ -207,10 +219,13 @@ func runCases(ctx context.Context, env *environment, opts *casesOptions) error {
 		Ledger: ledgerName(opts.Ledger), Filter: filterText(opts),
 	}
 	missing := map[string]bool{}
-	memo := obligationMemo{a: a, m: map[obligationKey]obligationsOrErr{}}
 	reg.Cases = make([]reports.CaseEntry, 0, len(cs))
 	for _, c := range cs {
-		e, err := caseEntry(&memo, c, asOf)
+		memo, err := memoFor(picker.forCase(c))
+		if err != nil {
+			return err
+		}
+		e, err := caseEntry(memo, c, asOf)
 		if err != nil && !missing[c.Key.Entity] {
 			missing[c.Key.Entity] = true
 			reg.Warnings = append(reg.Warnings, fmt.Sprintf("cases of %s have no obligations listed: %v", c.Key.Entity, err))
@@ -220,26 +235,74 @@ func runCases(ctx context.Context, env *environment, opts *casesOptions) error {
 		}
 		reg.Cases = append(reg.Cases, e)
 	}
-	reg.Citations = memo.citations()
+	reg.Citations = citationsOf(memos)
 	return reports.WriteCases(specs, reg, reports.WriteOptions{
 		Stdout: env.stdout, StdoutTerminal: isTerminal(env.stdout), Color: env.color(env.stdout), Width: env.width(env.stdout),
 	})
 }
 
-// caseProfiles are --profile, else those the ledger's latest run was
-// audited under, else the default.
-func caseProfiles(ctx context.Context, st ledger.Store, given []string) ([]string, error) {
+// profilePicker says under which profiles a case's obligations are
+// dated: --profile for every case, else those of the runs that first and
+// last saw it, together (a nightly run under the default profile, or
+// another team's, must not drop a contractor's FAR deadlines from the
+// register), else those of the ledger's latest run, else the default.
+type profilePicker struct {
+	given, latest []string
+	byRun         map[int64][]string
+}
+
+func newProfilePicker(ctx context.Context, st ledger.Store, given []string) (*profilePicker, error) {
+	p := &profilePicker{given: given, latest: []string{audit.DefaultProfile}, byRun: map[int64][]string{}}
 	if len(given) > 0 {
-		return given, nil
+		return p, nil
 	}
 	runs, err := st.Runs(ctx)
 	if err != nil {
 		return nil, err
 	}
-	if len(runs) > 0 && len(runs[len(runs)-1].Profiles) > 0 {
-		return runs[len(runs)-1].Profiles, nil
+	for _, r := range runs {
+		p.byRun[r.ID] = r.Profiles
 	}
-	return []string{audit.DefaultProfile}, nil
+	if len(runs) > 0 && len(runs[len(runs)-1].Profiles) > 0 {
+		p.latest = runs[len(runs)-1].Profiles
+	}
+	return p, nil
+}
+
+// fallback are the profiles of a case no run names.
+func (p *profilePicker) fallback() []string {
+	if len(p.given) > 0 {
+		return p.given
+	}
+	return p.latest
+}
+
+func (p *profilePicker) forCase(c ledger.Case) []string {
+	if len(p.given) > 0 {
+		return p.given
+	}
+	out := append(slices.Clone(p.byRun[c.FirstRun]), p.byRun[c.LastRun]...)
+	if len(out) == 0 {
+		return p.latest
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// citationsOf are the sources every memo's obligations cited, by id.
+func citationsOf(memos map[string]*obligationMemo) []reports.Citation {
+	byID := map[string]reports.Citation{}
+	for _, m := range memos {
+		for _, c := range m.citations() {
+			byID[c.ID] = c
+		}
+	}
+	out := make([]reports.Citation, 0, len(byID))
+	for _, c := range byID {
+		out = append(out, c)
+	}
+	slices.SortFunc(out, func(a, b reports.Citation) int { return strings.Compare(a.ID, b.ID) })
+	return out
 }
 
 // obligationMemo dates obligations once per entity, category, verdict

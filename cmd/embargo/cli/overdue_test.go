@@ -107,3 +107,25 @@ func TestResolvedUnreportedCaseStaysOverdue(t *testing.T) {
 		t.Errorf("agency: a resolved case is overdue on fixed removal deadlines: %+v", r.Cases)
 	}
 }
+
+// TestCasesKeepTheirRunsProfiles: a case found under
+// us-federal-contractor stays overdue in the register after another run
+// of the same ledger, under the default profile, audits something else:
+// the register dates each case under the profiles of the runs that saw
+// it, not of whichever run came last.
+func TestCasesKeepTheirRunsProfiles(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	db := filepath.Join(dir, "embargo.db")
+	gw := writeSBOM(t, filepath.Join(dir, "gw.cdx.json"), cdxWith(keslComp))
+	other := writeSBOM(t, filepath.Join(dir, "other.cdx.json"), cdxWith())
+	auditJSON(t, "--ledger", db, "--profile", "us-federal-contractor", "--as-of", "2026-11-25", gw)
+	auditJSON(t, "--ledger", db, "--as-of", "2026-11-26", other)
+	r := casesJSON(t, "--ledger", db, "--as-of", "2026-12-03", "--status", "overdue")
+	if len(r.Cases) != 1 || r.Cases[0].NextDue != "2026-12-01" {
+		t.Errorf("after a later run under the default profile: %+v, want the contractor's case overdue since 2026-12-01", r.Cases)
+	}
+	if r := casesJSON(t, "--ledger", db, "--as-of", "2026-12-03", "--status", "overdue", "--profile", "us-commercial"); len(r.Cases) != 0 {
+		t.Errorf("--profile us-commercial still dates FAR deadlines: %+v", r.Cases)
+	}
+}
