@@ -161,7 +161,12 @@ func (m *Model) BasisLines() [][2]string {
 	add := func(k, v string) { out = append(out, [2]string{k, v}) }
 	if b.Discovered != "" {
 		disc := b.Discovered
-		if b.DiscoveredDefaulted {
+		switch l, ledger := b.Settings["ledger"]; {
+		case b.DiscoveredDefaulted && ledger && l.Source != "default" && l.Source != "":
+			// The deadlines of a case the ledger knows run from its own
+			// identification date (the finding's case says which).
+			disc += " (not given: new cases are identified on the as-of date; a case the ledger knows keeps its identification date)"
+		case b.DiscoveredDefaulted:
 			disc += " (not given: defaulted to the as-of date)"
 		}
 		add("Discovered", disc)

@@ -34,3 +34,28 @@ func TestNothingAuditedInEveryFormat(t *testing.T) {
 		t.Errorf("junit counts no errors:\n%s", out)
 	}
 }
+
+// TestDiscoveredWithLedger: with a ledger, a defaulted --discovered does
+// not date every deadline from the as-of date (a case the ledger knows
+// keeps its own identification date), and the evidence basis must not say
+// it does.
+func TestDiscoveredWithLedger(t *testing.T) {
+	for _, tc := range []struct {
+		ledger Setting
+		want   string
+	}{
+		{Setting{Source: "flag"}, "2026-12-03 (not given: new cases are identified on the as-of date; a case the ledger knows keeps its identification date)"},
+		{Setting{Source: "default"}, "2026-12-03 (not given: defaulted to the as-of date)"},
+	} {
+		m := &Model{Basis: Basis{Discovered: "2026-12-03", DiscoveredDefaulted: true, Settings: map[string]Setting{"ledger": tc.ledger}}}
+		var got string
+		for _, l := range m.BasisLines() {
+			if l[0] == "Discovered" {
+				got = l[1]
+			}
+		}
+		if got != tc.want {
+			t.Errorf("ledger from %s: Discovered %q, want %q", tc.ledger.Source, got, tc.want)
+		}
+	}
+}

@@ -25,7 +25,7 @@ td.ob{font-size:90%}.n{white-space:nowrap}.late{color:#a00;font-weight:bold}
 {{range .Cases}}<tr{{if .Overdue}} class="overdue"{{end}}><td class="n">{{.ID}}</td><td class="status n">{{.StatusLabel}}</td><td class="n">{{.Identified}}</td>
 <td><span class="n">{{.Reported}}</span>{{if .ReportRef}}<br>{{.ReportRef}}{{end}}{{if .ReportedBy}}<br>by {{.ReportedBy}}{{end}}</td><td class="n">{{.Resolved}}</td>
 <td>{{.Subject}}</td><td>{{.Entity}}{{if .EntityName}}<br>{{.EntityName}}{{end}}</td><td>{{.Component}} {{.Version}}</td>
-<td class="ob">{{range .Obligations}}{{if .Due}}<div{{if eq .Status.State "passed"}} class="late"{{end}} title="{{.Action}}">{{.Title}} {{.ID}}: due {{.Due}} ({{.Status.Text}})</div>{{end}}{{end}}{{with inForce .Obligations}}<div>{{.}}</div>{{end}}</td></tr>
+<td class="ob">{{range .Obligations}}{{if .Due}}<div{{if or (eq .Status.State "passed") (eq .Status.State "overdue")}} class="late"{{end}} title="{{.Action}}">{{.Title}} {{.ID}}: due {{.Due}} ({{.Status.Text}})</div>{{end}}{{end}}{{with inForce .Obligations}}<div>{{.}}</div>{{end}}</td></tr>
 {{end}}</tbody></table>
 <p>Obligations with a due date are listed; prohibitions in force without one are counted. The JSON, CSV and XLSX registers give every obligation's action and citation.</p>{{end}}
 <p><em>{{.Disclaimer}}</em></p>

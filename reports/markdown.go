@@ -36,8 +36,14 @@ func renderMarkdown(w io.Writer, m *Model, ro RenderOptions) error {
 	d.headline()
 	d.deadlines()
 	mdVendors(&d.b, m)
+	// The findings may fill the budget; what an auditor must never lose
+	// to them is held back: the inputs that could not be vouched for and
+	// the lists' digests.
+	d.hold = d.inputsHeld() + d.listsHeld()
 	d.findings(len(m.Findings))
+	d.hold = d.listsHeld()
 	d.inputs(false)
+	d.hold = 0
 	mdCaveats(&d.b, m)
 	d.basis(true)
 	return d.flush(w)
@@ -67,6 +73,8 @@ type mdDoc struct {
 	limit int
 	dir   string
 	full  []string
+	// hold is budget kept back for sections still to come.
+	hold int
 }
 
 func newMDDoc(m *Model, ro RenderOptions, limit int) *mdDoc {
@@ -80,7 +88,7 @@ func (d *mdDoc) flush(w io.Writer) error {
 
 // room is what is left of the budget before the reserve.
 func (d *mdDoc) room() int {
-	return d.limit - mdReserve - d.b.Len()
+	return d.limit - mdReserve - d.hold - d.b.Len()
 }
 
 // mdText is an SBOM string clipped to mdCell characters, then escaped.
@@ -245,17 +253,19 @@ func outcomeOrder(outcome string) int {
 // or held no components), then the warnings.
 func (d *mdDoc) inputs(problemsOnly bool) {
 	m := d.m
-	var rows []string
+	var rows, problems, others []string
 	for _, in := range m.Inputs {
+		problem := in.Status != audit.StatusAudited || in.Components == 0
 		if problemsOnly && in.Status != audit.StatusFailed && !(in.Status == audit.StatusAudited && in.Components == 0) {
 			continue
 		}
-		findings := countsText(in.Findings)
-		if in.Status == audit.StatusFailed {
-			findings = "error: " + mdText(in.Error)
+		row := d.inputRow(in)
+		rows = append(rows, row)
+		if problem {
+			problems = append(problems, row)
+		} else {
+			others = append(others, row)
 		}
-		rows = append(rows, fmt.Sprintf("| %s | %s | %s | %d | %s |", mdEscape(in.Status), d.path(in.Path),
-			mdEscape(orDash(joinNonEmpty(" ", in.Format, in.SpecVersion))), in.Components, findings))
 	}
 	title, max := "\n### Inputs\n\n", len(rows)
 	if problemsOnly {
@@ -263,9 +273,14 @@ func (d *mdDoc) inputs(problemsOnly bool) {
 			return
 		}
 		title, max = "\n### Inputs that could not be vouched for\n\n", mdSummaryRows
+	} else if size(rows) > d.room() {
+		// Not all fit: those that failed, were skipped or held no
+		// components come first, so that the cut never hides one.
+		rows = append(problems, others...)
+		title = "\n### Inputs (failed, skipped and empty first)\n\n"
 	}
 	d.b.WriteString(title)
-	d.table("| Status | Input | Format | Components | Findings |\n| --- | --- | --- | ---: | --- |\n", rows, max, "inputs")
+	d.table(mdInputsHeader, rows, max, "inputs")
 	var warnings []string
 	for _, in := range m.Inputs {
 		for _, x := range in.Warnings {
@@ -292,6 +307,58 @@ func (d *mdDoc) inputs(problemsOnly bool) {
 	}
 }
 
+const mdInputsHeader = "| Status | Input | Format | Components | Findings |\n| --- | --- | --- | ---: | --- |\n"
+
+func (d *mdDoc) inputRow(in Input) string {
+	findings := countsText(in.Findings)
+	switch {
+	case in.Status == audit.StatusFailed:
+		findings = "error: " + mdText(in.Error)
+	case in.Status == audit.StatusSkipped && in.Error != "":
+		findings = "skipped: " + mdText(in.Error)
+	}
+	return fmt.Sprintf("| %s | %s | %s | %d | %s |", mdEscape(in.Status), d.path(in.Path),
+		mdEscape(orDash(joinNonEmpty(" ", in.Format, in.SpecVersion))), in.Components, findings)
+}
+
+// inputsHeld is the room the inputs section needs for the inputs that
+// could not be vouched for (failed, skipped or empty), with its title.
+func (d *mdDoc) inputsHeld() int {
+	n := len(mdInputsHeader) + 128
+	for _, in := range d.m.Inputs {
+		if in.Status != audit.StatusAudited || in.Components == 0 {
+			n += len(d.inputRow(in)) + 1
+		}
+	}
+	return n
+}
+
+// listsHeld is the room the evidence basis needs for the lists' rows.
+func (d *mdDoc) listsHeld() int {
+	n := 0
+	for _, r := range d.listRows() {
+		n += len(r) + 1
+	}
+	return n
+}
+
+func (d *mdDoc) listRows() []string {
+	rows := make([]string, 0, len(d.m.Lists))
+	for _, l := range d.m.Lists {
+		rows = append(rows, fmt.Sprintf("| list | %s | %s | `%s` |", mdText(l.ID), mdText(l.Version), mdCode(l.SHA256)))
+	}
+	return rows
+}
+
+// size is the bytes rows take, one line each.
+func size(rows []string) int {
+	n := 0
+	for _, r := range rows {
+		n += len(r) + 1
+	}
+	return n
+}
+
 // basis states what the verdicts rest on, folded so that it does not
 // crowd a pull-request comment; with inputs, each input's digest (as many
 // as the budget holds).
@@ -303,16 +370,20 @@ func (d *mdDoc) basis(withInputs bool) {
 	fmt.Fprintf(&d.b, "- As of: %s\n", m.AsOf)
 	fmt.Fprintf(&d.b, "- Profiles: %s\n", mdEscape(orNone(strings.Join(m.Profiles, ", "))))
 	fmt.Fprintf(&d.b, "- Fail on: %s\n\n", m.FailOn)
-	rows := make([]string, 0, len(m.Lists)+len(m.Inputs))
-	for _, l := range m.Lists {
-		rows = append(rows, fmt.Sprintf("| list | %s | %s | `%s` |", mdText(l.ID), mdText(l.Version), mdCode(l.SHA256)))
+	// The lists' rows are few and always written (their room was held):
+	// a report must say which lists its verdicts rest on.
+	lists := d.listRows()
+	d.b.WriteString("| Source | Id | Version | SHA-256 |\n| --- | --- | --- | --- |\n")
+	for _, r := range lists {
+		d.b.WriteString(r + "\n")
 	}
+	var rows []string
 	for _, in := range m.Inputs {
 		if withInputs {
 			rows = append(rows, fmt.Sprintf("| input | %s | %s | `%s` |", d.path(in.Path), mdText(in.SpecVersion), mdCode(in.SHA256)))
 		}
 	}
-	d.table("| Source | Id | Version | SHA-256 |\n| --- | --- | --- | --- |\n", rows, len(rows), "digests")
+	d.table("", rows, len(rows), "input digests")
 	if lines := m.BasisLines(); len(lines) > 0 {
 		d.b.WriteByte('\n')
 		for _, l := range lines {

@@ -303,6 +303,7 @@ func NewModel(res *audit.Result, opts Options) *Model {
 	}
 	for _, f := range res.Findings {
 		nf := newFinding(f, threshold)
+		nf.Obligations = OverdueObligations(nf.Obligations, nf.Case.Status, res.AsOf)
 		if in, ok := byPath[f.Input]; ok {
 			nf.Vendor, nf.Product = in.Vendor, in.Product
 		}

@@ -211,6 +211,18 @@ func TestMarkdownLimits(t *testing.T) {
 		if !strings.HasSuffix(out, "</details>\n") {
 			t.Errorf("%s does not end with the evidence basis", tc.format)
 		}
+		// Findings fill the budget, but never at the cost of the inputs
+		// that could not be vouched for or of the lists' digests.
+		for _, in := range m.Inputs {
+			if tc.format == FormatMarkdown && in.Status == audit.StatusFailed && !strings.Contains(out, relativeTo(CommonDir(m.inputPaths()), in.Path)) {
+				t.Errorf("%s does not name failed input %s", tc.format, in.Path)
+			}
+		}
+		for _, l := range m.Lists {
+			if !strings.Contains(out, l.SHA256) {
+				t.Errorf("%s lacks the digest of list %s", tc.format, l.ID)
+			}
+		}
 		t.Logf("%s: %d bytes, %d of %d findings", tc.format, len(out), shown, len(m.Findings))
 	}
 }

@@ -65,3 +65,48 @@ func TestAddBusinessDays(t *testing.T) {
 		}
 	}
 }
+
+// TestBusinessDaysBetween counts business days after the first date up to
+// the second: Thanksgiving 2026 (Thu 11-26) and the weekend do not count,
+// and the count inverts addBusinessDays.
+func TestBusinessDaysBetween(t *testing.T) {
+	for _, tc := range []struct {
+		from, to string
+		want     int
+	}{
+		{"2026-12-01", "2026-12-01", 0},
+		{"2026-12-01", "2026-11-30", 0},
+		{"2026-12-01", "2026-12-02", 1},
+		{"2026-12-01", "2026-12-03", 2},
+		{"2026-11-25", "2026-11-30", 2}, // Fri 27, Mon 30; Thanksgiving and the weekend skipped
+		{"2026-12-04", "2026-12-07", 1}, // Friday to Monday
+		{"2026-12-24", "2026-12-28", 1}, // Christmas Friday 25 skipped, Mon 28
+	} {
+		if got := BusinessDaysBetween(d(tc.from), d(tc.to)); got != tc.want {
+			t.Errorf("BusinessDaysBetween(%s, %s) = %d, want %d", tc.from, tc.to, got, tc.want)
+		}
+	}
+	start := d("2026-11-20")
+	for n := 0; n < 40; n++ {
+		if got := BusinessDaysBetween(start, addBusinessDays(start, n)); got != n {
+			t.Errorf("BusinessDaysBetween(%s, addBusinessDays(+%d)) = %d", start.Format(time.DateOnly), n, got)
+		}
+	}
+}
+
+func TestOverdue(t *testing.T) {
+	passed := ObligationStatus{State: StatePassed, Days: 2, Text: "deadline passed on 2026-12-01"}
+	got := Overdue(passed, d("2026-12-01"), d("2026-12-03"))
+	want := ObligationStatus{State: StateOverdue, Days: 2, Text: "overdue by 2 business days"}
+	if got != want {
+		t.Errorf("Overdue = %+v, want %+v", got, want)
+	}
+	if got := Overdue(passed, d("2026-12-04"), d("2026-12-07")); got.Text != "overdue by 1 business day" {
+		t.Errorf("one day: %q", got.Text)
+	}
+	for _, s := range []ObligationStatus{{State: "due", Days: 3, Text: "due in 3 days"}, {State: "done", Text: "done on 2026-11-30"}, {State: "in-force", Text: "in force"}} {
+		if got := Overdue(s, d("2026-12-01"), d("2026-12-03")); got != s {
+			t.Errorf("Overdue(%+v) = %+v, want it unchanged", s, got)
+		}
+	}
+}

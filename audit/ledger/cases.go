@@ -160,7 +160,15 @@ func continueCase(c *Case, run *Run, runID int64, g *group, ev func(*Case, strin
 		return
 	}
 	oldStatus, oldVersion, oldWaiver := c.Status, c.Version, c.Waiver
-	if c.Status == string(StatusResolved) {
+	if c.Status == string(StatusResolved) && c.Reported.IsZero() {
+		// The component came back to a case never reported: removing it
+		// did not discharge the report its identification required, so
+		// that identification, and the deadline counted from it, stand.
+		ev(c, "status", oldStatus, string(StatusOpen), "reopened: the component is back; still identified as of "+
+			formatDate(c.Identified)+", as no report of it was recorded")
+		c.Resolved = time.Time{}
+		oldStatus = string(StatusOpen)
+	} else if c.Status == string(StatusResolved) {
 		// The component came back: a new identification, with its own
 		// report deadline; the earlier report stays in the history.
 		ev(c, "status", oldStatus, string(StatusOpen), "reopened: the component is back; identified again as of "+formatDate(asOf))

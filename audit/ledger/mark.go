@@ -56,6 +56,12 @@ func (s *SQLStore) markOne(ctx context.Context, tx *sql.Tx, id string, m Mark) (
 		events = append(events, caseEvent{caseID: id, Event: Event{Date: m.On, Recorded: m.At, Kind: kind,
 			From: from, To: to, By: m.By, Ref: m.Ref, Note: note}})
 	}
+	if m.Reported && !m.FollowedUp && !c.FollowedUp.IsZero() && m.On.After(c.FollowedUp) {
+		// The follow-up counts from the report: a report dated after it
+		// would leave the follow-up submitted before what it follows.
+		return false, fmt.Errorf("case %s: a report on %s would follow its follow-up report, recorded on %s; correct the follow-up too (cases mark --reported --followed-up --on DATE)",
+			id, formatDate(m.On), formatDate(c.FollowedUp))
+	}
 	if m.Reported && (!c.Reported.Equal(m.On) || c.ReportRef != m.Ref || c.ReportedBy != m.By) {
 		ev("reported", formatDate(c.Reported), formatDate(m.On), "")
 		old := c.Status

@@ -107,9 +107,14 @@ func (m Match) matches(f *audit.Finding, in audit.InputResult) bool {
 func field(want, got string) bool { return want == "" || want == got }
 
 // matchPURL compares exactly, or by prefix when the pattern ends in "*".
+// A component without a purl matches no purl pattern: a waiver that names
+// packages by purl does not reach what has none.
 func matchPURL(pattern, purl string) bool {
 	if pattern == "" {
 		return true
+	}
+	if purl == "" {
+		return false
 	}
 	if prefix, ok := strings.CutSuffix(pattern, "*"); ok {
 		return strings.HasPrefix(purl, prefix)

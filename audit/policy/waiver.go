@@ -122,6 +122,9 @@ func decodeWaiver(name string, n *yaml.Node) (Waiver, error) {
 	if len(missing) > 0 {
 		return w, fmt.Errorf("%s:%d: waiver %q: missing required %s", name, n.Line, w.ID, strings.Join(sorted(missing), ", "))
 	}
+	if w.Match == (Match{PURL: "*"}) {
+		return w, fmt.Errorf("%s:%d: waiver %q: match purl \"*\" alone covers every finding; name what the waiver covers (an entity, a purl prefix, a name...)", name, n.Line, w.ID)
+	}
 	if w.Match.empty() {
 		return w, fmt.Errorf("%s:%d: waiver %q: match must set at least one of purl, name, version, entity, sha256, vendor, product", name, n.Line, w.ID)
 	}

@@ -21,7 +21,11 @@ func TestMatchPURL(t *testing.T) {
 		{"pkg:deb/debian/kesl@11.4", "pkg:deb/debian/kesl@11.4.0", false}, // exact, not a prefix, without "*"
 		{"pkg:deb/debian/kesl@*", "pkg:deb/debian/kesl@11.4.0", true},
 		{"pkg:deb/debian/kesl@*", "pkg:deb/debian/kesl-gui@11.4.0", false},
-		{"*", "", true},
+		// A purl pattern never matches a component without a purl (it
+		// did: purl "*" waived every finding, purl or not).
+		{"*", "", false},
+		{"pkg:*", "", false},
+		{"*", "pkg:npm/x@1", true},
 	} {
 		if got := matchPURL(tt.pattern, tt.purl); got != tt.want {
 			t.Errorf("matchPURL(%q, %q) = %v, want %v", tt.pattern, tt.purl, got, tt.want)
@@ -83,5 +87,29 @@ func TestMissingFieldsSorted(t *testing.T) {
 	}
 	if got := strings.Join(sorted([]string{"d", "b", "c", "a"}), ","); got != "a,b,c,d" {
 		t.Errorf("sorted = %s", got)
+	}
+}
+
+// TestWaiverMatchingEverythingRefused: a waiver whose match is only
+// purl "*" covers every finding, like an empty match, and is refused.
+func TestWaiverMatchingEverythingRefused(t *testing.T) {
+	_, err := ParseWaivers("w.yaml", []byte(`waivers:
+  - id: W-ALL
+    match: {purl: "*"}
+    reason: everything
+    approver: nobody
+    expires: 2027-01-01
+`))
+	if err == nil || !strings.Contains(err.Error(), `w.yaml:2: waiver "W-ALL": match purl "*" alone covers every finding`) {
+		t.Errorf("purl \"*\" alone: %v, want refused naming file and line", err)
+	}
+	if _, err := ParseWaivers("w.yaml", []byte(`waivers:
+  - id: W-NPM
+    match: {purl: "*", entity: kaspersky}
+    reason: every kaspersky package with a purl
+    approver: CISO
+    expires: 2027-01-01
+`)); err != nil {
+		t.Errorf("purl \"*\" with an entity: %v", err)
 	}
 }

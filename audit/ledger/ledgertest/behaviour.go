@@ -99,6 +99,18 @@ func testCaseWalk(t *testing.T, b Backend) {
 	}
 }
 
+// testReopenUnreported: a case resolved without ever being reported keeps
+// its identification when the component comes back, so the report
+// deadline it missed stays missed instead of starting again.
+func testReopenUnreported(t *testing.T, b Backend) {
+	s, _ := b.fresh(t)
+	record(t, s, makeRun("2026-11-25", kasLists, input{subject: gateway, comps: []comp{sdk}}))
+	rec := record(t, s, makeRun("2026-12-02", kasLists, input{subject: gateway}))
+	wantState(t, "fixed SBOM", stateOf(t, rec, gateway, sdk), "resolved", "2026-11-25", "", "2026-12-02")
+	rec = record(t, s, makeRun("2026-12-10", kasLists, input{subject: gateway, comps: []comp{sdk}}))
+	wantState(t, "component back, never reported", stateOf(t, rec, gateway, sdk), "open", "2026-11-25", "", "")
+}
+
 // testResolutionScope: a case resolves only when a run audited its subject
 // completely with the case's list.
 func testResolutionScope(t *testing.T, b Backend) {
@@ -253,7 +265,13 @@ func testFollowUp(t *testing.T, s ledger.Store, reported, unreported string) {
 			t.Fatalf("follow-up #%d = %+v, %v; want changed=%v", i+1, res, err, want)
 		}
 	}
+	if _, err := s.Mark(ctx, ledger.Mark{IDs: []string{reported}, Reported: true, On: D("2026-12-05"), Ref: "late"}); err == nil {
+		t.Error("a report dated after its recorded follow-up (2026-12-04) was recorded")
+	}
 	got := one(t, s, reported)
+	if !got.Reported.Equal(D("2026-11-26")) {
+		t.Errorf("a refused report date changed the case: reported %v, want 2026-11-26", got.Reported)
+	}
 	if !got.FollowedUp.Equal(D("2026-12-04")) || got.Status != "reported" {
 		t.Errorf("after the follow-up: %+v, want followed up 2026-12-04, still reported", got.CaseState)
 	}

@@ -149,6 +149,7 @@ func Run(t *testing.T, b Backend) {
 		fn   func(*testing.T, Backend)
 	}{
 		{"CaseWalk", testCaseWalk},
+		{"ReopenUnreported", testReopenUnreported},
 		{"ResolutionScope", testResolutionScope},
 		{"LateDeliveryDoesNotResolveOrReopen", testLateDelivery},
 		{"Discovered", testDiscovered},

@@ -22,7 +22,12 @@ func Open(ctx context.Context, target string) (ledger.Store, error) {
 		return postgres.Open(ctx, target)
 	}
 	if strings.Contains(target, "://") {
-		return nil, fmt.Errorf("ledger %s: only postgres:// and postgresql:// DSNs or a file path name a ledger", target)
+		return nil, fmt.Errorf("ledger %s: only postgres:// and postgresql:// DSNs or a file path name a ledger", postgres.Redact(target))
+	}
+	if postgres.IsKeywordDSN(target) {
+		// Taken for a file name it would create an SQLite file named after
+		// the connection string, password included, beside the user.
+		return nil, fmt.Errorf("ledger: a key=value connection string is not accepted; give a postgres://USER@HOST:PORT/DB URL (the password in PGPASSWORD or ~/.pgpass) or an SQLite file path")
 	}
 	return sqlite.Open(ctx, target)
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/embargo-sbom/embargo/audit/ledger"
@@ -47,15 +48,42 @@ func Open(ctx context.Context, dsn string) (*ledger.SQLStore, error) {
 }
 
 // redact hides a password in the DSN for messages.
-func redact(dsn string) string {
+func redact(dsn string) string { return Redact(dsn) }
+
+// Redact hides the passwords of a URL-shaped DSN for messages and
+// reports: the user's (postgres://bob:secret@...) and a password query
+// parameter (?password=secret). A DSN that does not parse is cut to its
+// scheme.
+func Redact(dsn string) string {
 	u, err := url.Parse(dsn)
 	if err != nil {
-		return "postgres://…"
+		scheme, _, _ := strings.Cut(dsn, "://")
+		return scheme + "://…"
 	}
 	if _, ok := u.User.Password(); ok {
 		u.User = url.UserPassword(u.User.Username(), "xxxxx")
 	}
+	if q := u.Query(); q.Has("password") {
+		q.Set("password", "xxxxx")
+		u.RawQuery = q.Encode()
+	}
 	return u.String()
+}
+
+// keywords are the libpq connection keywords a key=value DSN
+// ("host=db user=bob password=...") is made of.
+var keywords = []string{"host", "hostaddr", "port", "dbname", "user", "password", "sslmode", "service", "passfile"}
+
+// IsKeywordDSN reports whether target looks like a libpq key=value
+// connection string: a ledger name of that shape is no file name.
+func IsKeywordDSN(target string) bool {
+	for _, f := range strings.Fields(target) {
+		k, _, ok := strings.Cut(f, "=")
+		if ok && slices.Contains(keywords, strings.ToLower(k)) {
+			return true
+		}
+	}
+	return false
 }
 
 // NewSchema creates a schema and returns a DSN whose search_path points at

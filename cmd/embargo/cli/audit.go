@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -48,7 +49,6 @@ JSON/tag-value/YAML/RDF, SPDX 3.0.1 JSON-LD and syft JSON, optionally gzipped.
 		},
 	}
 	opts.addFlags(cmd.Flags())
-	registerAuditCompletions(cmd)
 	return cmd
 }
 
@@ -289,6 +289,11 @@ func runAudit(ctx context.Context, env *environment, global *globalOptions, opts
 	bar.finish()
 	p.gen.finish()
 	if res == nil {
+		if errors.Is(runErr, context.Canceled) && ctx.Err() != nil {
+			// Interrupted while the ledger recalled or recorded the run: its
+			// transaction rolled back.
+			return fmt.Errorf("%w: audit interrupted; nothing recorded in the ledger and no report written", interrupted(runErr))
+		}
 		return runErr
 	}
 	if runErr != nil && !opts.Partial {

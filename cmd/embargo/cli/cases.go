@@ -54,7 +54,9 @@ when an obligation is past its due date and not done. This is the compliance
 register an auditor exports; every report format is available with -o.
 
 Statuses: open, reported, resolved, waived, overdue (open or reported with an
-obligation past due) and all (the default).
+obligation past due, or resolved with a report past due that was never
+submitted: removing a component does not discharge the report its
+identification required) and all (the default).
 
 ` + exitCodeHelp,
 		Example: `  embargo cases --ledger embargo.db --status overdue
@@ -76,7 +78,7 @@ obligation past due) and all (the default).
 	fs.StringVar(&opts.Entity, "entity", "", "only cases of this listed `ENTITY` (LIST/ENTITY or ENTITY)")
 	fs.StringVar(&opts.AsOf, "as-of", "", "date obligations are measured against, `YYYY-MM-DD` (default today)")
 	fs.StringArrayVarP(&opts.Output, "output", "o", []string{string(reports.DefaultFormat)}, reports.FlagUsage())
-	fs.StringArrayVar(&opts.Profile, "profile", nil, "who you are (`PROFILE`, repeatable), as for audit (default: the profiles of the ledger's latest run)")
+	fs.StringArrayVar(&opts.Profile, "profile", nil, "who you are (`PROFILE`, repeatable), as for audit (default: for each case, the profiles of the runs that first and last saw it)")
 	fs.StringArrayVar(&opts.List, "list", nil, "add a sanctioned-vendor list `FILE`, as for audit")
 	fs.StringArrayVar(&opts.OnlyList, "only-list", nil, "use only the list with this `ID`, as for audit")
 	fs.StringVar(&opts.FARClause, "far-clause", "", "version of FAR 52.204-23 your contract carries, as for audit")
@@ -154,7 +156,7 @@ func statusFilter(values []string) (stored []ledger.Status, overdue, all bool, e
 		}
 	}
 	if overdue {
-		for _, s := range []ledger.Status{ledger.StatusOpen, ledger.StatusReported} {
+		for _, s := range []ledger.Status{ledger.StatusOpen, ledger.StatusReported, ledger.StatusResolved} {
 			if !slices.Contains(stored, s) {
 				stored = append(stored, s)
 			}
@@ -188,13 +190,25 @@ func runCases(ctx context.Context, env *environment, opts *casesOptions) error {
 		return err
 	}
 	defer st.Close()
-	profiles, err := caseProfiles(ctx, st, opts.Profile)
+	picker, err := newProfilePicker(ctx, st, opts.Profile)
 	if err != nil {
 		return err
 	}
-	a, err := audit.New(audit.Config{Lists: lists, Profiles: profiles, AsOf: asOf, FARClause: opts.FARClause})
-	if err != nil {
-		return &usageError{msg: err.Error()}
+	memos := map[string]*obligationMemo{}
+	memoFor := func(profiles []string) (*obligationMemo, error) {
+		key := strings.Join(profiles, ",")
+		if m, ok := memos[key]; ok {
+			return m, nil
+		}
+		a, err := audit.New(audit.Config{Lists: lists, Profiles: profiles, AsOf: asOf, FARClause: opts.FARClause})
+		if err != nil {
+			return nil, &usageError{msg: err.Error()}
+		}
+		memos[key] = &obligationMemo{a: a, m: map[obligationKey]obligationsOrErr{}}
+		return memos[key], nil
+	}
+	if _, err := memoFor(picker.fallback()); err != nil {
+		return err
 	}
 	cs, err := st.Cases(ctx, ledger.Filter{Statuses: stored, Vendor: opts.Vendor, Entity: opts.Entity})
 	if err != nil {
@@ -205,10 +219,13 @@ func runCases(ctx context.Context, env *environment, opts *casesOptions) error {
 		Ledger: ledgerName(opts.Ledger), Filter: filterText(opts),
 	}
 	missing := map[string]bool{}
-	memo := obligationMemo{a: a, m: map[obligationKey]obligationsOrErr{}}
 	reg.Cases = make([]reports.CaseEntry, 0, len(cs))
 	for _, c := range cs {
-		e, err := caseEntry(&memo, c)
+		memo, err := memoFor(picker.forCase(c))
+		if err != nil {
+			return err
+		}
+		e, err := caseEntry(memo, c, asOf)
 		if err != nil && !missing[c.Key.Entity] {
 			missing[c.Key.Entity] = true
 			reg.Warnings = append(reg.Warnings, fmt.Sprintf("cases of %s have no obligations listed: %v", c.Key.Entity, err))
@@ -218,26 +235,74 @@ func runCases(ctx context.Context, env *environment, opts *casesOptions) error {
 		}
 		reg.Cases = append(reg.Cases, e)
 	}
-	reg.Citations = memo.citations()
+	reg.Citations = citationsOf(memos)
 	return reports.WriteCases(specs, reg, reports.WriteOptions{
 		Stdout: env.stdout, StdoutTerminal: isTerminal(env.stdout), Color: env.color(env.stdout), Width: env.width(env.stdout),
 	})
 }
 
-// caseProfiles are --profile, else those the ledger's latest run was
-// audited under, else the default.
-func caseProfiles(ctx context.Context, st ledger.Store, given []string) ([]string, error) {
+// profilePicker says under which profiles a case's obligations are
+// dated: --profile for every case, else those of the runs that first and
+// last saw it, together (a nightly run under the default profile, or
+// another team's, must not drop a contractor's FAR deadlines from the
+// register), else those of the ledger's latest run, else the default.
+type profilePicker struct {
+	given, latest []string
+	byRun         map[int64][]string
+}
+
+func newProfilePicker(ctx context.Context, st ledger.Store, given []string) (*profilePicker, error) {
+	p := &profilePicker{given: given, latest: []string{audit.DefaultProfile}, byRun: map[int64][]string{}}
 	if len(given) > 0 {
-		return given, nil
+		return p, nil
 	}
 	runs, err := st.Runs(ctx)
 	if err != nil {
 		return nil, err
 	}
-	if len(runs) > 0 && len(runs[len(runs)-1].Profiles) > 0 {
-		return runs[len(runs)-1].Profiles, nil
+	for _, r := range runs {
+		p.byRun[r.ID] = r.Profiles
 	}
-	return []string{audit.DefaultProfile}, nil
+	if len(runs) > 0 && len(runs[len(runs)-1].Profiles) > 0 {
+		p.latest = runs[len(runs)-1].Profiles
+	}
+	return p, nil
+}
+
+// fallback are the profiles of a case no run names.
+func (p *profilePicker) fallback() []string {
+	if len(p.given) > 0 {
+		return p.given
+	}
+	return p.latest
+}
+
+func (p *profilePicker) forCase(c ledger.Case) []string {
+	if len(p.given) > 0 {
+		return p.given
+	}
+	out := append(slices.Clone(p.byRun[c.FirstRun]), p.byRun[c.LastRun]...)
+	if len(out) == 0 {
+		return p.latest
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// citationsOf are the sources every memo's obligations cited, by id.
+func citationsOf(memos map[string]*obligationMemo) []reports.Citation {
+	byID := map[string]reports.Citation{}
+	for _, m := range memos {
+		for _, c := range m.citations() {
+			byID[c.ID] = c
+		}
+	}
+	out := make([]reports.Citation, 0, len(byID))
+	for _, c := range byID {
+		out = append(out, c)
+	}
+	slices.SortFunc(out, func(a, b reports.Citation) int { return strings.Compare(a.ID, b.ID) })
+	return out
 }
 
 // obligationMemo dates obligations once per entity, category, verdict
@@ -246,6 +311,7 @@ func caseProfiles(ctx context.Context, st ledger.Store, given []string) ([]strin
 type obligationMemo struct {
 	a     *audit.Auditor
 	m     map[obligationKey]obligationsOrErr
+	owed  map[obligationKey]map[string]bool
 	cited map[string]reports.Citation
 }
 
@@ -291,8 +357,33 @@ func (o *obligationMemo) get(ref audit.EntityRef, c ledger.Case) obligationsOrEr
 	return r
 }
 
+// reports are the obligations ("regime/id") of a case that are reports:
+// those a recorded report or follow-up report marks done. They are found
+// by dating the case as if both had been submitted on its identification
+// day; the answer is memoised with the obligations.
+func (o *obligationMemo) reports(ref audit.EntityRef, c ledger.Case) map[string]bool {
+	k := obligationKey{ref, c.Category, c.Verdict, c.Identified, c.Identified, c.Identified}
+	if o.owed == nil {
+		o.owed = map[obligationKey]map[string]bool{}
+	}
+	if r, ok := o.owed[k]; ok {
+		return r
+	}
+	out := map[string]bool{}
+	obs, err := o.a.CaseObligations(ref, vendorlists.Category(c.Category), audit.Verdict(c.Verdict), c.Identified, c.Identified, c.Identified)
+	if err == nil {
+		for _, ob := range obs {
+			if ob.Status.State == "done" {
+				out[ob.Regime+"/"+ob.ID] = true
+			}
+		}
+	}
+	o.owed[k] = out
+	return out
+}
+
 // caseEntry dates a case's obligations as of the auditor's date.
-func caseEntry(memo *obligationMemo, c ledger.Case) (reports.CaseEntry, error) {
+func caseEntry(memo *obligationMemo, c ledger.Case, asOf time.Time) (reports.CaseEntry, error) {
 	list, id, _ := strings.Cut(c.Key.Entity, "/")
 	ref := audit.EntityRef{List: list, ID: id}
 	e := reports.CaseEntry{
@@ -306,14 +397,22 @@ func caseEntry(memo *obligationMemo, c ledger.Case) (reports.CaseEntry, error) {
 	if r.err != nil {
 		return e, r.err
 	}
-	// Shared by the cases of one key; the renderers only read them.
-	e.Obligations = r.obs
-	live := c.Status == string(ledger.StatusOpen) || c.Status == string(ledger.StatusReported)
+	// Shared by the cases of one key (copied when a passed deadline of a
+	// live case is restated as overdue); the renderers only read them.
+	live := reports.Tracked(c.Status)
+	owed := func(reports.Obligation) bool { return live }
+	if c.Status == string(ledger.StatusResolved) {
+		// Removing the component ends what it was doing, not the reports
+		// its identification required.
+		reportsOwed := memo.reports(ref, c)
+		owed = func(o reports.Obligation) bool { return reportsOwed[o.Regime+"/"+o.ID] }
+	}
+	e.Obligations = reports.OverdueWhere(r.obs, asOf, owed)
 	for _, o := range e.Obligations {
-		if !live || o.Due == "" || (o.Status.State != "due" && o.Status.State != "passed") {
+		if !owed(o) || o.Due == "" || (o.Status.State != "due" && o.Status.State != "passed" && o.Status.State != "overdue") {
 			continue
 		}
-		if o.Status.State == "passed" {
+		if o.Status.State == "passed" || o.Status.State == "overdue" {
 			e.Overdue = true
 		}
 		if e.NextDue == "" || o.Due < e.NextDue {
@@ -332,6 +431,12 @@ func day(t time.Time) string {
 
 // ledgerName is the ledger as reports name it, without a DSN's password.
 func ledgerName(target string) string {
+	if postgres.IsKeywordDSN(target) {
+		return "(a key=value connection string, not shown)"
+	}
+	if strings.Contains(target, "://") {
+		target = postgres.Redact(target) // a ?password= parameter too
+	}
 	if before, after, ok := strings.Cut(target, "@"); ok && strings.Contains(before, "://") {
 		scheme, _, _ := strings.Cut(before, "://")
 		return scheme + "://…@" + after

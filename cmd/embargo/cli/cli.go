@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/embargo-sbom/embargo/audit"
 )
@@ -46,9 +47,20 @@ func RunEnv(ctx context.Context, args []string, e Env) int {
 	code := exitCode(ctx, err)
 	if err != nil {
 		// For 2 and 3 the report says why; this line tells a CI log.
-		fmt.Fprintf(e.Stderr, "embargo: %v\n", err)
+		fmt.Fprintf(e.Stderr, "embargo: %s\n", errorLine(code, err))
 	}
 	return code
+}
+
+// errorLine is the error as the user reads it: an interruption that
+// surfaced as a cancelled context deep in a store or a decoder is said in
+// words, not as "context canceled" behind the internal steps it crossed.
+func errorLine(code int, err error) string {
+	msg := err.Error()
+	if code == ExitInterrupted && strings.Contains(msg, context.Canceled.Error()) {
+		return "interrupted (SIGINT or SIGTERM) before it finished"
+	}
+	return msg
 }
 
 // exitCode maps an error to the exit code, in this one place.

@@ -116,8 +116,9 @@ func (h *lineHandler) WithAttrs(attrs []slog.Attr) slog.Handler {
 
 func (h *lineHandler) WithGroup(string) slog.Handler { return h }
 
-// registerAuditCompletions offers values for the flags that take one of a
-// known set: shells complete --profile, --fail-on, --only-list and -o.
+// registerAuditCompletions offers values for the flags of cmd that take
+// one of a known set: shells complete --profile, --fail-on, --only-list,
+// -o and --status (a flag cmd lacks is passed over).
 func registerAuditCompletions(cmd *cobra.Command) {
 	// Values are computed when a shell asks, never at start-up.
 	lazy := func(values func() []string) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
@@ -136,6 +137,7 @@ func registerAuditCompletions(cmd *cobra.Command) {
 		"prohibited\tfail on prohibited findings (default)", "review\tfail on review findings and above",
 		"info\tfail on any finding that is not waived", "never\tnever fail on findings"))
 	_ = cmd.RegisterFlagCompletionFunc("only-list", lazy(listCompletions))
+	_ = cmd.RegisterFlagCompletionFunc("status", fixed(caseStatuses...))
 }
 
 // profileCompletions are the profiles the embedded lists define, each

@@ -89,12 +89,15 @@ func TestVersion(t *testing.T) {
 
 func TestCompletionValues(t *testing.T) {
 	t.Parallel()
-	for flag, want := range map[string]string{
-		"--profile": "us-federal-contractor", "--fail-on": "never", "--only-list": "kaspersky", "-o": "markdown-summary",
+	for _, tc := range []struct{ cmd, flag, want string }{
+		{"audit", "--profile", "us-federal-contractor"}, {"audit", "--fail-on", "never"}, {"audit", "--only-list", "kaspersky"}, {"audit", "-o", "markdown-summary"},
+		{"reaudit", "--profile", "us-federal-contractor"}, {"reaudit", "--fail-on", "never"}, {"reaudit", "-o", "markdown-summary"},
+		{"merge", "-o", "markdown-summary"}, {"merge", "--fail-on", "never"},
+		{"cases", "--profile", "us-federal-contractor"}, {"cases", "--status", "overdue"}, {"cases", "-o", "xlsx"},
 	} {
-		code, out, _ := run(t, context.Background(), "", "__complete", "audit", flag, "")
-		if code != ExitOK || !strings.Contains(out, want) {
-			t.Errorf("completion of %s: exit %d, %q lacks %q", flag, code, out, want)
+		code, out, _ := run(t, context.Background(), "", "__complete", tc.cmd, tc.flag, "")
+		if code != ExitOK || !strings.Contains(out, tc.want) {
+			t.Errorf("completion of %s %s: exit %d, %q lacks %q", tc.cmd, tc.flag, code, out, tc.want)
 		}
 	}
 }

@@ -357,6 +357,15 @@ func TestLedgerDSNNotInReports(t *testing.T) {
 	if got := redactSetting("ledger", dsn); strings.Contains(got, "s3cret") || !strings.Contains(got, "127.0.0.1:1") {
 		t.Errorf("redactSetting = %s", got)
 	}
+	for _, other := range []string{"postgres://embargo@127.0.0.1:1/embargo?password=s3cret&connect_timeout=1", "host=127.0.0.1 port=1 password=s3cret"} {
+		code, out, errOut := run(t, context.Background(), "", "audit", "--ledger", other, "-o", "json", app)
+		if code == 0 || strings.Contains(out+errOut, "s3cret") {
+			t.Errorf("ledger %q: exit %d, stderr %s", other, code, errOut)
+		}
+		if got := redactSetting("ledger", other); strings.Contains(got, "s3cret") {
+			t.Errorf("redactSetting = %s", got)
+		}
+	}
 	t.Setenv("EMBARGO_LEDGER", dsn)
 	var o, e strings.Builder
 	Run(context.Background(), []string{"config"}, strings.NewReader(""), &o, &e)

@@ -31,8 +31,19 @@ requires of you and by when.
 		newReauditCommand(env, &global),
 		newVersionCommand(env),
 	)
+	registerCompletions(root)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		return &usageError{msg: err.Error()}
 	})
 	return root
+}
+
+// registerCompletions offers values for --profile, --fail-on, --only-list,
+// -o and the cases' --status wherever a command has them: audit, scan,
+// reaudit, merge and cases alike.
+func registerCompletions(cmd *cobra.Command) {
+	registerAuditCompletions(cmd)
+	for _, c := range cmd.Commands() {
+		registerCompletions(c)
+	}
 }
