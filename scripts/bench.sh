@@ -95,14 +95,14 @@ median() { sort -g | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else prin
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.3f", (b > 0 ? a / b : 0)}'; }
 mib() { awk -v k="$1" 'BEGIN {printf "%.0f", k / 1024}'; }
 
-header="%-20s %7s | %8s %8s %8s | %8s %8s %7s"
-row="%-20s %7.1f | %8.3f %8.2f %8.0f | %8.3f %8.0f %7.3f"
+header="%-20s %7s | %8s %8s %8s %8s | %8s %8s %7s"
+row="%-20s %7.1f | %8.3f %8.3f %8.2f %8.0f | %8.3f %8.0f %7.3f"
 if [[ -n "$base" ]]; then
 	header+=" | %8s %8s %8s %7s"
 	row+=" | %8.3f %8.2f %8.0f %7.3f"
 fi
 # shellcheck disable=SC2059
-printf "$header\n" case MB wall_s cpu_s RSS_MiB jq_s jq_MiB vs_jq base_s base_cpu base_MiB vs_base
+printf "$header\n" case MB wall_s best_s cpu_s RSS_MiB jq_s jq_MiB vs_jq ${base:+base_s base_cpu base_MiB vs_base}
 
 # run NAME MB -- EMBARGO_ARGS... -- JQ_ARGS...
 run() {
@@ -130,7 +130,7 @@ run() {
 	done
 	local out
 	out=$(printf "$row" "$name" "$mb" \
-		"$(printf '%s\n' "${aw[@]}" | median)" "$(printf '%s\n' "${ac[@]}" | median)" "$(mib "$amax")" \
+		"$(printf '%s\n' "${aw[@]}" | median)" "$(printf '%s\n' "${aw[@]}" | sort -g | head -1)" "$(printf '%s\n' "${ac[@]}" | median)" "$(mib "$amax")" \
 		"$(printf '%s\n' "${qw[@]}" | median)" "$(mib "$qmax")" "$(printf '%s\n' "${rq[@]}" | median)" \
 		${base:+"$(printf '%s\n' "${bw[@]}" | median)" "$(printf '%s\n' "${bc[@]}" | median)" "$(mib "$bmax")" "$(printf '%s\n' "${rb[@]}" | median)"})
 	echo "$out"
@@ -156,6 +156,6 @@ fi
 if [[ -z "$filter" || version == *"$filter"* ]]; then
 	run "version" 0 -- version -- jq -n 1
 fi
-echo "wall_s, cpu_s (user+sys): medians of $runs alternating runs; RSS: the largest peak of the whole process;"
+echo "wall_s, cpu_s (user+sys): medians of $runs alternating runs; best_s: the fastest run; RSS: the largest peak of the whole process;"
 echo "vs_jq, vs_base: medians of the pair ratios of wall times (embargo/jq, this/base; below 1 is faster)${base:+; base = $base ($rev)}"
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end"
