@@ -1,5 +1,5 @@
 # Plain targets for everyday work; CI runs .ci/run.
-.PHONY: help build test test-short update-golden fuzz bench-decode bench-decode-jq bench-match mutate vet ci image actionlint footprint
+.PHONY: help build test test-short update-golden fuzz bench bench-decode bench-decode-jq bench-match mutate vet ci image actionlint footprint
 
 comma := ,
 # image and release metadata; override on the command line
@@ -42,6 +42,9 @@ update-golden: ## rewrite golden files after an intended change (review the diff
 
 fuzz: ## run every fuzz target for 30 s
 	bash .ci/fuzz 30s
+
+bench: ## whole-process audits of the bench SBOMs against jq (and BASE=rev if set): wall, CPU, peak RSS, ratios
+	bash scripts/bench.sh $(if $(RUNS),-n $(RUNS)) $(if $(BASE),-b $(BASE))
 
 bench-decode: ## every registered decoder, this tree against BASE (default main) in one run: ratios
 	bash scripts/bench-decode-base.sh $(if $(BASE),$(BASE),main)

@@ -262,6 +262,7 @@ func (w *xmlWalker) bom(s *cdxState) error {
 				return s.topComponent(&in, "/bom/components/component["+strconv.Itoa(i)+"]", "components["+n+"]", "", cdxWarnDedupComponents, true)
 			})
 		case "dependencies":
+			s.em.dedup.reserve(s.em.count, &s.doc.Dependencies)
 			i := 0
 			return w.list("dependency", func(se *xml.StartElement) error {
 				err := w.dependency(s, se, i)

@@ -123,10 +123,11 @@ func Read(path string, r io.Reader, opts Options) (*Document, error) {
 // which are small in practice, are read whole (up to Options.MaxBytes).
 //
 // Decode uses a second core where it can: goroutines of its own read and
-// hash the input, and for the big arrays of the JSON formats and for
-// tag-value lines, validate or split the part ahead of the one being
-// decoded. visit is always called on the caller's goroutine, in document
-// order, and no goroutine of Decode touches r after Decode returns.
+// hash the input, decode it ahead of visit (decodeAhead), and for the big
+// arrays of the JSON formats and for tag-value lines, validate or split
+// the part ahead of the one being decoded. visit is always called on the
+// caller's goroutine, in document order, and no goroutine of Decode
+// touches r after Decode returns.
 func Decode(path string, r io.Reader, opts Options, visit func(*Component) error) (_ *Document, err error) {
 	limit := opts.maxBytes()
 	bufs := getBuffers()
@@ -178,16 +179,11 @@ func Decode(path string, r io.Reader, opts Options, visit func(*Component) error
 	if visit == nil {
 		visit = func(*Component) error { return nil }
 	}
-	userVisit := visit
-	visit = func(c *Component) error {
-		if err := userVisit(c); err != nil {
-			visitErr = err
-			return err
-		}
-		return nil
-	}
 	in := &input{format: format, r: br, skippedLines: skippedLines, opts: opts, squeezeBuf: bufs.squeeze}
-	doc, err := decode(in, limitVisit(opts, visit))
+	doc, visitFailed, err := decodeAhead(in, visit)
+	if visitFailed {
+		visitErr = err
+	}
 	// A failure of the source (read error, size limit, corrupt gzip) is
 	// the real cause of whatever the decoder then reports.
 	if srcErr := firstErr(raw.err, lim.err); srcErr != nil {

@@ -83,6 +83,7 @@ func decodeSPDXJSONStream(r io.Reader, prefix string, fromYAML bool, visit func(
 		case "files":
 			_, err = forEachElement(dec, func(i int) error { return s.jsonFile(w, &file, i, filesPrefix(prefix)) })
 		case "relationships":
+			s.em.dedup.reserve(s.em.count, &s.doc.Dependencies)
 			_, err = forEachRawElement(dec, lines, func(raw []byte, i int, at position) error {
 				return s.jsonRelationship(w, &rel, raw, i, at)
 			})

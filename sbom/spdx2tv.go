@@ -452,6 +452,7 @@ func (t *tvReader) packageTag(tag, value []byte) {
 }
 
 func (t *tvReader) relationship(value []byte) {
+	t.s.em.dedup.reserve(t.s.em.count, &t.s.doc.Dependencies)
 	if a, typ, b, _, ok := asciiFields3(value); ok {
 		if len(b) == 0 {
 			t.s.warn.addf(spdxWarnScan, "relationship %q does not have three parts", value)

@@ -44,6 +44,27 @@ type xmlScanner struct {
 	scr   []byte // scratch for names and other tokens
 	names map[string]xml.Name
 	vals  map[string]string
+	// Direct-mapped caches in front of names and vals: a document's names
+	// and short attribute values are few and repeat, and comparing a few
+	// bytes with the one entry of their slot costs less than hashing them
+	// into a map (the map lookups were a sixth of decoding CycloneDX XML).
+	nameCache [internSlots]struct {
+		key  string
+		name xml.Name
+	}
+	valCache [internSlots]string
+}
+
+// internSlots is the size of the scanner's interning caches.
+const internSlots = 256
+
+// internSlot is b's slot in an interning cache.
+func internSlot(b []byte) int {
+	h := uint32(len(b))
+	for _, c := range b {
+		h = h*31 + uint32(c)
+	}
+	return int((h ^ h>>8) % internSlots)
 }
 
 // xmlKind is the kind of token next returned.
@@ -272,13 +293,18 @@ func (s *xmlScanner) value(b []byte) string {
 	if len(b) > 24 {
 		return string(b)
 	}
-	if v, ok := s.vals[string(b)]; ok {
-		return v
+	slot := &s.valCache[internSlot(b)]
+	if *slot == string(b) {
+		return *slot
 	}
-	v := string(b)
-	if len(s.vals) < maxInterned {
-		s.vals[v] = v
+	v, ok := s.vals[string(b)]
+	if !ok {
+		v = string(b)
+		if len(s.vals) < maxInterned {
+			s.vals[v] = v
+		}
 	}
+	*slot = v
 	return v
 }
 
@@ -730,7 +756,12 @@ func (s *xmlScanner) nsname() (xml.Name, bool) {
 	if s.err != nil || len(s.scr) == 0 {
 		return xml.Name{}, false
 	}
+	slot := &s.nameCache[internSlot(s.scr)]
+	if slot.key == string(s.scr) {
+		return slot.name, true
+	}
 	if n, ok := s.names[string(s.scr)]; ok {
+		slot.key, slot.name = string(s.scr), n
 		return n, true
 	}
 	if !isXMLName(s.scr) {
@@ -749,6 +780,7 @@ func (s *xmlScanner) nsname() (xml.Name, bool) {
 	if len(s.names) < maxInterned {
 		s.names[str] = n
 	}
+	slot.key, slot.name = str, n
 	return n, true
 }
 
