@@ -54,9 +54,7 @@ when an obligation is past its due date and not done. This is the compliance
 register an auditor exports; every report format is available with -o.
 
 Statuses: open, reported, resolved, waived, overdue (open or reported with an
-obligation past due, or resolved with a report past due that was never
-submitted: removing a component does not discharge the report its
-identification required) and all (the default).
+obligation past due) and all (the default).
 
 ` + exitCodeHelp,
 		Example: `  embargo cases --ledger embargo.db --status overdue
@@ -156,7 +154,7 @@ func statusFilter(values []string) (stored []ledger.Status, overdue, all bool, e
 		}
 	}
 	if overdue {
-		for _, s := range []ledger.Status{ledger.StatusOpen, ledger.StatusReported, ledger.StatusResolved} {
+		for _, s := range []ledger.Status{ledger.StatusOpen, ledger.StatusReported} {
 			if !slices.Contains(stored, s) {
 				stored = append(stored, s)
 			}
@@ -311,7 +309,6 @@ func citationsOf(memos map[string]*obligationMemo) []reports.Citation {
 type obligationMemo struct {
 	a     *audit.Auditor
 	m     map[obligationKey]obligationsOrErr
-	owed  map[obligationKey]map[string]bool
 	cited map[string]reports.Citation
 }
 
@@ -357,31 +354,6 @@ func (o *obligationMemo) get(ref audit.EntityRef, c ledger.Case) obligationsOrEr
 	return r
 }
 
-// reports are the obligations ("regime/id") of a case that are reports:
-// those a recorded report or follow-up report marks done. They are found
-// by dating the case as if both had been submitted on its identification
-// day; the answer is memoised with the obligations.
-func (o *obligationMemo) reports(ref audit.EntityRef, c ledger.Case) map[string]bool {
-	k := obligationKey{ref, c.Category, c.Verdict, c.Identified, c.Identified, c.Identified}
-	if o.owed == nil {
-		o.owed = map[obligationKey]map[string]bool{}
-	}
-	if r, ok := o.owed[k]; ok {
-		return r
-	}
-	out := map[string]bool{}
-	obs, err := o.a.CaseObligations(ref, vendorlists.Category(c.Category), audit.Verdict(c.Verdict), c.Identified, c.Identified, c.Identified)
-	if err == nil {
-		for _, ob := range obs {
-			if ob.Status.State == "done" {
-				out[ob.Regime+"/"+ob.ID] = true
-			}
-		}
-	}
-	o.owed[k] = out
-	return out
-}
-
 // caseEntry dates a case's obligations as of the auditor's date.
 func caseEntry(memo *obligationMemo, c ledger.Case, asOf time.Time) (reports.CaseEntry, error) {
 	list, id, _ := strings.Cut(c.Key.Entity, "/")
@@ -399,17 +371,10 @@ func caseEntry(memo *obligationMemo, c ledger.Case, asOf time.Time) (reports.Cas
 	}
 	// Shared by the cases of one key (copied when a passed deadline of a
 	// live case is restated as overdue); the renderers only read them.
+	e.Obligations = reports.OverdueObligations(r.obs, c.Status, asOf)
 	live := reports.Tracked(c.Status)
-	owed := func(reports.Obligation) bool { return live }
-	if c.Status == string(ledger.StatusResolved) {
-		// Removing the component ends what it was doing, not the reports
-		// its identification required.
-		reportsOwed := memo.reports(ref, c)
-		owed = func(o reports.Obligation) bool { return reportsOwed[o.Regime+"/"+o.ID] }
-	}
-	e.Obligations = reports.OverdueWhere(r.obs, asOf, owed)
 	for _, o := range e.Obligations {
-		if !owed(o) || o.Due == "" || (o.Status.State != "due" && o.Status.State != "passed" && o.Status.State != "overdue") {
+		if !live || o.Due == "" || (o.Status.State != "due" && o.Status.State != "passed" && o.Status.State != "overdue") {
 			continue
 		}
 		if o.Status.State == "passed" || o.Status.State == "overdue" {

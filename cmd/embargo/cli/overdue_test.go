@@ -66,48 +66,6 @@ func farReportStatus(t *testing.T, report map[string]any) map[string]any {
 	return nil
 }
 
-// TestResolvedUnreportedCaseStaysOverdue: a case resolved by a clean
-// delivery but never reported still owes the FAR report its
-// identification required: on 2026-12-03 (report due 2026-12-01) the
-// register lists it as overdue; once reported and followed up it is not;
-// a federal agency's fixed deadlines of the removal kind never make a
-// resolved case overdue.
-func TestResolvedUnreportedCaseStaysOverdue(t *testing.T) {
-	t.Parallel()
-	dir := t.TempDir()
-	db := filepath.Join(dir, "embargo.db")
-	withKesl := writeSBOM(t, filepath.Join(dir, "gw.cdx.json"), cdxWith(keslComp))
-	clean := writeSBOM(t, filepath.Join(dir, "gw-2.cdx.json"), cdxWith())
-	manifest := writeSBOM(t, filepath.Join(dir, "m.csv"), "vendor,product,version,sbom\nAcme,Gateway,1,"+withKesl+"\n")
-	manifest2 := writeSBOM(t, filepath.Join(dir, "m2.csv"), "vendor,product,version,sbom\nAcme,Gateway,2,"+clean+"\n")
-	auditJSON(t, "--ledger", db, "--profile", "us-federal-contractor", "--manifest", manifest, "--as-of", "2026-11-25")
-	auditJSON(t, "--ledger", db, "--profile", "us-federal-contractor", "--manifest", manifest2, "--as-of", "2026-11-27")
-
-	if r := casesJSON(t, "--ledger", db, "--as-of", "2026-11-30", "--status", "overdue"); len(r.Cases) != 0 {
-		t.Errorf("overdue before the report deadline: %+v", r.Cases)
-	}
-	r := casesJSON(t, "--ledger", db, "--as-of", "2026-12-03", "--status", "overdue")
-	if len(r.Cases) != 1 || r.Cases[0].Status != "resolved" || !r.Cases[0].Overdue || r.Cases[0].NextDue != "2026-12-01" {
-		t.Fatalf("resolved, never reported, on 2026-12-03: %+v, want resolved and overdue since 2026-12-01", r.Cases)
-	}
-	id := r.Cases[0].ID
-	for _, args := range [][]string{{"--reported", "--on", "2026-11-30"}, {"--followed-up", "--on", "2026-12-10"}} {
-		if code, _, errOut := run(t, context.Background(), "", append([]string{"cases", "mark", "--ledger", db}, append(args, id)...)...); code != 0 {
-			t.Fatalf("mark %v: exit %d\n%s", args, code, errOut)
-		}
-	}
-	if r := casesJSON(t, "--ledger", db, "--as-of", "2026-12-20", "--status", "overdue"); len(r.Cases) != 0 {
-		t.Errorf("reported and followed up, yet overdue: %+v", r.Cases)
-	}
-
-	agency := filepath.Join(dir, "agency.db")
-	auditJSON(t, "--ledger", agency, "--profile", "us-federal-agency", "--manifest", manifest, "--as-of", "2026-11-25")
-	auditJSON(t, "--ledger", agency, "--profile", "us-federal-agency", "--manifest", manifest2, "--as-of", "2026-11-27")
-	if r := casesJSON(t, "--ledger", agency, "--as-of", "2026-12-03"); len(r.Cases) != 1 || r.Cases[0].Status != "resolved" || r.Cases[0].Overdue {
-		t.Errorf("agency: a resolved case is overdue on fixed removal deadlines: %+v", r.Cases)
-	}
-}
-
 // TestCasesKeepTheirRunsProfiles: a case found under
 // us-federal-contractor stays overdue in the register after another run
 // of the same ledger, under the default profile, audits something else:
