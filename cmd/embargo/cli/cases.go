@@ -202,7 +202,7 @@ func runCases(ctx context.Context, env *environment, opts *casesOptions) error {
 		if err != nil {
 			return nil, &usageError{msg: err.Error()}
 		}
-		memos[key] = &obligationMemo{a: a, m: map[obligationKey]obligationsOrErr{}}
+		memos[key] = &obligationMemo{a: a, asOf: asOf, m: map[obligationKey]obligationsOrErr{}}
 		return memos[key], nil
 	}
 	if _, err := memoFor(picker.fallback()); err != nil {
@@ -218,12 +218,16 @@ func runCases(ctx context.Context, env *environment, opts *casesOptions) error {
 	}
 	missing := map[string]bool{}
 	reg.Cases = make([]reports.CaseEntry, 0, len(cs))
+	byRuns := map[[2]int64]*obligationMemo{} // most cases share their runs
 	for _, c := range cs {
-		memo, err := memoFor(picker.forCase(c))
-		if err != nil {
-			return err
+		memo, ok := byRuns[[2]int64{c.FirstRun, c.LastRun}]
+		if !ok {
+			if memo, err = memoFor(picker.forCase(c)); err != nil {
+				return err
+			}
+			byRuns[[2]int64{c.FirstRun, c.LastRun}] = memo
 		}
-		e, err := caseEntry(memo, c, asOf)
+		e, err := caseEntry(memo, c)
 		if err != nil && !missing[c.Key.Entity] {
 			missing[c.Key.Entity] = true
 			reg.Warnings = append(reg.Warnings, fmt.Sprintf("cases of %s have no obligations listed: %v", c.Key.Entity, err))
@@ -308,6 +312,7 @@ func citationsOf(memos map[string]*obligationMemo) []reports.Citation {
 // 100,000 cases holds a few hundred such keys.
 type obligationMemo struct {
 	a     *audit.Auditor
+	asOf  time.Time
 	m     map[obligationKey]obligationsOrErr
 	cited map[string]reports.Citation
 }
@@ -329,7 +334,10 @@ type obligationKey struct {
 }
 
 type obligationsOrErr struct {
-	obs  []reports.Obligation
+	obs []reports.Obligation
+	// live are obs as a live (open or reported) case states them: passed
+	// deadlines overdue. Dated once per key, like obs.
+	live []reports.Obligation
 	name string
 	err  error
 }
@@ -350,12 +358,13 @@ func (o *obligationMemo) get(ref audit.EntityRef, c ledger.Case) obligationsOrEr
 		}
 		r.obs[i].Citations = nil // once, in the register's citations
 	}
+	r.live = reports.OverdueObligations(r.obs, audit.CaseOpen, o.asOf)
 	o.m[k] = r
 	return r
 }
 
 // caseEntry dates a case's obligations as of the auditor's date.
-func caseEntry(memo *obligationMemo, c ledger.Case, asOf time.Time) (reports.CaseEntry, error) {
+func caseEntry(memo *obligationMemo, c ledger.Case) (reports.CaseEntry, error) {
 	list, id, _ := strings.Cut(c.Key.Entity, "/")
 	ref := audit.EntityRef{List: list, ID: id}
 	e := reports.CaseEntry{
@@ -371,8 +380,11 @@ func caseEntry(memo *obligationMemo, c ledger.Case, asOf time.Time) (reports.Cas
 	}
 	// Shared by the cases of one key (copied when a passed deadline of a
 	// live case is restated as overdue); the renderers only read them.
-	e.Obligations = reports.OverdueObligations(r.obs, c.Status, asOf)
 	live := reports.Tracked(c.Status)
+	e.Obligations = r.obs
+	if live {
+		e.Obligations = r.live
+	}
 	for _, o := range e.Obligations {
 		if !live || o.Due == "" || (o.Status.State != "due" && o.Status.State != "passed" && o.Status.State != "overdue") {
 			continue
