@@ -1,10 +1,15 @@
 package cli
 
 import (
+	"bytes"
 	"context"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/embargo-sbom/embargo/sbom/testutil"
 )
 
 // TestLedgerReportPutsOverdueFirst: with a ledger, the report a nightly
@@ -85,5 +90,41 @@ func TestCasesKeepTheirRunsProfiles(t *testing.T) {
 	}
 	if r := casesJSON(t, "--ledger", db, "--as-of", "2026-12-03", "--status", "overdue", "--profile", "us-commercial"); len(r.Cases) != 0 {
 		t.Errorf("--profile us-commercial still dates FAR deadlines: %+v", r.Cases)
+	}
+}
+
+// runOn runs embargo on a given day (SOURCE_DATE_EPOCH at its noon UTC).
+func runOn(t *testing.T, day string, args ...string) (int, string, string) {
+	t.Helper()
+	d, err := time.Parse(time.DateOnly, day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out, errb bytes.Buffer
+	env := append(testutil.Environ(t), fmt.Sprintf("SOURCE_DATE_EPOCH=%d", d.Add(12*time.Hour).Unix()))
+	code := RunEnv(context.Background(), args, Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Environ: env})
+	return code, out.String(), errb.String()
+}
+
+// TestMarkRefusesAFutureDate: a report dated after today (a mistyped
+// year, say) would mark an overdue case's report done; it is refused,
+// and the case stays overdue. Tomorrow is allowed (time zones ahead of
+// UTC).
+func TestMarkRefusesAFutureDate(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	db := filepath.Join(dir, "embargo.db")
+	gw := writeSBOM(t, filepath.Join(dir, "gw.cdx.json"), cdxWith(keslComp))
+	auditJSON(t, "--ledger", db, "--profile", "us-federal-contractor", "--as-of", "2026-11-25", gw)
+	id := casesJSON(t, "--ledger", db).Cases[0].ID
+	code, _, errOut := runOn(t, "2026-12-03", "cases", "mark", "--ledger", db, "--reported", "--on", "2027-12-02", id)
+	if code != ExitError || !strings.Contains(errOut, "--on 2027-12-02 is after today (2026-12-03)") {
+		t.Errorf("a report dated 2027-12-02 on 2026-12-03: exit %d, %s", code, errOut)
+	}
+	if r := casesJSON(t, "--ledger", db, "--as-of", "2026-12-03", "--status", "overdue", "--profile", "us-federal-contractor"); len(r.Cases) != 1 {
+		t.Errorf("the refused mark changed the case: %+v", r.Cases)
+	}
+	if code, _, errOut := runOn(t, "2026-12-03", "cases", "mark", "--ledger", db, "--reported", "--on", "2026-12-04", id); code != 0 {
+		t.Errorf("tomorrow (a time zone ahead of UTC): exit %d, %s", code, errOut)
 	}
 }
