@@ -20,23 +20,11 @@ func Tracked(status string) bool {
 // that the summaries put it first and say it was missed; a copy when
 // anything changes, obs itself otherwise.
 func OverdueObligations(obs []Obligation, caseStatus string, asOf time.Time) []Obligation {
-	if !Tracked(caseStatus) {
-		return obs
-	}
-	return OverdueWhere(obs, asOf, func(Obligation) bool { return true })
-}
-
-// OverdueWhere restates the passed deadlines of the obligations owed
-// says a ledger tracks as overdue, like OverdueObligations.
-func OverdueWhere(obs []Obligation, asOf time.Time, owed func(Obligation) bool) []Obligation {
-	if asOf.IsZero() {
+	if !Tracked(caseStatus) || asOf.IsZero() {
 		return obs
 	}
 	var out []Obligation
 	for i, o := range obs {
-		if !owed(o) {
-			continue
-		}
 		due, err := time.Parse(time.DateOnly, o.Due)
 		if err != nil {
 			continue

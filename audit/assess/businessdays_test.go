@@ -110,3 +110,28 @@ func TestOverdue(t *testing.T) {
 		}
 	}
 }
+
+// TestBusinessDaysBetweenAgreesWithWalk compares the week arithmetic with
+// a day-by-day walk over isBusinessDay, for ranges from a day to years,
+// across every weekday and the new-year boundary (New Year's Day 2022
+// fell on a Saturday and was observed on Friday 2021-12-31).
+func TestBusinessDaysBetweenAgreesWithWalk(t *testing.T) {
+	walk := func(from, to time.Time) int {
+		n := 0
+		for d := from.AddDate(0, 0, 1); !d.After(to); d = d.AddDate(0, 0, 1) {
+			if isBusinessDay(d) {
+				n++
+			}
+		}
+		return n
+	}
+	for _, start := range []string{"2021-12-24", "2021-12-30", "2021-12-31", "2022-06-17", "2026-11-25", "2027-12-30"} {
+		from := d(start)
+		for _, span := range []int{0, 1, 2, 3, 6, 7, 8, 13, 30, 200, 400, 1000, 3000} {
+			to := from.AddDate(0, 0, span)
+			if got, want := BusinessDaysBetween(from, to), walk(from, to); got != want {
+				t.Errorf("BusinessDaysBetween(%s, +%d days) = %d, a day-by-day walk gives %d", start, span, got, want)
+			}
+		}
+	}
+}

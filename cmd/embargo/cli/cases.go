@@ -54,9 +54,7 @@ when an obligation is past its due date and not done. This is the compliance
 register an auditor exports; every report format is available with -o.
 
 Statuses: open, reported, resolved, waived, overdue (open or reported with an
-obligation past due, or resolved with a report past due that was never
-submitted: removing a component does not discharge the report its
-identification required) and all (the default).
+obligation past due) and all (the default).
 
 ` + exitCodeHelp,
 		Example: `  embargo cases --ledger embargo.db --status overdue
@@ -156,7 +154,7 @@ func statusFilter(values []string) (stored []ledger.Status, overdue, all bool, e
 		}
 	}
 	if overdue {
-		for _, s := range []ledger.Status{ledger.StatusOpen, ledger.StatusReported, ledger.StatusResolved} {
+		for _, s := range []ledger.Status{ledger.StatusOpen, ledger.StatusReported} {
 			if !slices.Contains(stored, s) {
 				stored = append(stored, s)
 			}
@@ -204,7 +202,7 @@ func runCases(ctx context.Context, env *environment, opts *casesOptions) error {
 		if err != nil {
 			return nil, &usageError{msg: err.Error()}
 		}
-		memos[key] = &obligationMemo{a: a, m: map[obligationKey]obligationsOrErr{}}
+		memos[key] = &obligationMemo{a: a, asOf: asOf, m: map[obligationKey]obligationsOrErr{}}
 		return memos[key], nil
 	}
 	if _, err := memoFor(picker.fallback()); err != nil {
@@ -220,12 +218,16 @@ func runCases(ctx context.Context, env *environment, opts *casesOptions) error {
 	}
 	missing := map[string]bool{}
 	reg.Cases = make([]reports.CaseEntry, 0, len(cs))
+	byRuns := map[[2]int64]*obligationMemo{} // most cases share their runs
 	for _, c := range cs {
-		memo, err := memoFor(picker.forCase(c))
-		if err != nil {
-			return err
+		memo, ok := byRuns[[2]int64{c.FirstRun, c.LastRun}]
+		if !ok {
+			if memo, err = memoFor(picker.forCase(c)); err != nil {
+				return err
+			}
+			byRuns[[2]int64{c.FirstRun, c.LastRun}] = memo
 		}
-		e, err := caseEntry(memo, c, asOf)
+		e, err := caseEntry(memo, c)
 		if err != nil && !missing[c.Key.Entity] {
 			missing[c.Key.Entity] = true
 			reg.Warnings = append(reg.Warnings, fmt.Sprintf("cases of %s have no obligations listed: %v", c.Key.Entity, err))
@@ -310,8 +312,8 @@ func citationsOf(memos map[string]*obligationMemo) []reports.Citation {
 // 100,000 cases holds a few hundred such keys.
 type obligationMemo struct {
 	a     *audit.Auditor
+	asOf  time.Time
 	m     map[obligationKey]obligationsOrErr
-	owed  map[obligationKey]map[string]bool
 	cited map[string]reports.Citation
 }
 
@@ -332,7 +334,10 @@ type obligationKey struct {
 }
 
 type obligationsOrErr struct {
-	obs  []reports.Obligation
+	obs []reports.Obligation
+	// live are obs as a live (open or reported) case states them: passed
+	// deadlines overdue. Dated once per key, like obs.
+	live []reports.Obligation
 	name string
 	err  error
 }
@@ -353,37 +358,13 @@ func (o *obligationMemo) get(ref audit.EntityRef, c ledger.Case) obligationsOrEr
 		}
 		r.obs[i].Citations = nil // once, in the register's citations
 	}
+	r.live = reports.OverdueObligations(r.obs, audit.CaseOpen, o.asOf)
 	o.m[k] = r
 	return r
 }
 
-// reports are the obligations ("regime/id") of a case that are reports:
-// those a recorded report or follow-up report marks done. They are found
-// by dating the case as if both had been submitted on its identification
-// day; the answer is memoised with the obligations.
-func (o *obligationMemo) reports(ref audit.EntityRef, c ledger.Case) map[string]bool {
-	k := obligationKey{ref, c.Category, c.Verdict, c.Identified, c.Identified, c.Identified}
-	if o.owed == nil {
-		o.owed = map[obligationKey]map[string]bool{}
-	}
-	if r, ok := o.owed[k]; ok {
-		return r
-	}
-	out := map[string]bool{}
-	obs, err := o.a.CaseObligations(ref, vendorlists.Category(c.Category), audit.Verdict(c.Verdict), c.Identified, c.Identified, c.Identified)
-	if err == nil {
-		for _, ob := range obs {
-			if ob.Status.State == "done" {
-				out[ob.Regime+"/"+ob.ID] = true
-			}
-		}
-	}
-	o.owed[k] = out
-	return out
-}
-
 // caseEntry dates a case's obligations as of the auditor's date.
-func caseEntry(memo *obligationMemo, c ledger.Case, asOf time.Time) (reports.CaseEntry, error) {
+func caseEntry(memo *obligationMemo, c ledger.Case) (reports.CaseEntry, error) {
 	list, id, _ := strings.Cut(c.Key.Entity, "/")
 	ref := audit.EntityRef{List: list, ID: id}
 	e := reports.CaseEntry{
@@ -400,16 +381,12 @@ func caseEntry(memo *obligationMemo, c ledger.Case, asOf time.Time) (reports.Cas
 	// Shared by the cases of one key (copied when a passed deadline of a
 	// live case is restated as overdue); the renderers only read them.
 	live := reports.Tracked(c.Status)
-	owed := func(reports.Obligation) bool { return live }
-	if c.Status == string(ledger.StatusResolved) {
-		// Removing the component ends what it was doing, not the reports
-		// its identification required.
-		reportsOwed := memo.reports(ref, c)
-		owed = func(o reports.Obligation) bool { return reportsOwed[o.Regime+"/"+o.ID] }
+	e.Obligations = r.obs
+	if live {
+		e.Obligations = r.live
 	}
-	e.Obligations = reports.OverdueWhere(r.obs, asOf, owed)
 	for _, o := range e.Obligations {
-		if !owed(o) || o.Due == "" || (o.Status.State != "due" && o.Status.State != "passed" && o.Status.State != "overdue") {
+		if !live || o.Due == "" || (o.Status.State != "due" && o.Status.State != "passed" && o.Status.State != "overdue") {
 			continue
 		}
 		if o.Status.State == "passed" || o.Status.State == "overdue" {

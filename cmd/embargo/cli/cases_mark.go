@@ -34,7 +34,8 @@ run from that date. --followed-up records the follow-up report (FAR 52.204-23
 (c)(2)(ii) and its kin), after which that obligation is done, no longer overdue;
 the report it follows must be recorded first. Marking again with the same values changes nothing; a new
 date or reference is recorded in the case's history beside the earlier one.
---note records free text. All cases named are marked, or none.`,
+--note records free text. All cases named are marked, or none. A date after
+today is refused: a report is recorded once it has been submitted.`,
 		Example: `  embargo cases mark --ledger embargo.db --reported --on 2026-11-30 --ref DIBNet-4711 --by j.doe C-5b957467ff6a
   embargo cases mark --ledger embargo.db --followed-up --on 2026-12-10 --ref DIBNet-4711-2 C-5b957467ff6a`,
 		Args: cobra.MinimumNArgs(1),
@@ -75,6 +76,9 @@ func runMark(ctx context.Context, env *environment, opts *markOptions, ids []str
 		if err != nil {
 			return err
 		}
+		if err := notAfterToday(env, on); err != nil {
+			return err
+		}
 		m.On = on
 	}
 	st, err := openLedger(ctx, opts.Ledger)
@@ -100,6 +104,22 @@ func runMark(ctx context.Context, env *environment, opts *markOptions, ids []str
 			}
 		}
 		fmt.Fprintf(env.stdout, "%s: %s\n", r.ID, what)
+	}
+	return nil
+}
+
+// notAfterToday refuses a submission date after today (UTC, or
+// SOURCE_DATE_EPOCH; a day of slack for time zones ahead of UTC): a
+// report cannot be recorded before it is made, and a mistyped year would
+// mark an overdue case's report done.
+func notAfterToday(env *environment, on time.Time) error {
+	today, err := casesDate(env, "on", "")
+	if err != nil {
+		return err
+	}
+	if on.After(today.AddDate(0, 0, 1)) {
+		return &usageError{msg: fmt.Sprintf("--on %s is after today (%s): a report is recorded once it has been submitted",
+			on.Format(time.DateOnly), today.Format(time.DateOnly))}
 	}
 	return nil
 }

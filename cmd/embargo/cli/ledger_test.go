@@ -119,11 +119,11 @@ func TestLedgerCaseWalk(t *testing.T) {
 		t.Fatalf("overdue on 2026-12-03: %+v", r)
 	}
 
-	code, out, errOut := run(t, context.Background(), "", "cases", "mark", "--ledger", db, "--reported", "--on", "2026-11-30", "--ref", "DIBNet-4711", "--by", "j.doe", id)
+	code, out, errOut := runOn(t, "2026-12-11", "cases", "mark", "--ledger", db, "--reported", "--on", "2026-11-30", "--ref", "DIBNet-4711", "--by", "j.doe", id)
 	if code != 0 || !strings.Contains(out, id+": reported on 2026-11-30") {
 		t.Fatalf("mark: exit %d\n%s%s", code, out, errOut)
 	}
-	if _, out, _ := run(t, context.Background(), "", "cases", "mark", "--ledger", db, "--reported", "--on", "2026-11-30", "--ref", "DIBNet-4711", "--by", "j.doe", id); !strings.Contains(out, "unchanged") {
+	if _, out, _ := runOn(t, "2026-12-11", "cases", "mark", "--ledger", db, "--reported", "--on", "2026-11-30", "--ref", "DIBNet-4711", "--by", "j.doe", id); !strings.Contains(out, "unchanged") {
 		t.Errorf("marking again: %s", out)
 	}
 	r = casesJSON(t, "--ledger", db, "--as-of", "2026-12-03")
@@ -138,12 +138,12 @@ func TestLedgerCaseWalk(t *testing.T) {
 	if r := casesJSON(t, "--ledger", db, "--as-of", "2026-12-15", "--status", "overdue"); len(r.Cases) != 1 {
 		t.Errorf("a reported case whose follow-up is past due is not overdue: %+v", r.Cases)
 	}
-	if code, out, errOut := run(t, context.Background(), "", "cases", "mark", "--ledger", db, "--followed-up", "--on", "2026-11-29", id); code == 0 {
+	if code, out, errOut := runOn(t, "2026-12-11", "cases", "mark", "--ledger", db, "--followed-up", "--on", "2026-11-29", id); code == 0 {
 		t.Errorf("a follow-up before the report was accepted: %s", out)
 	} else if !strings.Contains(errOut, "needs the report it follows") {
 		t.Errorf("follow-up before the report: %s", errOut)
 	}
-	code, out, errOut = run(t, context.Background(), "", "cases", "mark", "--ledger", db, "--followed-up", "--on", "2026-12-10", "--ref", "DIBNet-4711-2", id)
+	code, out, errOut = runOn(t, "2026-12-11", "cases", "mark", "--ledger", db, "--followed-up", "--on", "2026-12-10", "--ref", "DIBNet-4711-2", id)
 	if code != 0 || !strings.Contains(out, id+": followed up on 2026-12-10") {
 		t.Fatalf("mark --followed-up: exit %d\n%s%s", code, out, errOut)
 	}

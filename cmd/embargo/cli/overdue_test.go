@@ -1,10 +1,15 @@
 package cli
 
 import (
+	"bytes"
 	"context"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/embargo-sbom/embargo/sbom/testutil"
 )
 
 // TestLedgerReportPutsOverdueFirst: with a ledger, the report a nightly
@@ -66,48 +71,6 @@ func farReportStatus(t *testing.T, report map[string]any) map[string]any {
 	return nil
 }
 
-// TestResolvedUnreportedCaseStaysOverdue: a case resolved by a clean
-// delivery but never reported still owes the FAR report its
-// identification required: on 2026-12-03 (report due 2026-12-01) the
-// register lists it as overdue; once reported and followed up it is not;
-// a federal agency's fixed deadlines of the removal kind never make a
-// resolved case overdue.
-func TestResolvedUnreportedCaseStaysOverdue(t *testing.T) {
-	t.Parallel()
-	dir := t.TempDir()
-	db := filepath.Join(dir, "embargo.db")
-	withKesl := writeSBOM(t, filepath.Join(dir, "gw.cdx.json"), cdxWith(keslComp))
-	clean := writeSBOM(t, filepath.Join(dir, "gw-2.cdx.json"), cdxWith())
-	manifest := writeSBOM(t, filepath.Join(dir, "m.csv"), "vendor,product,version,sbom\nAcme,Gateway,1,"+withKesl+"\n")
-	manifest2 := writeSBOM(t, filepath.Join(dir, "m2.csv"), "vendor,product,version,sbom\nAcme,Gateway,2,"+clean+"\n")
-	auditJSON(t, "--ledger", db, "--profile", "us-federal-contractor", "--manifest", manifest, "--as-of", "2026-11-25")
-	auditJSON(t, "--ledger", db, "--profile", "us-federal-contractor", "--manifest", manifest2, "--as-of", "2026-11-27")
-
-	if r := casesJSON(t, "--ledger", db, "--as-of", "2026-11-30", "--status", "overdue"); len(r.Cases) != 0 {
-		t.Errorf("overdue before the report deadline: %+v", r.Cases)
-	}
-	r := casesJSON(t, "--ledger", db, "--as-of", "2026-12-03", "--status", "overdue")
-	if len(r.Cases) != 1 || r.Cases[0].Status != "resolved" || !r.Cases[0].Overdue || r.Cases[0].NextDue != "2026-12-01" {
-		t.Fatalf("resolved, never reported, on 2026-12-03: %+v, want resolved and overdue since 2026-12-01", r.Cases)
-	}
-	id := r.Cases[0].ID
-	for _, args := range [][]string{{"--reported", "--on", "2026-11-30"}, {"--followed-up", "--on", "2026-12-10"}} {
-		if code, _, errOut := run(t, context.Background(), "", append([]string{"cases", "mark", "--ledger", db}, append(args, id)...)...); code != 0 {
-			t.Fatalf("mark %v: exit %d\n%s", args, code, errOut)
-		}
-	}
-	if r := casesJSON(t, "--ledger", db, "--as-of", "2026-12-20", "--status", "overdue"); len(r.Cases) != 0 {
-		t.Errorf("reported and followed up, yet overdue: %+v", r.Cases)
-	}
-
-	agency := filepath.Join(dir, "agency.db")
-	auditJSON(t, "--ledger", agency, "--profile", "us-federal-agency", "--manifest", manifest, "--as-of", "2026-11-25")
-	auditJSON(t, "--ledger", agency, "--profile", "us-federal-agency", "--manifest", manifest2, "--as-of", "2026-11-27")
-	if r := casesJSON(t, "--ledger", agency, "--as-of", "2026-12-03"); len(r.Cases) != 1 || r.Cases[0].Status != "resolved" || r.Cases[0].Overdue {
-		t.Errorf("agency: a resolved case is overdue on fixed removal deadlines: %+v", r.Cases)
-	}
-}
-
 // TestCasesKeepTheirRunsProfiles: a case found under
 // us-federal-contractor stays overdue in the register after another run
 // of the same ledger, under the default profile, audits something else:
@@ -127,5 +90,41 @@ func TestCasesKeepTheirRunsProfiles(t *testing.T) {
 	}
 	if r := casesJSON(t, "--ledger", db, "--as-of", "2026-12-03", "--status", "overdue", "--profile", "us-commercial"); len(r.Cases) != 0 {
 		t.Errorf("--profile us-commercial still dates FAR deadlines: %+v", r.Cases)
+	}
+}
+
+// runOn runs embargo on a given day (SOURCE_DATE_EPOCH at its noon UTC).
+func runOn(t *testing.T, day string, args ...string) (int, string, string) {
+	t.Helper()
+	d, err := time.Parse(time.DateOnly, day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out, errb bytes.Buffer
+	env := append(testutil.Environ(t), fmt.Sprintf("SOURCE_DATE_EPOCH=%d", d.Add(12*time.Hour).Unix()))
+	code := RunEnv(context.Background(), args, Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Environ: env})
+	return code, out.String(), errb.String()
+}
+
+// TestMarkRefusesAFutureDate: a report dated after today (a mistyped
+// year, say) would mark an overdue case's report done; it is refused,
+// and the case stays overdue. Tomorrow is allowed (time zones ahead of
+// UTC).
+func TestMarkRefusesAFutureDate(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	db := filepath.Join(dir, "embargo.db")
+	gw := writeSBOM(t, filepath.Join(dir, "gw.cdx.json"), cdxWith(keslComp))
+	auditJSON(t, "--ledger", db, "--profile", "us-federal-contractor", "--as-of", "2026-11-25", gw)
+	id := casesJSON(t, "--ledger", db).Cases[0].ID
+	code, _, errOut := runOn(t, "2026-12-03", "cases", "mark", "--ledger", db, "--reported", "--on", "2027-12-02", id)
+	if code != ExitError || !strings.Contains(errOut, "--on 2027-12-02 is after today (2026-12-03)") {
+		t.Errorf("a report dated 2027-12-02 on 2026-12-03: exit %d, %s", code, errOut)
+	}
+	if r := casesJSON(t, "--ledger", db, "--as-of", "2026-12-03", "--status", "overdue", "--profile", "us-federal-contractor"); len(r.Cases) != 1 {
+		t.Errorf("the refused mark changed the case: %+v", r.Cases)
+	}
+	if code, _, errOut := runOn(t, "2026-12-03", "cases", "mark", "--ledger", db, "--reported", "--on", "2026-12-04", id); code != 0 {
+		t.Errorf("tomorrow (a time zone ahead of UTC): exit %d, %s", code, errOut)
 	}
 }
