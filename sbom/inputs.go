@@ -85,30 +85,90 @@ func expandGlob(pattern string) []Input {
 	return out
 }
 
-// walkDir lists the regular files under dir, sorted, skipping hidden
-// directories such as .git; symlinks are not followed, to avoid loops.
+// walkDir lists the files below dir. Symbolic links are followed, to
+// files and to directories (a directory reached twice, through a link
+// cycle say, is walked once); a dangling link and anything that is not a
+// regular file (a named pipe, a device, a socket) become inputs carrying
+// an error, so that a walk never passes over what it could not read.
+// Hidden directories (".git") are left out, as they always were.
 func walkDir(dir string) []Input {
-	var out []Input
+	w := walker{root: dir, seen: map[string]bool{}}
+	w.walk(dir)
+	if len(w.out) == 0 {
+		w.out = append(w.out, Input{Path: dir, Err: fmt.Errorf("directory %s holds no files", dir)})
+	}
+	return w.out
+}
+
+type walker struct {
+	root string
+	seen map[string]bool // directories walked, by their resolved path
+	out  []Input
+}
+
+func (w *walker) walk(dir string) {
+	if !w.first(dir) {
+		return
+	}
+	// WalkDir does not follow a root that is a link; with a trailing
+	// separator the system resolves it, and the paths below keep dir's.
+	if !strings.HasSuffix(dir, string(filepath.Separator)) {
+		dir += string(filepath.Separator)
+	}
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			out = append(out, Input{Path: path, Root: dir, Err: fmt.Errorf("walk %s: %w", path, UnwrapPathError(err))})
-			return nil
-		}
-		if d.IsDir() && path != dir && strings.HasPrefix(d.Name(), ".") {
+		switch {
+		case err != nil:
+			w.fail(path, fmt.Errorf("walk %s: %w", path, UnwrapPathError(err)))
+		case d.IsDir() && path != dir && strings.HasPrefix(d.Name(), "."):
 			return filepath.SkipDir
-		}
-		if d.Type().IsRegular() {
-			out = append(out, Input{Path: path, FromWalk: true, Root: dir})
+		case d.IsDir() && path != dir && !w.first(path):
+			return filepath.SkipDir
+		case d.IsDir():
+		case d.Type().IsRegular():
+			w.out = append(w.out, Input{Path: path, FromWalk: true, Root: w.root})
+		case d.Type()&fs.ModeSymlink != 0:
+			w.link(path, d.Name())
+		default:
+			w.fail(path, fmt.Errorf("%s is not a regular file (%s)", path, d.Type()))
 		}
 		return nil
 	})
 	if err != nil {
-		out = append(out, Input{Path: dir, Err: fmt.Errorf("walk %s: %w", dir, err)})
+		w.fail(dir, fmt.Errorf("walk %s: %w", dir, err))
 	}
-	if len(out) == 0 {
-		out = append(out, Input{Path: dir, Err: fmt.Errorf("directory %s holds no files", dir)})
+}
+
+// first reports whether dir is walked for the first time, marking it.
+func (w *walker) first(dir string) bool {
+	real, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return true // WalkDir reports what is wrong with it
 	}
-	return out
+	if w.seen[real] {
+		return false
+	}
+	w.seen[real] = true
+	return true
+}
+
+// link follows a symbolic link met in a walk.
+func (w *walker) link(path, name string) {
+	info, err := os.Stat(path)
+	switch {
+	case err != nil:
+		w.fail(path, fmt.Errorf("symbolic link %s: %w", path, UnwrapPathError(err)))
+	case info.IsDir() && strings.HasPrefix(name, "."):
+	case info.IsDir():
+		w.walk(path)
+	case info.Mode().IsRegular():
+		w.out = append(w.out, Input{Path: path, FromWalk: true, Root: w.root})
+	default:
+		w.fail(path, fmt.Errorf("%s links to something that is not a regular file (%s)", path, info.Mode().Type()))
+	}
+}
+
+func (w *walker) fail(path string, err error) {
+	w.out = append(w.out, Input{Path: path, Root: w.root, Err: err})
 }
 
 // UnwrapPathError drops the *fs.PathError wrapper, whose message repeats
