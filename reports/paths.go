@@ -69,6 +69,68 @@ func middle(s string, n int) string {
 	return string(r[:head]) + "…" + string(r[len(r)-tail:])
 }
 
+// middleDistinct shortens each text to n runes as middle does, but keeps
+// texts apart that middle would make equal (paths that differ only in
+// their middle: "vendorA/product-0017-x.json", "vendorA/product-0018-x.json"):
+// those show the stretch where they differ instead. It returns the
+// shortened form of every text.
+func middleDistinct(texts []string, n int) map[string]string {
+	out := make(map[string]string, len(texts))
+	groups := map[string][]string{} // shortened form -> the texts it stands for
+	for _, s := range texts {
+		if _, ok := out[s]; ok {
+			continue
+		}
+		short := middle(s, n)
+		out[s] = short
+		groups[short] = append(groups[short], s)
+	}
+	for _, g := range groups {
+		if len(g) < 2 || n < 3 {
+			continue
+		}
+		p := commonPrefixRunes(g)
+		for _, s := range g {
+			out[s] = around(s, p, n)
+		}
+	}
+	return out
+}
+
+// commonPrefixRunes is the number of runes every text starts with alike.
+func commonPrefixRunes(texts []string) int {
+	first := []rune(texts[0])
+	p := len(first)
+	for _, s := range texts[1:] {
+		i := 0
+		for _, r := range s {
+			if i >= p || first[i] != r {
+				break
+			}
+			i++
+		}
+		p = i
+	}
+	return p
+}
+
+// around shortens s to n runes around rune p, with a little of what
+// comes before it, marking each cut.
+func around(s string, p, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	start := p - min(p, max(1, n/4))
+	switch {
+	case start+n-1 >= len(r):
+		return "…" + string(r[len(r)-(n-1):])
+	case start == 0:
+		return string(r[:n-1]) + "…"
+	}
+	return "…" + string(r[start:start+n-2]) + "…"
+}
+
 // clipTo shortens s to n runes at the end, marking the cut.
 func clipTo(s string, n int) string {
 	if utf8.RuneCountInString(s) <= n {

@@ -348,3 +348,51 @@ func TestWrap(t *testing.T) {
 		}
 	}
 }
+
+// TestPathsStayDistinct: paths that differ only in their middle, too long
+// for their column, still print as distinct texts of the column's width,
+// in the shortening itself and in a rendered table.
+func TestPathsStayDistinct(t *testing.T) {
+	var paths []string
+	for i := range 40 {
+		paths = append(paths, fmt.Sprintf("vendorA/product-line-%04d-build-planted-with-kaspersky.cdx.json", i))
+	}
+	paths = append(paths, "vendorB/short.json")
+	for _, n := range []int{12, 20, 30, 45} {
+		got := middleDistinct(paths, n)
+		seen := map[string]string{}
+		for _, p := range paths {
+			s := got[p]
+			if utf8.RuneCountInString(s) > n {
+				t.Errorf("width %d: %q is %d runes", n, s, utf8.RuneCountInString(s))
+			}
+			if o, dup := seen[s]; dup {
+				t.Errorf("width %d: %q and %q both print as %q", n, o, p, s)
+			}
+			seen[s] = p
+		}
+	}
+	res := portfolioResult(40)
+	for i := range res.Inputs {
+		res.Inputs[i].Path = "/srv/sboms/" + paths[i]
+	}
+	for i := range res.Findings {
+		res.Findings[i].Input = "/srv/sboms/" + paths[i/2]
+	}
+	m := NewModel(res, Options{ToolName: "embargo", ToolVersion: "0.9.0-test", GeneratedAt: fixtureGenerated, FailOn: "prohibited", Complete: true})
+	out := string(render(t, FormatTable, m, RenderOptions{Width: 80}))
+	rows := map[string]int{}
+	for _, line := range strings.Split(out, "\n") {
+		if f := strings.Fields(line); len(f) >= 2 && (f[0] == "audited" || f[0] == "failed") {
+			rows[f[1]]++
+		}
+	}
+	for p, n := range rows {
+		if n > 1 {
+			t.Errorf("%d input rows print the path %q", n, p)
+		}
+	}
+	if len(rows) < 10 { // inputs with findings are listed; clean ones are counted
+		t.Errorf("%d distinct input rows, want 10 or more:\n%s", len(rows), out)
+	}
+}

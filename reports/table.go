@@ -565,6 +565,7 @@ func (t tableWriter) grid(rows [][]cell) {
 		return
 	}
 	widths := t.columnWidths(rows)
+	paths := distinctPaths(rows, widths)
 	for _, r := range rows {
 		if len(r) == 1 && r[0].heading {
 			text := r[0].text
@@ -584,6 +585,9 @@ func (t tableWriter) grid(rows [][]cell) {
 				continue
 			}
 			text := fitCell(c, widths[i])
+			if c.fit == fitMiddle {
+				text = paths[i][c.text]
+			}
 			b.WriteString(t.paint(c.style, text))
 			if i < last {
 				b.WriteString(strings.Repeat(" ", widths[i]-utf8.RuneCountInString(text)+gap))
@@ -591,6 +595,24 @@ func (t tableWriter) grid(rows [][]cell) {
 		}
 		fmt.Fprintln(t.w, b.String())
 	}
+}
+
+// distinctPaths shortens each path column as a whole, so that two paths
+// never print alike: column index -> path -> its shortened form.
+func distinctPaths(rows [][]cell, widths []int) map[int]map[string]string {
+	cols := map[int][]string{}
+	for _, r := range rows {
+		for i, c := range r {
+			if c.fit == fitMiddle && i < len(widths) && widths[i] >= 0 {
+				cols[i] = append(cols[i], c.text)
+			}
+		}
+	}
+	out := make(map[int]map[string]string, len(cols))
+	for i, texts := range cols {
+		out[i] = middleDistinct(texts, widths[i])
+	}
+	return out
 }
 
 func outcomeStyle(outcome string) string {
