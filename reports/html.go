@@ -125,7 +125,53 @@ type verdictCount struct {
 type htmlSection struct {
 	Input    Input
 	Anchor   string
-	Findings []Finding
+	Findings []htmlFinding
+}
+
+// htmlFinding is a finding as the evidence section shows it. A finding
+// that repeats an earlier one (the same component, verdict, rationale and
+// evidence, in another input: one vendor library in a hundred SBOMs) is
+// shown in two lines that point to the first, so that a portfolio's report
+// prints the evidence once, not a hundred times; its id, case and input
+// stay its own.
+type htmlFinding struct {
+	Finding
+	SameAs string // the id of the first finding it repeats, "" for none
+}
+
+// repeats assigns SameAs across the sections, in document order.
+func repeats(sections []htmlSection) {
+	first := map[string]string{}
+	for i := range sections {
+		for j := range sections[i].Findings {
+			f := &sections[i].Findings[j]
+			key := repeatKey(f.Finding)
+			if id, ok := first[key]; ok {
+				f.SameAs = id
+				continue
+			}
+			first[key] = f.ID
+		}
+	}
+}
+
+// repeatKey is what a repeated finding shares with the first: everything
+// the full block prints except the id, the case, the component's ref and
+// where in its own document each piece of evidence sits.
+func repeatKey(f Finding) string {
+	g := f
+	g.ID, g.Input, g.Vendor, g.Product, g.Case = "", "", "", "", Case{}
+	g.Component.Ref = ""
+	g.Evidence = make([]Evidence, len(f.Evidence))
+	for i, e := range f.Evidence {
+		e.Location, e.Line, e.Column = "", 0, 0
+		g.Evidence[i] = e
+	}
+	b, err := json.Marshal(g)
+	if err != nil {
+		return f.ID // cannot happen for these plain types; never merge then
+	}
+	return string(b)
 }
 
 // htmlChart is the geometry of the inline SVG: findings by verdict as
@@ -187,10 +233,15 @@ func newHTMLView(m *Model) htmlView {
 		if cleanInput(in) {
 			v.CleanInputs++
 		}
-		if len(byInput[in.Path]) > 0 {
-			v.Sections = append(v.Sections, htmlSection{Input: in, Anchor: fmt.Sprintf("input-%d", i+1), Findings: byInput[in.Path]})
+		if fs := byInput[in.Path]; len(fs) > 0 {
+			sec := htmlSection{Input: in, Anchor: fmt.Sprintf("input-%d", i+1)}
+			for _, f := range fs {
+				sec.Findings = append(sec.Findings, htmlFinding{Finding: f})
+			}
+			v.Sections = append(v.Sections, sec)
 		}
 	}
+	repeats(v.Sections)
 	v.Chart = newHTMLChart(m, v.Dir)
 	return v
 }

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/embargo-sbom/embargo/audit"
 )
 
 // fetchAttr finds attributes that make a browser fetch or navigate.
@@ -153,4 +155,37 @@ func runChromium(t *testing.T, browser string, args ...string) string {
 		t.Fatalf("chromium %v: %v\n%s", args, err, stderr.String())
 	}
 	return stdout.String()
+}
+
+// TestHTMLRepeatsPointToTheFirst: a finding that repeats an earlier one
+// in another input (same component, verdict and evidence; its own id,
+// case, ref and evidence positions) is shown as a pointer to the first;
+// one that differs in anything the full block prints is shown in full.
+func TestHTMLRepeatsPointToTheFirst(t *testing.T) {
+	res := portfolioResult(3)
+	base := res.Findings[0]
+	same := base
+	same.ID, same.Input, same.Case.ID = "EMB-same", res.Inputs[1].Path, "C-other"
+	same.Component.Ref = "another-ref"
+	same.Evidence = append([]Evidence(nil), base.Evidence...)
+	same.Evidence[0].Location, same.Evidence[0].Line = "/components/77", 99
+	other := same
+	other.ID = "EMB-other"
+	other.Evidence = append([]Evidence(nil), same.Evidence...)
+	other.Evidence[0].Value = "something else"
+	res.Findings = []audit.Finding{base, same, other}
+	m := NewModel(res, Options{ToolName: "embargo", ToolVersion: "0.9.0-test", GeneratedAt: fixtureGenerated, FailOn: "prohibited", Complete: true})
+	out := string(render(t, FormatHTML, m, RenderOptions{}))
+	pointer := `the same component, verdict and evidence as <a href="#` + base.ID + `">`
+	if n := strings.Count(out, pointer); n != 1 {
+		t.Errorf("%d findings point to %s, want 1 (only the repeat)", n, base.ID)
+	}
+	for _, id := range []string{"EMB-same", "EMB-other", "C-other", "another-ref"} {
+		if !strings.Contains(out, id) {
+			t.Errorf("%s is missing from the report", id)
+		}
+	}
+	if !strings.Contains(out, "something else") {
+		t.Error("the finding whose evidence differs is not shown in full")
+	}
 }
