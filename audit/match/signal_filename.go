@@ -1,6 +1,5 @@
 package match
 
-
 // fileNameSignal matches the base name of a component named by a path
 // ("/opt/vms/lib/libhcnetsdk.so", "C:\VMS\HCNetSDK.dll") against the
 // package rules, as an unknown ecosystem: tools list bundled SDK files by
