@@ -41,6 +41,9 @@ func newPathFinder(doc *sbom.Document, labels refLabels) *pathFinder {
 	if pf.root == "" {
 		return pf
 	}
+	// Sized once by the graph: grown step by step, the map was rehashed a
+	// dozen times on a 100k-component document.
+	pf.parent = make(map[string]string, len(doc.Dependencies))
 	pf.parent[pf.root] = ""
 	queue := []string{pf.root}
 	for len(queue) > 0 {
