@@ -141,7 +141,7 @@ func checkMergeable(names []string, models []*Model) error {
 			{"lists", listsKey(first.Lists), listsKey(m.Lists)},
 		} {
 			if c.a != c.b {
-				errs = append(errs, fmt.Errorf("cannot merge %s and %s: %s differs (%s has %q, %s has %q)",
+				errs = append(errs, fmt.Errorf("cannot merge %s and %s: they differ in %s (%s has %q, %s has %q)",
 					names[0], name, c.field, names[0], c.a, name, c.b))
 			}
 		}

@@ -126,16 +126,16 @@ func TestMergeRefuses(t *testing.T) {
 		mutate func(b *Model)
 		want   []string
 	}{
-		"schema version": {func(b *Model) { b.SchemaVersion = "4" }, []string{`schemaVersion differs (a.json has "3", b.json has "4")`}},
-		"as-of":          {func(b *Model) { b.AsOf = "2025-06-11" }, []string{`asOf differs (a.json has "2025-06-10", b.json has "2025-06-11")`}},
-		"profiles":       {func(b *Model) { b.Profiles = []string{"eu"} }, []string{`profiles differs (a.json has "eu,us-federal", b.json has "eu")`}},
+		"schema version": {func(b *Model) { b.SchemaVersion = "4" }, []string{`they differ in schemaVersion (a.json has "3", b.json has "4")`}},
+		"as-of":          {func(b *Model) { b.AsOf = "2025-06-11" }, []string{`they differ in asOf (a.json has "2025-06-10", b.json has "2025-06-11")`}},
+		"profiles":       {func(b *Model) { b.Profiles = []string{"eu"} }, []string{`they differ in profiles (a.json has "eu,us-federal", b.json has "eu")`}},
 		"list version": {func(b *Model) { b.Lists[0].Version = "2025.07.01" }, []string{
-			`lists differs (a.json has "kaspersky@2025.06.01 sha256:3f1c`, `b.json has "kaspersky@2025.07.01 sha256:3f1c`}},
+			`they differ in lists (a.json has "kaspersky@2025.06.01 sha256:3f1c`, `b.json has "kaspersky@2025.07.01 sha256:3f1c`}},
 		"list digest": {func(b *Model) { b.Lists[0].SHA256 = strings.Repeat("0", 64) }, []string{
 			`lists differs`, `b.json has "kaspersky@2025.06.01 sha256:0000000000000000000000000000000000000000000000000000000000000000"`}},
 		"extra list": {func(b *Model) { b.Lists = append(b.Lists, List{ID: "huawei", Version: "1"}) }, []string{
 			`b.json has "huawei@1 sha256:-, kaspersky@2025.06.01`}},
-		"tool name": {func(b *Model) { b.Tool.Name = "other" }, []string{`tool name differs (a.json has "embargo", b.json has "other")`}},
+		"tool name": {func(b *Model) { b.Tool.Name = "other" }, []string{`they differ in tool name (a.json has "embargo", b.json has "other")`}},
 		"overlapping shards": {func(b *Model) { b.Inputs = append(b.Inputs, Input{Path: inputApp, Status: "audited"}) }, []string{
 			`cannot merge a.json and b.json: both hold input "sboms/app.cdx.json"`}},
 		"input twice in one report": {func(b *Model) { b.Inputs = append(b.Inputs, b.Inputs[0]) }, []string{
