@@ -132,7 +132,7 @@ func TestMergeRefuses(t *testing.T) {
 		"list version": {func(b *Model) { b.Lists[0].Version = "2025.07.01" }, []string{
 			`they differ in lists (a.json has "kaspersky@2025.06.01 sha256:3f1c`, `b.json has "kaspersky@2025.07.01 sha256:3f1c`}},
 		"list digest": {func(b *Model) { b.Lists[0].SHA256 = strings.Repeat("0", 64) }, []string{
-			`lists differs`, `b.json has "kaspersky@2025.06.01 sha256:0000000000000000000000000000000000000000000000000000000000000000"`}},
+			`they differ in lists`, `b.json has "kaspersky@2025.06.01 sha256:0000000000000000000000000000000000000000000000000000000000000000"`}},
 		"extra list": {func(b *Model) { b.Lists = append(b.Lists, List{ID: "huawei", Version: "1"}) }, []string{
 			`b.json has "huawei@1 sha256:-, kaspersky@2025.06.01`}},
 		"tool name": {func(b *Model) { b.Tool.Name = "other" }, []string{`they differ in tool name (a.json has "embargo", b.json has "other")`}},
@@ -140,7 +140,7 @@ func TestMergeRefuses(t *testing.T) {
 			`cannot merge a.json and b.json: both hold input "sboms/app.cdx.json"`}},
 		"input twice in one report": {func(b *Model) { b.Inputs = append(b.Inputs, b.Inputs[0]) }, []string{
 			`input "sboms/broken.json" appears twice in b.json`}},
-		"two differences": {func(b *Model) { b.AsOf, b.Profiles = "2025-01-01", []string{"eu"} }, []string{`asOf differs`, `profiles differs`}},
+		"two differences": {func(b *Model) { b.AsOf, b.Profiles = "2025-01-01", []string{"eu"} }, []string{`they differ in asOf`, `they differ in profiles`}},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
