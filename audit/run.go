@@ -73,7 +73,7 @@ func (a *Auditor) run(ctx context.Context, inputs []sbom.Input, opts RunOptions)
 			defer wg.Done()
 			for i := range jobs {
 				o := a.auditInput(ctx, inputs[i], opts)
-				log.Debug("audited", "input", o.result.Path, "status", o.result.Status, "findings", len(o.found))
+				log.Debug("input done", "input", o.result.Path, "status", o.result.Status, "findings", len(o.found))
 				outcomes[i] = o
 				if opts.OnInput != nil {
 					opts.OnInput(o.result)
