@@ -178,7 +178,7 @@ func TestSameBytesDecodedOnce(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	// Each decoded input logs one "audited" record at debug level; an
+	// Each decoded input logs one "input done" record at debug level; an
 	// input reused from an earlier one with the same bytes logs none.
 	var logged decodeCounter
 	res, err := embeddedAuditor(t).Run(context.Background(), []sbom.Input{{Path: a}, {Path: b}}, audit.RunOptions{
@@ -207,12 +207,12 @@ func TestSameBytesDecodedOnce(t *testing.T) {
 }
 
 // decodeCounter is a slog handler that counts the run's per-input
-// "audited" records, one per input actually decoded.
+// "input done" records, one per input actually decoded.
 type decodeCounter struct{ n atomic.Int64 }
 
 func (c *decodeCounter) Enabled(context.Context, slog.Level) bool { return true }
 func (c *decodeCounter) Handle(_ context.Context, r slog.Record) error {
-	if r.Message == "audited" {
+	if r.Message == "input done" {
 		c.n.Add(1)
 	}
 	return nil
