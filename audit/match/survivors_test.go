@@ -11,16 +11,17 @@ import (
 // (no behaviour can tell it from the original):
 //
 //   - textscan.go:24:17, textscan.go:25:17, prefilter.go:8:17,
-//     prefilter.go:38:37 ARITHMETIC_BASE: `1 << 16 / 64` made
+//     prefilter.go:55:37 ARITHMETIC_BASE: `1 << 16 / 64` made
 //     `1 << 16 * 64` only enlarges a bitmap array; every index (k>>6 of a
 //     uint16) still falls in its first 1024 words.
-//   - osstamp.go:85:14, osstamp.go:87:14, signal_cpe.go:36:14,
-//     signal_cpe.go:38:14 CONDITIONALS_BOUNDARY: `len(s) > 8` made `>= 8`
-//     (and `> 5` made `>= 5`) only admits the bare prefix "cpe:2.3:" or
-//     "cpe:/", whose empty remainder has no vendor either way.
+//   - signal_cpe.go:59:14, signal_cpe.go:61:14 CONDITIONALS_BOUNDARY:
+//     `len(s) > 8` made `>= 8` (and `> 5` made `>= 5`) only admits the
+//     bare prefix "cpe:2.3:" or "cpe:/", whose empty remainder has no
+//     vendor either way.
 //   - signal_product.go:134:10 CONDITIONALS_BOUNDARY: `j < start` made
 //     `j <= start`; j == start is inside the name, skipped just above.
 //
+// (Line numbers from make mutate of 2026-12-01, session 4.)
 // match.go:187 (six ARITHMETIC_BASE on string "+") do not compile:
 // gremlins counts them killed, the script's re-run not viable.
 
@@ -205,6 +206,23 @@ func TestConfusableBesideAnotherEntity(t *testing.T) {
 		plain, look := attributionFor(ats, tt.plain), attributionFor(ats, tt.lookAlike)
 		if plain == nil || look == nil || evidenceAt(look, "confusable", "name") == 0 || evidenceAt(plain, "confusable", "name") != 0 {
 			t.Errorf("%q: %s %+v / %s %+v", tt.name, tt.plain, plain, tt.lookAlike, look)
+		}
+	}
+}
+
+// TestComponentRefLabel: a component's label joins the parts it has.
+func TestComponentRefLabel(t *testing.T) {
+	for _, tt := range []struct {
+		c    ComponentRef
+		want string
+	}{
+		{ComponentRef{Name: "kesl"}, "kesl"},
+		{ComponentRef{Name: "kesl", Version: "11.4"}, "kesl@11.4"},
+		{ComponentRef{Group: "com.kaspersky", Name: "kav"}, "com.kaspersky/kav"},
+		{ComponentRef{Group: "com.kaspersky", Name: "kav", Version: "1"}, "com.kaspersky/kav@1"},
+	} {
+		if got := tt.c.Label(); got != tt.want {
+			t.Errorf("Label(%+v) = %q, want %q", tt.c, got, tt.want)
 		}
 	}
 }
