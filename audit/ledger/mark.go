@@ -175,7 +175,7 @@ func (s *SQLStore) events(ctx context.Context, id string) ([]Event, error) {
 }
 
 func (s *SQLStore) sightings(ctx context.Context, id string) ([]Event, error) {
-	rows, err := s.db.QueryContext(ctx, s.d.rebind(`SELECT f.run_id, r.as_of, r.recorded_at, i.path, f.version, f.verdict, f.waiver
+	rows, err := s.db.QueryContext(ctx, s.d.rebind(`SELECT f.run_id, r.as_of, r.recorded_at, i.path, f.version, f.verdict, f.waiver, f.waiver_expires
  FROM findings f JOIN runs r ON r.id = f.run_id JOIN run_inputs i ON i.run_id = f.run_id AND i.idx = f.input_idx
  WHERE f.case_id = ? ORDER BY f.run_id, f.seq`), id)
 	if err != nil {
@@ -185,23 +185,26 @@ func (s *SQLStore) sightings(ctx context.Context, id string) ([]Event, error) {
 	var out []Event
 	for rows.Next() {
 		var e Event
-		var date, recorded, verdict, waiver string
-		if err := rows.Scan(&e.RunID, &date, &recorded, &e.Input, &e.To, &verdict, &waiver); err != nil {
+		var date, recorded, verdict, waiver, expires string
+		if err := rows.Scan(&e.RunID, &date, &recorded, &e.Input, &e.To, &verdict, &waiver, &expires); err != nil {
 			return nil, err
 		}
 		e.Kind, e.Date = "seen", parseDate(date)
 		e.Recorded, _ = time.Parse(time.RFC3339Nano, recorded)
-		e.Note = strings.TrimSpace(verdict + " " + waiverNote(waiver))
+		e.Note = strings.TrimSpace(verdict + " " + waiverNote(waiver, parseDate(expires)))
 		out = append(out, e)
 	}
 	return out, rows.Err()
 }
 
-func waiverNote(w string) string {
-	if w == "" {
+func waiverNote(w string, expires time.Time) string {
+	switch {
+	case w == "":
 		return ""
+	case expires.IsZero():
+		return "(waived by " + w + ")"
 	}
-	return "(waived by " + w + ")"
+	return "(waived by " + w + " until " + formatDate(expires) + ")"
 }
 
 // Documents lists, for every subject, the inputs of the latest run that

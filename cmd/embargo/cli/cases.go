@@ -54,7 +54,9 @@ when an obligation is past its due date and not done. This is the compliance
 register an auditor exports; every report format is available with -o.
 
 Statuses: open, reported, resolved, waived, overdue (open or reported with an
-obligation past due) and all (the default).
+obligation past due) and all (the default). A waived case whose waiver's last
+day is before --as-of is open (or reported) again, and may be overdue, its
+deadlines counted from its identification.
 
 ` + exitCodeHelp,
 		Example: `  embargo cases --ledger embargo.db --status overdue
@@ -208,7 +210,9 @@ func runCases(ctx context.Context, env *environment, opts *casesOptions) error {
 	if _, err := memoFor(picker.fallback()); err != nil {
 		return err
 	}
-	cs, err := st.Cases(ctx, ledger.Filter{Statuses: stored, Vendor: opts.Vendor, Entity: opts.Entity})
+	// Statuses as of the register's date: a waiver that lapsed before it
+	// no longer waives its case.
+	cs, err := st.Cases(ctx, ledger.Filter{Statuses: stored, Vendor: opts.Vendor, Entity: opts.Entity, AsOf: asOf})
 	if err != nil {
 		return err
 	}

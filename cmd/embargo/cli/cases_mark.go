@@ -140,10 +140,15 @@ func newCasesHistoryCommand(env *environment, global *globalOptions) *cobra.Comm
 				return err
 			}
 			defer st.Close()
+			asOf, err := casesDate(env, "as-of", opts.AsOf)
+			if err != nil {
+				return err
+			}
 			c, events, err := st.History(cmd.Context(), args[0])
 			if err != nil {
 				return err
 			}
+			events = withLapsedWaiver(c, events, asOf)
 			if asJSON {
 				return writeHistoryJSON(env, c, events)
 			}
@@ -151,8 +156,23 @@ func newCasesHistoryCommand(env *environment, global *globalOptions) *cobra.Comm
 		},
 	}
 	opts.addLedgerFlag(cmd.Flags())
+	cmd.Flags().StringVar(&opts.AsOf, "as-of", "", "date the case's status is read on, `YYYY-MM-DD` (default today): a waiver expired before it no longer waives the case")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the case and its events as JSON")
 	return cmd
+}
+
+// withLapsedWaiver sets the case's status as of asOf and, when its
+// waiver lapsed before then, adds that change to the timeline (computed,
+// not recorded: it has no run and no recording time).
+func withLapsedWaiver(c *ledger.Case, events []ledger.Event, asOf time.Time) []ledger.Event {
+	if !c.WaiverLapsed(asOf) {
+		return events
+	}
+	to := c.StatusOn(asOf)
+	events = append(events, ledger.Event{Date: c.WaiverExpires.AddDate(0, 0, 1), Kind: "status", From: c.Status, To: to,
+		Note: "waiver " + c.Waiver + " expired on " + day(c.WaiverExpires) + " and no longer applies"})
+	c.Status = to
+	return events
 }
 
 func writeHistory(env *environment, c *ledger.Case, events []ledger.Event) error {
@@ -166,13 +186,27 @@ func writeHistory(env *environment, c *ledger.Case, events []ledger.Event) error
 	if !c.Resolved.IsZero() {
 		fmt.Fprintf(env.stdout, ", resolved %s", day(c.Resolved))
 	}
+	if c.Waiver != "" {
+		fmt.Fprintf(env.stdout, ", waiver %s", c.Waiver)
+		if !c.WaiverExpires.IsZero() {
+			fmt.Fprintf(env.stdout, " (last day %s)", day(c.WaiverExpires))
+		}
+	}
 	fmt.Fprint(env.stdout, "\n\n")
 	tw := tabwriter.NewWriter(env.stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "DATE\tEVENT\tDETAIL\tBY\tRECORDED")
 	for _, e := range events {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", day(e.Date), e.Kind, eventDetail(e), dash(e.By), e.Recorded.Format(time.RFC3339))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", day(e.Date), e.Kind, eventDetail(e), dash(e.By), recordedText(e.Recorded))
 	}
 	return tw.Flush()
+}
+
+// recordedText is when an event was recorded; "-" for one computed.
+func recordedText(t time.Time) string {
+	if t.IsZero() {
+		return "-"
+	}
+	return t.Format(time.RFC3339)
 }
 
 func dash(s string) string {
@@ -229,21 +263,24 @@ func writeHistoryJSON(env *environment, c *ledger.Case, events []ledger.Event) e
 		Recorded string `json:"recorded"`
 	}
 	out := struct {
-		ID         string  `json:"id"`
-		Status     string  `json:"status"`
-		Identified string  `json:"identified"`
-		Reported   string  `json:"reported"`
-		FollowedUp string  `json:"followedUp"`
-		Resolved   string  `json:"resolved"`
-		Subject    string  `json:"subject"`
-		Component  string  `json:"component"`
-		Entity     string  `json:"entity"`
-		Events     []event `json:"events"`
+		ID         string `json:"id"`
+		Status     string `json:"status"`
+		Identified string `json:"identified"`
+		Reported   string `json:"reported"`
+		FollowedUp string `json:"followedUp"`
+		Resolved   string `json:"resolved"`
+		Waiver     string `json:"waiver"`
+		// WaiverExpires is the waiver's last day, "" when not recorded.
+		WaiverExpires string  `json:"waiverExpires"`
+		Subject       string  `json:"subject"`
+		Component     string  `json:"component"`
+		Entity        string  `json:"entity"`
+		Events        []event `json:"events"`
 	}{ID: c.ID, Status: c.Status, Identified: day(c.Identified), Reported: day(c.Reported), FollowedUp: day(c.FollowedUp),
-		Resolved: day(c.Resolved), Subject: c.Key.Subject, Component: c.Key.Component, Entity: c.Key.Entity, Events: []event{}}
+		Resolved: day(c.Resolved), Waiver: c.Waiver, WaiverExpires: day(c.WaiverExpires), Subject: c.Key.Subject, Component: c.Key.Component, Entity: c.Key.Entity, Events: []event{}}
 	for _, e := range events {
 		out.Events = append(out.Events, event{Date: day(e.Date), Kind: e.Kind, Run: e.RunID, From: e.From, To: e.To, By: e.By,
-			Ref: e.Ref, Note: e.Note, Input: e.Input, Recorded: e.Recorded.Format(time.RFC3339)})
+			Ref: e.Ref, Note: e.Note, Input: e.Input, Recorded: recordedText(e.Recorded)})
 	}
 	enc := json.NewEncoder(env.stdout)
 	enc.SetIndent("", "  ")
