@@ -204,7 +204,7 @@ func runCases(ctx context.Context, env *environment, opts *casesOptions) error {
 		if err != nil {
 			return nil, &usageError{msg: err.Error()}
 		}
-		memos[key] = &obligationMemo{a: a, asOf: asOf, m: map[obligationKey]obligationsOrErr{}}
+		memos[key] = &obligationMemo{a: a, asOf: asOf, profiles: profiles, m: map[obligationKey]obligationsOrErr{}}
 		return memos[key], nil
 	}
 	if _, err := memoFor(picker.fallback()); err != nil {
@@ -315,10 +315,13 @@ func citationsOf(memos map[string]*obligationMemo) []reports.Citation {
 // and dates: the cases one run identified share them, and a register of
 // 100,000 cases holds a few hundred such keys.
 type obligationMemo struct {
-	a     *audit.Auditor
-	asOf  time.Time
-	m     map[obligationKey]obligationsOrErr
-	cited map[string]reports.Citation
+	a    *audit.Auditor
+	asOf time.Time
+	// profiles are those the auditor dates under, shown with each case
+	// (shared by its cases; the renderers only read them).
+	profiles []string
+	m        map[obligationKey]obligationsOrErr
+	cited    map[string]reports.Citation
 }
 
 // citations are the sources cited, sorted by id.
@@ -376,6 +379,7 @@ func caseEntry(memo *obligationMemo, c ledger.Case) (reports.CaseEntry, error) {
 		ReportedBy: c.ReportedBy, Resolved: day(c.Resolved), LastSeen: day(c.LastSeen), Subject: c.Key.Subject,
 		Vendor: c.Vendor, Product: c.Product, Entity: c.Key.Entity,
 		Component: c.Key.Component, Version: c.Version, Verdict: c.Verdict, Category: c.Category, Waiver: c.Waiver,
+		Profiles: memo.profiles,
 	}
 	r := memo.get(ref, c)
 	e.EntityName = r.name
