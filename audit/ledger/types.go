@@ -174,7 +174,11 @@ type Mark struct {
 	On         time.Time // the submission date
 	Ref        string    // e.g. a DIBNet reference
 	By         string
-	Note       string    // free text, recorded as a note event
+	Note       string // free text, recorded as a note event
+	// Identified, when set, corrects the case's identification to this
+	// earlier date (a case found late); its deadlines then run from it.
+	// Note, required with it, says why, in the same history event.
+	Identified time.Time
 	At         time.Time // when the mark was made (defaults to now)
 }
 

@@ -160,6 +160,7 @@ func Run(t *testing.T, b Backend) {
 		{"Waiver", testWaiver},
 		{"WaiverExpiry", testWaiverExpiry},
 		{"MarkIdempotentAllOrNothing", testMark},
+		{"CorrectIdentified", testCorrectIdentified},
 		{"Filters", testFilters},
 		{"Recall", testRecall},
 		{"Documents", testDocuments},

@@ -21,13 +21,14 @@ type markOptions struct {
 	Ref        string
 	By         string
 	Note       string
+	Identified string
 }
 
 func newCasesMarkCommand(env *environment, global *globalOptions) *cobra.Command {
 	var opts markOptions
 	cmd := &cobra.Command{
-		Use:   "mark --ledger LEDGER (--reported --on DATE | --followed-up --on DATE | --note TEXT) [flags] CASE_ID...",
-		Short: "Record a report or follow-up report submission (or a note) on cases",
+		Use:   "mark --ledger LEDGER (--reported --on DATE | --followed-up --on DATE | --identified DATE --note TEXT | --note TEXT) [flags] CASE_ID...",
+		Short: "Record a report or follow-up report submission, a corrected identification date, or a note on cases",
 		Long: `Record that cases were reported (e.g. to DIBNet or the contracting officer) on a
 date, with the submission's reference and who made it; follow-up deadlines then
 run from that date. --followed-up records the follow-up report (FAR 52.204-23
@@ -35,9 +36,16 @@ run from that date. --followed-up records the follow-up report (FAR 52.204-23
 the report it follows must be recorded first. Marking again with the same values changes nothing; a new
 date or reference is recorded in the case's history beside the earlier one.
 --note records free text. All cases named are marked, or none. A date after
-today is refused: a report is recorded once it has been submitted.`,
+today is refused: a report is recorded once it has been submitted.
+
+--identified DATE corrects when a case was identified, for a case found late
+(the restricted component was known before the first audit that saw it):
+only to a date earlier than the one recorded, never after today, and with
+--note saying why; the correction and its note are in the case's history, and
+its deadlines run from the new date.`,
 		Example: `  embargo cases mark --ledger embargo.db --reported --on 2026-11-30 --ref DIBNet-4711 --by j.doe C-5b957467ff6a
-  embargo cases mark --ledger embargo.db --followed-up --on 2026-12-10 --ref DIBNet-4711-2 C-5b957467ff6a`,
+  embargo cases mark --ledger embargo.db --followed-up --on 2026-12-10 --ref DIBNet-4711-2 C-5b957467ff6a
+  embargo cases mark --ledger embargo.db --identified 2026-11-20 --note "vendor letter of 2026-11-20 names the engine" C-5b957467ff6a`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := loadCasesSettings(env, cmd, global); err != nil {
@@ -53,7 +61,8 @@ today is refused: a report is recorded once it has been submitted.`,
 	fs.StringVar(&opts.On, "on", "", "the submission's date, `YYYY-MM-DD`")
 	fs.StringVar(&opts.Ref, "ref", "", "the submission's reference (`TEXT`), e.g. a DIBNet report number")
 	fs.StringVar(&opts.By, "by", "", "who submitted it (`NAME`; default $USER)")
-	fs.StringVar(&opts.Note, "note", "", "free `TEXT` for the case's history")
+	fs.StringVar(&opts.Note, "note", "", "free `TEXT` for the case's history (with --identified: why)")
+	fs.StringVar(&opts.Identified, "identified", "", "correct the identification to this earlier `YYYY-MM-DD` (needs --note)")
 	return cmd
 }
 
@@ -68,8 +77,25 @@ func runMark(ctx context.Context, env *environment, opts *markOptions, ids []str
 		return &usageError{msg: "--reported and --followed-up need --on YYYY-MM-DD, the date the report was submitted"}
 	case !dated && opts.On != "":
 		return &usageError{msg: "--on is the date of a report: give --reported or --followed-up with it"}
-	case !dated && opts.Note == "":
-		return &usageError{msg: "nothing to mark: give --reported --on DATE, --followed-up --on DATE, or --note TEXT"}
+	case !dated && opts.Note == "" && opts.Identified == "":
+		return &usageError{msg: "nothing to mark: give --reported --on DATE, --followed-up --on DATE, --identified DATE --note TEXT, or --note TEXT"}
+	case opts.Identified != "" && opts.Note == "":
+		return &usageError{msg: "--identified corrects a legal date: give --note TEXT saying why (it is kept in the case's history)"}
+	}
+	if opts.Identified != "" {
+		on, err := casesDate(env, "identified", opts.Identified)
+		if err != nil {
+			return err
+		}
+		today, err := casesDate(env, "identified", "")
+		if err != nil {
+			return err
+		}
+		if on.After(today) {
+			return &usageError{msg: fmt.Sprintf("--identified %s is after today (%s): a case cannot be identified in the future",
+				on.Format(time.DateOnly), today.Format(time.DateOnly))}
+		}
+		m.Identified, m.At = on, markTime(env)
 	}
 	if dated {
 		on, err := casesDate(env, "on", opts.On)
@@ -95,6 +121,8 @@ func runMark(ctx context.Context, env *environment, opts *markOptions, ids []str
 		if r.Changed {
 			what = "recorded"
 			switch {
+			case opts.Identified != "" && !opts.Reported && !opts.FollowedUp:
+				what = "identified on " + opts.Identified
 			case opts.Reported && opts.FollowedUp:
 				what = "reported and followed up on " + opts.On
 			case opts.Reported:
@@ -106,6 +134,16 @@ func runMark(ctx context.Context, env *environment, opts *markOptions, ids []str
 		fmt.Fprintf(env.stdout, "%s: %s\n", r.ID, what)
 	}
 	return nil
+}
+
+// markTime is when a mark is made: now, or SOURCE_DATE_EPOCH, so that
+// the ledger's own check of a date against today agrees with the CLI's.
+func markTime(env *environment) time.Time {
+	now, err := env.reportTime()
+	if err != nil {
+		return time.Time{}
+	}
+	return now.UTC()
 }
 
 // notAfterToday refuses a submission date after today (UTC, or
