@@ -378,7 +378,7 @@ func caseEntry(memo *obligationMemo, c ledger.Case) (reports.CaseEntry, error) {
 		ID: c.ID, Status: c.Status, Identified: day(c.Identified), Reported: day(c.Reported), ReportRef: c.ReportRef,
 		ReportedBy: c.ReportedBy, Resolved: day(c.Resolved), LastSeen: day(c.LastSeen), Subject: c.Key.Subject,
 		Vendor: c.Vendor, Product: c.Product, Entity: c.Key.Entity,
-		Component: c.Key.Component, Version: c.Version, Verdict: c.Verdict, Category: c.Category, Waiver: c.Waiver,
+		Component: c.Key.Component, Version: c.Version, Verdict: c.Verdict, Category: c.Category, Waiver: waiverOn(c, memo.asOf),
 		Profiles: memo.profiles,
 	}
 	r := memo.get(ref, c)
@@ -405,6 +405,15 @@ func caseEntry(memo *obligationMemo, c ledger.Case) (reports.CaseEntry, error) {
 		}
 	}
 	return e, nil
+}
+
+// waiverOn names the case's waiver, saying so when it expired before asOf
+// (the case is then no longer waived, but which waiver lapsed matters).
+func waiverOn(c ledger.Case, asOf time.Time) string {
+	if c.Waiver != "" && !c.WaiverExpires.IsZero() && asOf.After(c.WaiverExpires) {
+		return c.Waiver + " (expired " + day(c.WaiverExpires) + ")"
+	}
+	return c.Waiver
 }
 
 func day(t time.Time) string {

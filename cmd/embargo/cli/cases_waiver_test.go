@@ -46,6 +46,9 @@ func TestCasesWaiverExpires(t *testing.T) {
 			if len(r.Cases) != 1 || r.Cases[0].ID != id || r.Counts.Overdue != 1 {
 				t.Errorf("--status overdue as of 2026-12-03: %+v", r)
 			}
+			if _, out, _ := run(t, context.Background(), "", "cases", "--ledger", db, "--as-of", "2026-12-03", "-o", "csv"); !strings.Contains(out, ",WVR-KL (expired 2026-11-28),") {
+				t.Errorf("the register does not say the waiver expired:\n%s", out)
+			}
 			if r = casesJSON(t, "--ledger", db, "--as-of", "2026-12-03", "--status", "waived"); len(r.Cases) != 0 {
 				t.Errorf("--status waived as of 2026-12-03 lists %+v", r.Cases)
 			}
