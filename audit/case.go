@@ -60,6 +60,9 @@ type CaseState struct {
 	Identified, Reported, Resolved, LastSeen time.Time
 	// FollowedUp is when the follow-up report was submitted.
 	FollowedUp time.Time
+	// WaiverExpires is the last day Waiver applies; zero when the case is
+	// not waived or the waiver's expiry was not recorded.
+	WaiverExpires time.Time
 }
 
 // Memory remembers cases across runs (an audit ledger). A run without one

@@ -56,6 +56,9 @@ type Finding struct {
 	Obligations []Obligation         `json:"obligations"`
 	Path        []string             `json:"path"`
 	WaiverID    string               `json:"waiver,omitempty"`
+	// WaiverExpires is the last day the waiver applies, for a ledger that
+	// must know when the case stops being waived.
+	WaiverExpires time.Time `json:"-"`
 	// Original is the verdict before a waiver or baseline suppressed it;
 	// empty when the finding is not suppressed.
 	Original Verdict `json:"originalVerdict,omitempty"`

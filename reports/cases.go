@@ -61,6 +61,9 @@ type CaseEntry struct {
 	Verdict    string `json:"verdict"`
 	Category   string `json:"category"`
 	Waiver     string `json:"waiver"`
+	// Profiles are the profiles the case's obligations were dated under:
+	// those of the runs that first and last saw it, or --profile.
+	Profiles []string `json:"profiles"`
 	// NextDue is the earliest due date of an obligation not done.
 	NextDue     string       `json:"nextDue"`
 	Obligations []Obligation `json:"obligations"`
@@ -73,6 +76,9 @@ func (c CaseEntry) StatusLabel() string {
 	}
 	return c.Status
 }
+
+// ProfilesText lists the profiles the case was dated under, "" for none.
+func (c CaseEntry) ProfilesText() string { return strings.Join(c.Profiles, ", ") }
 
 // Normalise fills the counts, the disclaimer and empty lists, so that
 // every format shows the same register.
@@ -92,6 +98,9 @@ func (r *CaseRegister) Normalise() {
 		c := &r.Cases[i]
 		if c.Obligations == nil {
 			c.Obligations = []Obligation{}
+		}
+		if c.Profiles == nil {
+			c.Profiles = []string{}
 		}
 		switch c.Status {
 		case "open":
@@ -193,7 +202,7 @@ func renderCasesJSON(w io.Writer, r *CaseRegister, _ RenderOptions) error {
 func casesHeader() []string {
 	return []string{"id", "status", "overdue", "identified", "reported", "report_ref", "reported_by", "resolved", "last_seen",
 		"subject", "vendor", "product", "entity", "component", "version", "verdict", "category", "waiver",
-		"next_due", "obligations"}
+		"profiles", "next_due", "obligations"}
 }
 
 func caseRecord(c CaseEntry) []string {
@@ -210,5 +219,5 @@ func caseRecord(c CaseEntry) []string {
 	}
 	return []string{c.ID, c.Status, fmt.Sprint(c.Overdue), c.Identified, c.Reported, c.ReportRef, c.ReportedBy, c.Resolved,
 		c.LastSeen, c.Subject, c.Vendor, c.Product, c.Entity, c.Component, c.Version, c.Verdict, c.Category, c.Waiver,
-		c.NextDue, strings.Join(obs, "; ")}
+		c.ProfilesText(), c.NextDue, strings.Join(obs, "; ")}
 }

@@ -19,7 +19,11 @@ func caseMessage(c CaseEntry) string {
 	if c.NextDue != "" {
 		msg += ", next due " + c.NextDue
 	}
-	return msg + "; status " + c.StatusLabel()
+	msg += "; status " + c.StatusLabel()
+	if len(c.Profiles) > 0 {
+		msg += "; dated under profiles " + c.ProfilesText()
+	}
+	return msg
 }
 
 // renderCasesJUnit writes one test case per case; an overdue case fails,

@@ -21,10 +21,10 @@ td.ob{font-size:90%}.n{white-space:nowrap}.late{color:#a00;font-weight:bold}
 <p>Ledger {{.Ledger}} · {{.Filter}} · as of {{.AsOf}} · {{.Tool.Name}} {{.Tool.Version}}</p>
 <p>{{len .Cases}} cases: {{.Counts.Open}} open, {{.Counts.Reported}} reported, {{.Counts.Resolved}} resolved, {{.Counts.Waived}} waived; <strong>{{.Counts.Overdue}} overdue</strong>.</p>
 {{range .Warnings}}<p class="warning">Warning: {{.}}</p>{{end}}
-{{if .Cases}}<table><thead><tr><th>Case</th><th>Status</th><th>Identified</th><th>Reported</th><th>Resolved</th><th>Subject</th><th>Entity</th><th>Component</th><th>Obligations</th></tr></thead><tbody>
+{{if .Cases}}<table><thead><tr><th>Case</th><th>Status</th><th>Identified</th><th>Reported</th><th>Resolved</th><th>Subject</th><th>Entity</th><th>Component</th><th>Profiles</th><th>Obligations</th></tr></thead><tbody>
 {{range .Cases}}<tr{{if .Overdue}} class="overdue"{{end}}><td class="n">{{.ID}}</td><td class="status n">{{.StatusLabel}}</td><td class="n">{{.Identified}}</td>
 <td><span class="n">{{.Reported}}</span>{{if .ReportRef}}<br>{{.ReportRef}}{{end}}{{if .ReportedBy}}<br>by {{.ReportedBy}}{{end}}</td><td class="n">{{.Resolved}}</td>
-<td>{{.Subject}}</td><td>{{.Entity}}{{if .EntityName}}<br>{{.EntityName}}{{end}}</td><td>{{.Component}} {{.Version}}</td>
+<td>{{.Subject}}</td><td>{{.Entity}}{{if .EntityName}}<br>{{.EntityName}}{{end}}</td><td>{{.Component}} {{.Version}}</td><td>{{.ProfilesText}}</td>
 <td class="ob">{{range .Obligations}}{{if .Due}}<div{{if or (eq .Status.State "passed") (eq .Status.State "overdue")}} class="late"{{end}} title="{{.Action}}">{{.Title}} {{.ID}}: due {{.Due}} ({{.Status.Text}})</div>{{end}}{{end}}{{with inForce .Obligations}}<div>{{.}}</div>{{end}}</td></tr>
 {{end}}</tbody></table>
 <p>Obligations with a due date are listed; prohibitions in force without one are counted. The JSON, CSV and XLSX registers give every obligation's action and citation.</p>{{end}}

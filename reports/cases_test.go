@@ -25,11 +25,12 @@ func fixtureRegister() *CaseRegister {
 			{ID: "C-5b957467ff6a", Status: "open", Overdue: true, Identified: "2026-11-25", LastSeen: "2026-12-03",
 				Subject: "acme/gateway", Vendor: "acme", Product: "gateway", Entity: "kaspersky/ao-kaspersky-lab",
 				EntityName: "AO Kaspersky Lab", Component: "pkg:generic/kaspersky/kav-sdk", Version: "21.3", Verdict: "prohibited",
-				Category: "product", NextDue: "2026-12-01",
+				Category: "product", NextDue: "2026-12-01", Profiles: []string{"us-federal-contractor"},
 				Obligations: []Obligation{ob("report", "2026-12-01", "passed", "passed 2 days ago")}},
 			{ID: "C-000000000001", Status: "reported", Identified: "2026-11-25", Reported: "2026-11-30", ReportRef: "=HYPERLINK(\"x\")",
 				ReportedBy: "<b>j.doe</b>", LastSeen: "2026-12-03", Subject: "acme/router", Entity: "kaspersky/ao-kaspersky-lab",
 				Component: "pkg:npm/kav", Version: "1", Verdict: "prohibited", NextDue: "2026-12-14",
+				Profiles:    []string{"us-commercial", "us-federal-contractor"},
 				Obligations: []Obligation{ob("follow-up", "2026-12-14", "due", "due in 11 days")}},
 			{ID: "C-000000000002", Status: "resolved", Identified: "2026-10-01", Resolved: "2026-11-02", LastSeen: "2026-10-30",
 				Subject: "deliveries/old.cdx.json", Entity: "ndaa889/huawei", Component: "hisdk", Verdict: "review"},
@@ -102,5 +103,23 @@ func TestCasesHostileText(t *testing.T) {
 	var junit = string(casesSnapshot(t, FormatJUnit))
 	if !strings.Contains(junit, `failures="1"`) || !strings.Contains(junit, `skipped="1"`) {
 		t.Errorf("JUnit: want the overdue case failing and the resolved one skipped:\n%s", junit)
+	}
+}
+
+// TestCasesNameProfiles: every format names the profiles each case was
+// dated under.
+func TestCasesNameProfiles(t *testing.T) {
+	for _, info := range Formats() {
+		out := string(casesSnapshot(t, info.Name))
+		want := "us-commercial, us-federal-contractor"
+		if info.Name == FormatJSON {
+			want = `"profiles": [
+        "us-commercial",
+        "us-federal-contractor"
+      ]`
+		}
+		if !strings.Contains(out, want) {
+			t.Errorf("%s does not name the second case's profiles (%s):\n%s", info.Name, want, out)
+		}
 	}
 }

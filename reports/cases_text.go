@@ -49,10 +49,11 @@ func renderCasesTable(w io.Writer, r *CaseRegister, _ RenderOptions) error {
 	fmt.Fprintf(&b, "Compliance register %s (%s)\n%s\n\n", visible(r.Ledger), visible(r.Filter), casesSummary(r))
 	if len(r.Cases) > 0 {
 		tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, "CASE\tSTATUS\tIDENTIFIED\tREPORTED\tNEXT DUE\tSUBJECT\tENTITY\tCOMPONENT")
+		fmt.Fprintln(tw, "CASE\tSTATUS\tIDENTIFIED\tREPORTED\tNEXT DUE\tSUBJECT\tENTITY\tCOMPONENT\tPROFILES")
 		for _, c := range r.Cases {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", c.ID, c.StatusLabel(), dash(c.Identified), dash(c.Reported),
-				dash(c.NextDue), visible(c.Subject), visible(c.Entity), visible(strings.TrimSpace(c.Component+" "+c.Version)))
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", c.ID, c.StatusLabel(), dash(c.Identified), dash(c.Reported),
+				dash(c.NextDue), visible(c.Subject), visible(c.Entity), visible(strings.TrimSpace(c.Component+" "+c.Version)),
+				dash(visible(c.ProfilesText())))
 		}
 		if err := tw.Flush(); err != nil {
 			return err
@@ -87,14 +88,15 @@ func casesMarkdown(w io.Writer, r *CaseRegister, limit int) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "## Compliance register\n\n%s (%s)\n\n", mdEscape(casesSummary(r)), mdEscape(r.Filter))
 	if len(r.Cases) > 0 {
-		b.WriteString("| Case | Status | Identified | Reported | Next due | Subject | Entity | Component |\n|---|---|---|---|---|---|---|---|\n")
+		b.WriteString("| Case | Status | Identified | Reported | Next due | Subject | Entity | Component | Profiles |\n|---|---|---|---|---|---|---|---|---|\n")
 		for i, c := range r.Cases {
 			if i == limit {
 				fmt.Fprintf(&b, "\n%d more cases are in the full register (-o json, csv, xlsx or html).\n", len(r.Cases)-limit)
 				break
 			}
-			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s | %s |\n", c.ID, mdEscape(c.StatusLabel()), dash(c.Identified),
-				dash(c.Reported), dash(c.NextDue), mdEscape(c.Subject), mdEscape(c.Entity), mdEscape(strings.TrimSpace(c.Component+" "+c.Version)))
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", c.ID, mdEscape(c.StatusLabel()), dash(c.Identified),
+				dash(c.Reported), dash(c.NextDue), mdEscape(c.Subject), mdEscape(c.Entity), mdEscape(strings.TrimSpace(c.Component+" "+c.Version)),
+				dash(mdEscape(c.ProfilesText())))
 		}
 	}
 	for _, warn := range r.Warnings {

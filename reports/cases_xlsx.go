@@ -44,7 +44,7 @@ func renderCasesXLSX(w io.Writer, r *CaseRegister, _ RenderOptions) error {
 	if err := sw.SetRow("A1", cells(casesHeader(), bold)); err != nil {
 		return err
 	}
-	dateCols := map[int]bool{3: true, 4: true, 7: true, 8: true, 18: true}
+	dateCols := map[int]bool{3: true, 4: true, 7: true, 8: true, 19: true}
 	for i, c := range r.Cases {
 		rec := caseRecord(c)
 		row := make([]any, len(rec))

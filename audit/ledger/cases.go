@@ -27,7 +27,8 @@ type group struct {
 	first    Finding
 	versions []string
 	waiver   string
-	waived   bool // every finding of the case carries a waiver
+	waived   bool      // every finding of the case carries a waiver
+	expires  time.Time // the last day of waiver
 }
 
 func groupFindings(run *Run) []*group {
@@ -43,16 +44,19 @@ func groupFindings(run *Run) []*group {
 		if f.Version != "" && !slices.Contains(g.versions, f.Version) {
 			g.versions = append(g.versions, f.Version)
 		}
-		if f.Waiver == "" {
+		switch {
+		case f.Waiver == "":
 			g.waived = false
-		} else if g.waiver == "" {
-			g.waiver = f.Waiver
+		case g.waiver == "" || earlier(f.WaiverExpires, g.expires):
+			// The waiver that lapses first is the case's: from the day
+			// after, a finding of the case is no longer waived.
+			g.waiver, g.expires = f.Waiver, f.WaiverExpires
 		}
 	}
 	for _, g := range order {
 		slices.Sort(g.versions)
 		if !g.waived {
-			g.waiver = ""
+			g.waiver, g.expires = "", time.Time{}
 		}
 	}
 	return order
@@ -107,7 +111,7 @@ func identifiedNote(run *Run, g *group) string {
 		note = "identified on " + formatDate(run.Discovered) + " (--discovered)"
 	}
 	if g.waiver != "" {
-		note += "; waived by " + g.waiver
+		note += "; waived by " + waiverText(g.waiver, g.expires)
 	}
 	return note
 }
@@ -130,7 +134,7 @@ func newCase(run *Run, runID int64, g *group, subjects map[string]Input) *Case {
 func applySighting(c *Case, run *Run, runID int64, g *group) {
 	c.Version = strings.Join(g.versions, ", ")
 	c.Verdict, c.Category, c.Confidence = g.first.Verdict, g.first.Category, g.first.Confidence
-	c.Waiver = g.waiver
+	c.Waiver, c.WaiverExpires = g.waiver, g.expires
 	if c.LastSeen.Before(run.AsOf) {
 		c.LastSeen = run.AsOf
 	}
@@ -159,7 +163,7 @@ func continueCase(c *Case, run *Run, runID int64, g *group, ev func(*Case, strin
 		c.LastRun = max(c.LastRun, runID)
 		return
 	}
-	oldStatus, oldVersion, oldWaiver := c.Status, c.Version, c.Waiver
+	oldStatus, oldVersion, oldWaiver := c.Status, c.Version, waiverText(c.Waiver, c.WaiverExpires)
 	if c.Status == string(StatusResolved) && c.Reported.IsZero() {
 		// The component came back to a case never reported: removing it
 		// did not discharge the report its identification required, so
@@ -183,12 +187,25 @@ func continueCase(c *Case, run *Run, runID int64, g *group, ev func(*Case, strin
 	if c.Version != oldVersion && oldVersion != "" && c.Version != "" {
 		ev(c, "version", oldVersion, c.Version, "")
 	}
-	if c.Waiver != oldWaiver {
-		ev(c, "waiver", oldWaiver, c.Waiver, "")
+	if w := waiverText(c.Waiver, c.WaiverExpires); w != oldWaiver {
+		ev(c, "waiver", oldWaiver, w, "")
 	}
 	if c.Status != oldStatus {
 		ev(c, "status", oldStatus, c.Status, "")
 	}
+}
+
+// earlier reports whether a known date a is before b (zero: unknown).
+func earlier(a, b time.Time) bool {
+	return !a.IsZero() && (b.IsZero() || a.Before(b))
+}
+
+// waiverText names a waiver with its last day, when known.
+func waiverText(id string, expires time.Time) string {
+	if id == "" || expires.IsZero() {
+		return id
+	}
+	return id + " (until " + formatDate(expires) + ")"
 }
 
 // inputSubjects maps each subject to its first input (for vendor/product).

@@ -19,11 +19,19 @@ func (s *SQLStore) Mark(ctx context.Context, m Mark) ([]MarkResult, error) {
 	if (m.Reported || m.FollowedUp) && m.On.IsZero() {
 		return nil, s.errorf("a report submission needs its date")
 	}
-	if !m.Reported && !m.FollowedUp && m.Note == "" {
-		return nil, s.errorf("nothing to mark: give a report date or a note")
+	if !m.Reported && !m.FollowedUp && m.Note == "" && m.Identified.IsZero() {
+		return nil, s.errorf("nothing to mark: give a report date, an identification date or a note")
 	}
 	if m.At.IsZero() {
 		m.At = nowUTC()
+	}
+	if !m.Identified.IsZero() {
+		if m.Note == "" {
+			return nil, s.errorf("a corrected identification date needs a note saying why")
+		}
+		if m.Identified.After(dayOf(m.At)) {
+			return nil, s.errorf("identification on %s is after today (%s)", formatDate(m.Identified), formatDate(dayOf(m.At)))
+		}
 	}
 	var out []MarkResult
 	err := s.write(ctx, func(tx *sql.Tx) error {
@@ -51,7 +59,10 @@ func (s *SQLStore) markOne(ctx context.Context, tx *sql.Tx, id string, m Mark) (
 	if err != nil {
 		return false, fmt.Errorf("case %s: %w", id, err)
 	}
-	var events []caseEvent
+	events, noted, err := s.correctIdentified(ctx, tx, c, m)
+	if err != nil {
+		return false, err
+	}
 	ev := func(kind, from, to, note string) {
 		events = append(events, caseEvent{caseID: id, Event: Event{Date: m.On, Recorded: m.At, Kind: kind,
 			From: from, To: to, By: m.By, Ref: m.Ref, Note: note}})
@@ -86,9 +97,9 @@ func (s *SQLStore) markOne(ctx context.Context, tx *sql.Tx, id string, m Mark) (
 			return false, fmt.Errorf("case %s: %w", id, err)
 		}
 	}
-	if m.Note != "" {
+	if m.Note != "" && !noted {
 		var n int
-		err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT COUNT(*) FROM events WHERE case_id = ? AND kind = 'note' AND note = ? AND by_name = ?`),
+		err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT COUNT(*) FROM events WHERE case_id = ? AND kind IN ('note', 'identified') AND note = ? AND by_name = ?`),
 			id, clean(m.Note), clean(m.By)).Scan(&n)
 		if err != nil {
 			return false, fmt.Errorf("case %s: %w", id, err)
@@ -96,12 +107,41 @@ func (s *SQLStore) markOne(ctx context.Context, tx *sql.Tx, id string, m Mark) (
 		if n == 0 {
 			date := m.On
 			if date.IsZero() {
-				date = time.Date(m.At.Year(), m.At.Month(), m.At.Day(), 0, 0, 0, 0, time.UTC)
+				date = dayOf(m.At)
 			}
 			events = append(events, caseEvent{caseID: id, Event: Event{Date: date, Recorded: m.At, Kind: "note", By: m.By, Note: m.Note}})
 		}
 	}
 	return len(events) > 0, s.insertEvents(ctx, tx, events)
+}
+
+// correctIdentified moves the case's identification to m.Identified,
+// which must be earlier than the recorded one (the same date changes
+// nothing), with an event carrying the mark's note. noted: the note is
+// in that event, not to be recorded again as a note of its own.
+func (s *SQLStore) correctIdentified(ctx context.Context, tx *sql.Tx, c *Case, m Mark) (events []caseEvent, noted bool, err error) {
+	switch {
+	case m.Identified.IsZero():
+		return nil, false, nil
+	case m.Identified.Equal(c.Identified):
+		return nil, false, nil // the note alone, once
+	case m.Identified.After(c.Identified):
+		return nil, false, fmt.Errorf("case %s: identified on %s, later than the recorded %s: identification can only be corrected earlier",
+			c.ID, formatDate(m.Identified), formatDate(c.Identified))
+	}
+	ev := caseEvent{caseID: c.ID, Event: Event{Date: dayOf(m.At), Recorded: m.At, Kind: "identified",
+		From: formatDate(c.Identified), To: formatDate(m.Identified), By: m.By, Note: m.Note}}
+	c.Identified = m.Identified
+	if _, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE cases SET identified = ? WHERE id = ?`), formatDate(c.Identified), c.ID); err != nil {
+		return nil, false, fmt.Errorf("case %s: %w", c.ID, err)
+	}
+	return []caseEvent{ev}, true, nil
+}
+
+// dayOf is the calendar date (UTC) of an instant.
+func dayOf(t time.Time) time.Time {
+	t = t.UTC()
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 }
 
 // History returns the case and its timeline: the runs that saw it and
@@ -175,7 +215,7 @@ func (s *SQLStore) events(ctx context.Context, id string) ([]Event, error) {
 }
 
 func (s *SQLStore) sightings(ctx context.Context, id string) ([]Event, error) {
-	rows, err := s.db.QueryContext(ctx, s.d.rebind(`SELECT f.run_id, r.as_of, r.recorded_at, i.path, f.version, f.verdict, f.waiver
+	rows, err := s.db.QueryContext(ctx, s.d.rebind(`SELECT f.run_id, r.as_of, r.recorded_at, i.path, f.version, f.verdict, f.waiver, f.waiver_expires
  FROM findings f JOIN runs r ON r.id = f.run_id JOIN run_inputs i ON i.run_id = f.run_id AND i.idx = f.input_idx
  WHERE f.case_id = ? ORDER BY f.run_id, f.seq`), id)
 	if err != nil {
@@ -185,23 +225,26 @@ func (s *SQLStore) sightings(ctx context.Context, id string) ([]Event, error) {
 	var out []Event
 	for rows.Next() {
 		var e Event
-		var date, recorded, verdict, waiver string
-		if err := rows.Scan(&e.RunID, &date, &recorded, &e.Input, &e.To, &verdict, &waiver); err != nil {
+		var date, recorded, verdict, waiver, expires string
+		if err := rows.Scan(&e.RunID, &date, &recorded, &e.Input, &e.To, &verdict, &waiver, &expires); err != nil {
 			return nil, err
 		}
 		e.Kind, e.Date = "seen", parseDate(date)
 		e.Recorded, _ = time.Parse(time.RFC3339Nano, recorded)
-		e.Note = strings.TrimSpace(verdict + " " + waiverNote(waiver))
+		e.Note = strings.TrimSpace(verdict + " " + waiverNote(waiver, parseDate(expires)))
 		out = append(out, e)
 	}
 	return out, rows.Err()
 }
 
-func waiverNote(w string) string {
-	if w == "" {
+func waiverNote(w string, expires time.Time) string {
+	switch {
+	case w == "":
 		return ""
+	case expires.IsZero():
+		return "(waived by " + w + ")"
 	}
-	return "(waived by " + w + ")"
+	return "(waived by " + w + " until " + formatDate(expires) + ")"
 }
 
 // Documents lists, for every subject, the inputs of the latest run that

@@ -135,7 +135,7 @@ func (s *SQLStore) writeRunParts(ctx context.Context, tx *sql.Tx, runID int64, r
 			evidence = "null"
 		}
 		findings = append(findings, []any{runID, i, f.Key.ID(), f.Input, clean(f.Version), clean(f.Verdict),
-			clean(f.Category), clean(f.Confidence), clean(f.Waiver), clean(evidence)})
+			clean(f.Category), clean(f.Confidence), clean(f.Waiver), clean(evidence), formatDate(f.WaiverExpires)})
 	}
 	for _, d := range docs {
 		documents = append(documents, []any{d.sha, clean(d.format), codecZstd, d.size, d.data})
@@ -147,7 +147,7 @@ func (s *SQLStore) writeRunParts(ctx context.Context, tx *sql.Tx, runID int64, r
 	}{
 		{"run_lists", "", []string{"run_id", "list_id", "version", "sha256"}, lists},
 		{"run_inputs", "", []string{"run_id", "idx", "path", "sha256", "format", "vendor", "product", "subject", "status", "audited"}, inputs},
-		{"findings", "", []string{"run_id", "seq", "case_id", "input_idx", "version", "verdict", "category", "confidence", "waiver", "evidence"}, findings},
+		{"findings", "", []string{"run_id", "seq", "case_id", "input_idx", "version", "verdict", "category", "confidence", "waiver", "evidence", "waiver_expires"}, findings},
 		// Another writer may have stored the same document meanwhile.
 		{"documents", " ON CONFLICT (sha256) DO NOTHING", []string{"sha256", "format", "codec", "size", "data"}, documents},
 	}
@@ -204,7 +204,7 @@ func (s *SQLStore) writePlan(ctx context.Context, tx *sql.Tx, p *plan) error {
 	if len(p.changed) > 0 {
 		stmt, err := tx.PrepareContext(ctx, s.d.rebind(`UPDATE cases SET status = ?, waiver = ?, identified = ?, reported = ?,
  report_ref = ?, reported_by = ?, resolved = ?, last_seen = ?, version = ?, verdict = ?, category = ?, confidence = ?,
- last_run = ?, followed_up = ? WHERE id = ?`))
+ last_run = ?, followed_up = ?, waiver_expires = ? WHERE id = ?`))
 		if err != nil {
 			return fmt.Errorf("updating cases: %w", err)
 		}
@@ -212,7 +212,7 @@ func (s *SQLStore) writePlan(ctx context.Context, tx *sql.Tx, p *plan) error {
 		for _, c := range p.changed {
 			_, err := stmt.ExecContext(ctx, c.Status, clean(c.Waiver), formatDate(c.Identified), formatDate(c.Reported),
 				clean(c.ReportRef), clean(c.ReportedBy), formatDate(c.Resolved), formatDate(c.LastSeen), clean(c.Version),
-				clean(c.Verdict), clean(c.Category), clean(c.Confidence), c.LastRun, formatDate(c.FollowedUp), c.ID)
+				clean(c.Verdict), clean(c.Category), clean(c.Confidence), c.LastRun, formatDate(c.FollowedUp), formatDate(c.WaiverExpires), c.ID)
 			if err != nil {
 				return fmt.Errorf("updating case %s: %w", c.ID, err)
 			}

@@ -50,6 +50,28 @@ type CaseState struct {
 	Identified, Reported, Resolved, LastSeen time.Time
 	// FollowedUp is when the follow-up report was submitted.
 	FollowedUp time.Time
+	// WaiverExpires is the last day Waiver applies; zero when the case is
+	// not waived or the waiver's expiry was not recorded.
+	WaiverExpires time.Time
+}
+
+// StatusOn is the case's status on a date: a waived case whose waiver
+// expired before it is open again (reported, when a report is recorded),
+// without waiting for a run to see it unwaived.
+func (s CaseState) StatusOn(day time.Time) string {
+	if s.WaiverLapsed(day) {
+		if !s.Reported.IsZero() {
+			return string(StatusReported)
+		}
+		return string(StatusOpen)
+	}
+	return s.Status
+}
+
+// WaiverLapsed reports whether the case is stored waived under a waiver
+// whose last day is before day.
+func (s CaseState) WaiverLapsed(day time.Time) bool {
+	return s.Status == string(StatusWaived) && !s.WaiverExpires.IsZero() && !day.IsZero() && day.After(s.WaiverExpires)
 }
 
 // Case is a case as listed: its state, its key and what the last run that
@@ -102,7 +124,9 @@ type Finding struct {
 	Category   string
 	Confidence string
 	Waiver     string // waiver id, "" when not waived
-	Evidence   []byte // JSON of the evidence, stored as given
+	// WaiverExpires is the last day the waiver applies (zero: unknown).
+	WaiverExpires time.Time
+	Evidence      []byte // JSON of the evidence, stored as given
 }
 
 // Run is one audit, as the ledger records it.
@@ -135,6 +159,9 @@ type Filter struct {
 	Entity   string   // "LISTID/ENTITYID" or "ENTITYID", case-insensitive
 	Subject  string
 	IDs      []string
+	// AsOf, when set, is the date statuses are read on (CaseState.StatusOn):
+	// Statuses select, and Cases returns, the status on that date.
+	AsOf time.Time
 }
 
 // Mark records a report submission or a note on cases.
@@ -147,7 +174,11 @@ type Mark struct {
 	On         time.Time // the submission date
 	Ref        string    // e.g. a DIBNet reference
 	By         string
-	Note       string    // free text, recorded as a note event
+	Note       string // free text, recorded as a note event
+	// Identified, when set, corrects the case's identification to this
+	// earlier date (a case found late); its deadlines then run from it.
+	// Note, required with it, says why, in the same history event.
+	Identified time.Time
 	At         time.Time // when the mark was made (defaults to now)
 }
 

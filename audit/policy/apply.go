@@ -60,7 +60,7 @@ func Apply(res *audit.Result, waivers []Waiver, asOf time.Time) Usage {
 				continue
 			}
 			suppress(f, audit.VerdictWaived)
-			f.WaiverID = w.ID
+			f.WaiverID, f.WaiverExpires = w.ID, w.expires
 			rep.Applied[w.ID]++
 		}
 		if rep.Applied[w.ID] == 0 {

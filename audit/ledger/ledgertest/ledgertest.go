@@ -48,6 +48,7 @@ func D(s string) time.Time {
 // comp is a component found in an input.
 type comp struct {
 	component, entity, version, waiver string
+	expires                            string // the waiver's last day
 }
 
 func kasp(component, version string) comp {
@@ -83,6 +84,9 @@ func makeRun(asOf string, lists []string, inputs ...input) *ledger.Run {
 				Input: i, Version: c.version, Verdict: "prohibited", Category: "product", Confidence: "high",
 				Waiver: c.waiver, Evidence: []byte(`[{"signal":"purl"}]`),
 			})
+			if c.expires != "" {
+				r.Findings[len(r.Findings)-1].WaiverExpires = D(c.expires)
+			}
 		}
 	}
 	return r
@@ -154,11 +158,14 @@ func Run(t *testing.T, b Backend) {
 		{"LateDeliveryDoesNotResolveOrReopen", testLateDelivery},
 		{"Discovered", testDiscovered},
 		{"Waiver", testWaiver},
+		{"WaiverExpiry", testWaiverExpiry},
 		{"MarkIdempotentAllOrNothing", testMark},
+		{"CorrectIdentified", testCorrectIdentified},
 		{"Filters", testFilters},
 		{"Recall", testRecall},
 		{"Documents", testDocuments},
 		{"NewerSchemaRefused", testNewerSchema},
+		{"OlderSchemaUpgraded", testOlderSchema},
 		{"Reopen", testReopenSameLedger},
 		{"FailedRunLeavesNothing", testAtomic},
 		{"TextIsSanitised", testSanitise},

@@ -54,7 +54,9 @@ when an obligation is past its due date and not done. This is the compliance
 register an auditor exports; every report format is available with -o.
 
 Statuses: open, reported, resolved, waived, overdue (open or reported with an
-obligation past due) and all (the default).
+obligation past due) and all (the default). A waived case whose waiver's last
+day is before --as-of is open (or reported) again, and may be overdue, its
+deadlines counted from its identification.
 
 ` + exitCodeHelp,
 		Example: `  embargo cases --ledger embargo.db --status overdue
@@ -202,13 +204,15 @@ func runCases(ctx context.Context, env *environment, opts *casesOptions) error {
 		if err != nil {
 			return nil, &usageError{msg: err.Error()}
 		}
-		memos[key] = &obligationMemo{a: a, asOf: asOf, m: map[obligationKey]obligationsOrErr{}}
+		memos[key] = &obligationMemo{a: a, asOf: asOf, profiles: profiles, m: map[obligationKey]obligationsOrErr{}}
 		return memos[key], nil
 	}
 	if _, err := memoFor(picker.fallback()); err != nil {
 		return err
 	}
-	cs, err := st.Cases(ctx, ledger.Filter{Statuses: stored, Vendor: opts.Vendor, Entity: opts.Entity})
+	// Statuses as of the register's date: a waiver that lapsed before it
+	// no longer waives its case.
+	cs, err := st.Cases(ctx, ledger.Filter{Statuses: stored, Vendor: opts.Vendor, Entity: opts.Entity, AsOf: asOf})
 	if err != nil {
 		return err
 	}
@@ -311,10 +315,13 @@ func citationsOf(memos map[string]*obligationMemo) []reports.Citation {
 // and dates: the cases one run identified share them, and a register of
 // 100,000 cases holds a few hundred such keys.
 type obligationMemo struct {
-	a     *audit.Auditor
-	asOf  time.Time
-	m     map[obligationKey]obligationsOrErr
-	cited map[string]reports.Citation
+	a    *audit.Auditor
+	asOf time.Time
+	// profiles are those the auditor dates under, shown with each case
+	// (shared by its cases; the renderers only read them).
+	profiles []string
+	m        map[obligationKey]obligationsOrErr
+	cited    map[string]reports.Citation
 }
 
 // citations are the sources cited, sorted by id.
@@ -371,7 +378,8 @@ func caseEntry(memo *obligationMemo, c ledger.Case) (reports.CaseEntry, error) {
 		ID: c.ID, Status: c.Status, Identified: day(c.Identified), Reported: day(c.Reported), ReportRef: c.ReportRef,
 		ReportedBy: c.ReportedBy, Resolved: day(c.Resolved), LastSeen: day(c.LastSeen), Subject: c.Key.Subject,
 		Vendor: c.Vendor, Product: c.Product, Entity: c.Key.Entity,
-		Component: c.Key.Component, Version: c.Version, Verdict: c.Verdict, Category: c.Category, Waiver: c.Waiver,
+		Component: c.Key.Component, Version: c.Version, Verdict: c.Verdict, Category: c.Category, Waiver: waiverOn(c, memo.asOf),
+		Profiles: memo.profiles,
 	}
 	r := memo.get(ref, c)
 	e.EntityName = r.name
@@ -397,6 +405,15 @@ func caseEntry(memo *obligationMemo, c ledger.Case) (reports.CaseEntry, error) {
 		}
 	}
 	return e, nil
+}
+
+// waiverOn names the case's waiver, saying so when it expired before asOf
+// (the case is then no longer waived, but which waiver lapsed matters).
+func waiverOn(c ledger.Case, asOf time.Time) string {
+	if c.Waiver != "" && !c.WaiverExpires.IsZero() && asOf.After(c.WaiverExpires) {
+		return c.Waiver + " (expired " + day(c.WaiverExpires) + ")"
+	}
+	return c.Waiver
 }
 
 func day(t time.Time) string {

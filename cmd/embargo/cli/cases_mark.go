@@ -21,13 +21,14 @@ type markOptions struct {
 	Ref        string
 	By         string
 	Note       string
+	Identified string
 }
 
 func newCasesMarkCommand(env *environment, global *globalOptions) *cobra.Command {
 	var opts markOptions
 	cmd := &cobra.Command{
-		Use:   "mark --ledger LEDGER (--reported --on DATE | --followed-up --on DATE | --note TEXT) [flags] CASE_ID...",
-		Short: "Record a report or follow-up report submission (or a note) on cases",
+		Use:   "mark --ledger LEDGER (--reported --on DATE | --followed-up --on DATE | --identified DATE --note TEXT | --note TEXT) [flags] CASE_ID...",
+		Short: "Record a report or follow-up report submission, a corrected identification date, or a note on cases",
 		Long: `Record that cases were reported (e.g. to DIBNet or the contracting officer) on a
 date, with the submission's reference and who made it; follow-up deadlines then
 run from that date. --followed-up records the follow-up report (FAR 52.204-23
@@ -35,9 +36,16 @@ run from that date. --followed-up records the follow-up report (FAR 52.204-23
 the report it follows must be recorded first. Marking again with the same values changes nothing; a new
 date or reference is recorded in the case's history beside the earlier one.
 --note records free text. All cases named are marked, or none. A date after
-today is refused: a report is recorded once it has been submitted.`,
+today is refused: a report is recorded once it has been submitted.
+
+--identified DATE corrects when a case was identified, for a case found late
+(the restricted component was known before the first audit that saw it):
+only to a date earlier than the one recorded, never after today, and with
+--note saying why; the correction and its note are in the case's history, and
+its deadlines run from the new date.`,
 		Example: `  embargo cases mark --ledger embargo.db --reported --on 2026-11-30 --ref DIBNet-4711 --by j.doe C-5b957467ff6a
-  embargo cases mark --ledger embargo.db --followed-up --on 2026-12-10 --ref DIBNet-4711-2 C-5b957467ff6a`,
+  embargo cases mark --ledger embargo.db --followed-up --on 2026-12-10 --ref DIBNet-4711-2 C-5b957467ff6a
+  embargo cases mark --ledger embargo.db --identified 2026-11-20 --note "vendor letter of 2026-11-20 names the engine" C-5b957467ff6a`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := loadCasesSettings(env, cmd, global); err != nil {
@@ -53,7 +61,8 @@ today is refused: a report is recorded once it has been submitted.`,
 	fs.StringVar(&opts.On, "on", "", "the submission's date, `YYYY-MM-DD`")
 	fs.StringVar(&opts.Ref, "ref", "", "the submission's reference (`TEXT`), e.g. a DIBNet report number")
 	fs.StringVar(&opts.By, "by", "", "who submitted it (`NAME`; default $USER)")
-	fs.StringVar(&opts.Note, "note", "", "free `TEXT` for the case's history")
+	fs.StringVar(&opts.Note, "note", "", "free `TEXT` for the case's history (with --identified: why)")
+	fs.StringVar(&opts.Identified, "identified", "", "correct the identification to this earlier `YYYY-MM-DD` (needs --note)")
 	return cmd
 }
 
@@ -68,8 +77,25 @@ func runMark(ctx context.Context, env *environment, opts *markOptions, ids []str
 		return &usageError{msg: "--reported and --followed-up need --on YYYY-MM-DD, the date the report was submitted"}
 	case !dated && opts.On != "":
 		return &usageError{msg: "--on is the date of a report: give --reported or --followed-up with it"}
-	case !dated && opts.Note == "":
-		return &usageError{msg: "nothing to mark: give --reported --on DATE, --followed-up --on DATE, or --note TEXT"}
+	case !dated && opts.Note == "" && opts.Identified == "":
+		return &usageError{msg: "nothing to mark: give --reported --on DATE, --followed-up --on DATE, --identified DATE --note TEXT, or --note TEXT"}
+	case opts.Identified != "" && opts.Note == "":
+		return &usageError{msg: "--identified corrects a legal date: give --note TEXT saying why (it is kept in the case's history)"}
+	}
+	if opts.Identified != "" {
+		on, err := casesDate(env, "identified", opts.Identified)
+		if err != nil {
+			return err
+		}
+		today, err := casesDate(env, "identified", "")
+		if err != nil {
+			return err
+		}
+		if on.After(today) {
+			return &usageError{msg: fmt.Sprintf("--identified %s is after today (%s): a case cannot be identified in the future",
+				on.Format(time.DateOnly), today.Format(time.DateOnly))}
+		}
+		m.Identified, m.At = on, markTime(env)
 	}
 	if dated {
 		on, err := casesDate(env, "on", opts.On)
@@ -95,6 +121,8 @@ func runMark(ctx context.Context, env *environment, opts *markOptions, ids []str
 		if r.Changed {
 			what = "recorded"
 			switch {
+			case opts.Identified != "" && !opts.Reported && !opts.FollowedUp:
+				what = "identified on " + opts.Identified
 			case opts.Reported && opts.FollowedUp:
 				what = "reported and followed up on " + opts.On
 			case opts.Reported:
@@ -106,6 +134,16 @@ func runMark(ctx context.Context, env *environment, opts *markOptions, ids []str
 		fmt.Fprintf(env.stdout, "%s: %s\n", r.ID, what)
 	}
 	return nil
+}
+
+// markTime is when a mark is made: now, or SOURCE_DATE_EPOCH, so that
+// the ledger's own check of a date against today agrees with the CLI's.
+func markTime(env *environment) time.Time {
+	now, err := env.reportTime()
+	if err != nil {
+		return time.Time{}
+	}
+	return now.UTC()
 }
 
 // notAfterToday refuses a submission date after today (UTC, or
@@ -140,10 +178,15 @@ func newCasesHistoryCommand(env *environment, global *globalOptions) *cobra.Comm
 				return err
 			}
 			defer st.Close()
+			asOf, err := casesDate(env, "as-of", opts.AsOf)
+			if err != nil {
+				return err
+			}
 			c, events, err := st.History(cmd.Context(), args[0])
 			if err != nil {
 				return err
 			}
+			events = withLapsedWaiver(c, events, asOf)
 			if asJSON {
 				return writeHistoryJSON(env, c, events)
 			}
@@ -151,8 +194,23 @@ func newCasesHistoryCommand(env *environment, global *globalOptions) *cobra.Comm
 		},
 	}
 	opts.addLedgerFlag(cmd.Flags())
+	cmd.Flags().StringVar(&opts.AsOf, "as-of", "", "date the case's status is read on, `YYYY-MM-DD` (default today): a waiver expired before it no longer waives the case")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the case and its events as JSON")
 	return cmd
+}
+
+// withLapsedWaiver sets the case's status as of asOf and, when its
+// waiver lapsed before then, adds that change to the timeline (computed,
+// not recorded: it has no run and no recording time).
+func withLapsedWaiver(c *ledger.Case, events []ledger.Event, asOf time.Time) []ledger.Event {
+	if !c.WaiverLapsed(asOf) {
+		return events
+	}
+	to := c.StatusOn(asOf)
+	events = append(events, ledger.Event{Date: c.WaiverExpires.AddDate(0, 0, 1), Kind: "status", From: c.Status, To: to,
+		Note: "waiver " + c.Waiver + " expired on " + day(c.WaiverExpires) + " and no longer applies"})
+	c.Status = to
+	return events
 }
 
 func writeHistory(env *environment, c *ledger.Case, events []ledger.Event) error {
@@ -166,13 +224,27 @@ func writeHistory(env *environment, c *ledger.Case, events []ledger.Event) error
 	if !c.Resolved.IsZero() {
 		fmt.Fprintf(env.stdout, ", resolved %s", day(c.Resolved))
 	}
+	if c.Waiver != "" {
+		fmt.Fprintf(env.stdout, ", waiver %s", c.Waiver)
+		if !c.WaiverExpires.IsZero() {
+			fmt.Fprintf(env.stdout, " (last day %s)", day(c.WaiverExpires))
+		}
+	}
 	fmt.Fprint(env.stdout, "\n\n")
 	tw := tabwriter.NewWriter(env.stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "DATE\tEVENT\tDETAIL\tBY\tRECORDED")
 	for _, e := range events {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", day(e.Date), e.Kind, eventDetail(e), dash(e.By), e.Recorded.Format(time.RFC3339))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", day(e.Date), e.Kind, eventDetail(e), dash(e.By), recordedText(e.Recorded))
 	}
 	return tw.Flush()
+}
+
+// recordedText is when an event was recorded; "-" for one computed.
+func recordedText(t time.Time) string {
+	if t.IsZero() {
+		return "-"
+	}
+	return t.Format(time.RFC3339)
 }
 
 func dash(s string) string {
@@ -229,21 +301,24 @@ func writeHistoryJSON(env *environment, c *ledger.Case, events []ledger.Event) e
 		Recorded string `json:"recorded"`
 	}
 	out := struct {
-		ID         string  `json:"id"`
-		Status     string  `json:"status"`
-		Identified string  `json:"identified"`
-		Reported   string  `json:"reported"`
-		FollowedUp string  `json:"followedUp"`
-		Resolved   string  `json:"resolved"`
-		Subject    string  `json:"subject"`
-		Component  string  `json:"component"`
-		Entity     string  `json:"entity"`
-		Events     []event `json:"events"`
+		ID         string `json:"id"`
+		Status     string `json:"status"`
+		Identified string `json:"identified"`
+		Reported   string `json:"reported"`
+		FollowedUp string `json:"followedUp"`
+		Resolved   string `json:"resolved"`
+		Waiver     string `json:"waiver"`
+		// WaiverExpires is the waiver's last day, "" when not recorded.
+		WaiverExpires string  `json:"waiverExpires"`
+		Subject       string  `json:"subject"`
+		Component     string  `json:"component"`
+		Entity        string  `json:"entity"`
+		Events        []event `json:"events"`
 	}{ID: c.ID, Status: c.Status, Identified: day(c.Identified), Reported: day(c.Reported), FollowedUp: day(c.FollowedUp),
-		Resolved: day(c.Resolved), Subject: c.Key.Subject, Component: c.Key.Component, Entity: c.Key.Entity, Events: []event{}}
+		Resolved: day(c.Resolved), Waiver: c.Waiver, WaiverExpires: day(c.WaiverExpires), Subject: c.Key.Subject, Component: c.Key.Component, Entity: c.Key.Entity, Events: []event{}}
 	for _, e := range events {
 		out.Events = append(out.Events, event{Date: day(e.Date), Kind: e.Kind, Run: e.RunID, From: e.From, To: e.To, By: e.By,
-			Ref: e.Ref, Note: e.Note, Input: e.Input, Recorded: e.Recorded.Format(time.RFC3339)})
+			Ref: e.Ref, Note: e.Note, Input: e.Input, Recorded: recordedText(e.Recorded)})
 	}
 	enc := json.NewEncoder(env.stdout)
 	enc.SetIndent("", "  ")

@@ -202,7 +202,8 @@ func (m *ledgerMemory) runOf(ctx context.Context, res *audit.Result) (*ledger.Ru
 		}
 		run.Findings = append(run.Findings, ledger.Finding{
 			Key: ledger.CaseKey(f.CaseKey), Input: i, Version: f.Component.Version, Verdict: string(verdict),
-			Category: string(f.Category), Confidence: string(f.Confidence), Waiver: f.WaiverID, Evidence: evidence,
+			Category: string(f.Category), Confidence: string(f.Confidence), Waiver: f.WaiverID, WaiverExpires: f.WaiverExpires,
+			Evidence: evidence,
 		})
 	}
 	if err := m.attachDocuments(ctx, run); err != nil {
