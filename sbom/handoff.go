@@ -34,6 +34,10 @@ func decodeAhead(in *input, visit func(*Component) error) (doc *Document, visitF
 			case <-stop:
 				return errHandoffStopped
 			}
+			// Handed over: if stop wins the next select, this batch must
+			// never be sent again (the caller would return it to free
+			// twice, and free, full, would block it for good).
+			batch = nil
 			select {
 			case batch = <-free:
 			case <-stop:
@@ -45,13 +49,16 @@ func decodeAhead(in *input, visit func(*Component) error) (doc *Document, visitF
 		doc, err = decode(in, limitVisit(in.opts, func(c *Component) error {
 			// Components share nothing the decoder writes again (Read
 			// keeps the same shallow copies), so a copy is the handover.
+			if batch == nil {
+				return errHandoffStopped // the caller stopped us; decode is told again
+			}
 			batch = append(batch, *c)
 			if len(batch) < cap(batch) {
 				return nil
 			}
 			return send()
 		}))
-		if len(batch) > 0 {
+		if len(batch) > 0 { // nil once stopped
 			send()
 		}
 	}()
@@ -63,7 +70,10 @@ func decodeAhead(in *input, visit func(*Component) error) (doc *Document, visitF
 				close(stop)
 			}
 		}
-		free <- b[:0]
+		select {
+		case free <- b[:0]:
+		default: // never block on a spare buffer: the decoder may be gone
+		}
 	}
 	<-done
 	var p *visitPanic
