@@ -42,12 +42,16 @@ func FuzzSplitPURL(f *testing.F) {
 }
 
 // FuzzCPEVendor: the vendor is a field of the CPE (never the part, never a
-// wildcard) and never runs past an unescaped colon.
+// wildcard), never runs past an unescaped colon, and is what a plain
+// byte-by-byte reading of the CPE finds (cpeVendorRef).
 func FuzzCPEVendor(f *testing.F) {
 	for _, s := range []string{
 		"cpe:2.3:a:kaspersky:anti-virus:21.3:*:*:*:*:*:*:*",
 		"cpe:/a:kaspersky_lab:kaspersky_endpoint_security:11",
 		`cpe:2.3:a:kasper\:sky:x:*`,
+		`cpe:2.3:a:kasper\\\\:sky:x:*`,
+		"cpe:2.3::vendor:x",
+		"cpe:2.3:ab:vendor:x",
 		"cpe:2.3:a:*:x",
 		"cpe:/a:-",
 		"cpe:2.3:a:v\\",
@@ -56,6 +60,9 @@ func FuzzCPEVendor(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		v := cpeVendor(s)
+		if ref := cpeVendorRef(s); v != ref {
+			t.Fatalf("cpeVendor(%q) = %q, a byte-by-byte reading finds %q", s, v, ref)
+		}
 		if v == "" {
 			return
 		}
@@ -75,4 +82,30 @@ func FuzzCPEVendor(f *testing.F) {
 			}
 		}
 	})
+}
+
+// cpeVendorRef is cpeVendor written the plain way: skip the part up to
+// the first colon, then read byte by byte, a backslash escaping the next.
+func cpeVendorRef(s string) string {
+	rest, ok := cpeBody(s)
+	if !ok {
+		return ""
+	}
+	i := strings.IndexByte(rest, ':')
+	if i < 0 {
+		return ""
+	}
+	rest = rest[i+1:]
+	end := 0
+	for end < len(rest) && rest[end] != ':' {
+		if rest[end] == '\\' {
+			end++
+		}
+		end++
+	}
+	v := rest[:min(end, len(rest))]
+	if v == "*" || v == "-" {
+		return ""
+	}
+	return v
 }

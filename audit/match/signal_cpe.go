@@ -71,22 +71,43 @@ func cpeVendor(s string) string {
 	if !ok {
 		return ""
 	}
-	// Skip the part field, then read the vendor up to an unescaped colon.
-	i := strings.IndexByte(rest, ':')
-	if i < 0 {
-		return ""
+	// Skip the part field (one letter, in any CPE a tool writes), then
+	// read the vendor up to an unescaped colon. IndexByte finds each colon
+	// a word at a time; a colon after an odd run of backslashes is escaped.
+	i := 1
+	if len(rest) < 2 || rest[0] == ':' || rest[1] != ':' {
+		if i = strings.IndexByte(rest, ':'); i < 0 {
+			return ""
+		}
 	}
 	rest = rest[i+1:]
 	end := 0
-	for end < len(rest) && rest[end] != ':' {
-		if rest[end] == '\\' {
-			end++
+	for {
+		j := strings.IndexByte(rest[end:], ':')
+		if j < 0 {
+			end = len(rest)
+			break
+		}
+		end += j
+		if !escapedAt(rest, end) {
+			break
 		}
 		end++
 	}
-	v := rest[:min(end, len(rest))]
+	v := rest[:end]
 	if v == "*" || v == "-" {
 		return ""
 	}
 	return v
+}
+
+// escapedAt reports whether s[i] follows an odd run of backslashes, so is
+// escaped by the last of them.
+func escapedAt(s string, i int) bool {
+	n := 0
+	for i > 0 && s[i-1] == '\\' {
+		n++
+		i--
+	}
+	return n%2 == 1
 }

@@ -61,9 +61,21 @@ func (m *propMemo) class(name string) propClass {
 	if name == "" {
 		return classifyProperty(name)
 	}
+	// The hash reads the last eight bytes in one load: the names a tool
+	// repeats share their prefix ("syft:package:") and differ at the end.
 	n := len(name)
-	h := uint32(n)*0x9e3779b1 ^ uint32(name[n-1]) ^ uint32(name[n/2])<<8 ^ uint32(name[n*3/4])<<16 ^ uint32(name[n/4])<<24
-	e := &m[(h*0x85ebca6b)>>24]
+	var tail uint64
+	if n >= 8 {
+		t := name[n-8:] // the compiler merges these into one load
+		tail = uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+			uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+	} else {
+		for i := 0; i < n; i++ {
+			tail = tail<<8 | uint64(name[i])
+		}
+	}
+	h := (tail ^ uint64(n)*0x9e3779b97f4a7c15) * 0xff51afd7ed558ccd
+	e := &m[h>>56]
 	if e.set && e.name == name {
 		return e.class
 	}

@@ -45,11 +45,17 @@ type purlParts struct{ typ, ns, name string }
 // splitPURL cuts a package URL into type, namespace and name without
 // allocating; packageurl-go confirms it when a rule matched.
 func splitPURL(s string) (purlParts, bool) {
-	if len(s) < 5 || !strings.EqualFold(s[:4], "pkg:") {
+	if len(s) < 5 || s[:4] != "pkg:" && !strings.EqualFold(s[:4], "pkg:") {
 		return purlParts{}, false
 	}
 	s = strings.TrimLeft(s[4:], "/")
-	s = s[:indexAnyOf(s, '?', '#', '?')]
+	// Qualifiers and subpath are rare: IndexByte reads a word at a time.
+	if i := strings.IndexByte(s, '?'); i >= 0 {
+		s = s[:i]
+	}
+	if i := strings.IndexByte(s, '#'); i >= 0 {
+		s = s[:i]
+	}
 	// A version follows the last '@' after the last '/': one backward pass.
 	for k := len(s) - 1; k >= 0 && s[k] != '/'; k-- {
 		if s[k] == '@' {
