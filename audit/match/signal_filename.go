@@ -15,7 +15,7 @@ func (fileNameSignal) match(ix *index, t *target, hits []hit) []hit {
 	if i < 0 || i == len(c.Name)-1 {
 		return hits
 	}
-	rules := ix.appendPackages(nil, "", c.Name[i+1:], "")
+	rules := ix.appendPackages(nil, "", c.Name[i+1:], "", "")
 	return packageHits(hits, rules, c, field("name"), c.Name)
 }
 

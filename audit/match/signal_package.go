@@ -16,7 +16,7 @@ func (packageSignal) match(ix *index, t *target, hits []hit) []hit {
 	}
 	p := t.purl
 	var fromPURL []*rule
-	fromPURL = ix.appendPackages(fromPURL, p.typ, p.name, "")
+	fromPURL = ix.appendPackages(fromPURL, p.typ, p.name, "", "")
 	if p.ns != "" {
 		// Lists may name packages with their namespace: "@scope/name",
 		// Maven "group:artifact".
@@ -24,12 +24,12 @@ func (packageSignal) match(ix *index, t *target, hits []hit) []hit {
 		if p.typ == "maven" {
 			sep = ":"
 		}
-		fromPURL = ix.appendPackages(fromPURL, p.typ, p.ns, sep+p.name)
+		fromPURL = ix.appendPackages(fromPURL, p.typ, p.ns, sep, p.name)
 	}
 	hits = packageHits(hits, fromPURL, c, field("purl"), c.PURL)
 	var fromName []*rule
 	if c.Name != p.name {
-		fromName = ix.appendPackages(fromName, p.typ, c.Name, "")
+		fromName = ix.appendPackages(fromName, p.typ, c.Name, "", "")
 	}
 	for _, r := range fromPURL {
 		fromName = removeRule(fromName, r)
@@ -60,22 +60,31 @@ func removeRule(rules []*rule, r *rule) []*rule {
 	return out
 }
 
-// appendPackages adds the rules for name+suffix in ecosystem eco (and
-// those listed for every ecosystem), skipping rules already found.
-func (ix *index) appendPackages(found []*rule, eco, name, suffix string) []*rule {
-	if name == "" || !ix.pkgNames.mayStart(name, suffix) {
+// appendPackages adds the rules for name+sep+suffix in ecosystem eco (and
+// those listed for every ecosystem), skipping rules already found. The
+// parts come apart so that no key is concatenated for a name the gate
+// turns away; sep holds no '%', so decoding the parts one by one decodes
+// the whole.
+func (ix *index) appendPackages(found []*rule, eco, name, sep, suffix string) []*rule {
+	next := sep
+	if next == "" {
+		next = suffix
+	}
+	if name == "" || !ix.pkgNames.mayStart(name, next) {
 		return found
 	}
 	var buf [256]byte
 	k := appendLower(buf[:0], eco, false)
 	if eco == "" || string(k) == "generic" {
 		k = appendLower(k[:0], name, true)
+		k = appendLower(k, sep, false)
 		k = appendLower(k, suffix, true)
 		return appendNew(found, ix.anyPkg[string(k)])
 	}
 	k = append(k, 0)
 	at := len(k)
 	k = appendLower(k, name, true)
+	k = appendLower(k, sep, false)
 	k = appendLower(k, suffix, true)
 	found = appendNew(found, ix.pkgs[string(k)])
 	if !ix.starPkgs {

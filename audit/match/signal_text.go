@@ -117,7 +117,7 @@ func fileNameHits(ix *index, c *sbom.Component, hits []hit, fp fieldPath, value 
 		return hits
 	}
 	var rules []*rule
-	rules = ix.appendPackages(rules, eco, name, "")
+	rules = ix.appendPackages(rules, eco, name, "", "")
 	for _, r := range rules {
 		ro := roleShared
 		if r.unique {
