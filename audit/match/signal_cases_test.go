@@ -103,6 +103,7 @@ func TestSignals(t *testing.T) {
 		product = vendorlists.CategoryProduct
 		nonSec  = vendorlists.CategoryNonSecurity
 		ti      = vendorlists.CategoryThreatIntel
+		mention = vendorlists.CategoryMention
 		high    = ConfidenceHigh
 		medium  = ConfidenceMedium
 		low     = ConfidenceLow
@@ -187,6 +188,29 @@ func TestSignals(t *testing.T) {
 			verdict: prohibited, category: product, confidence: medium, evidence: []ev{{"domain", "publisher"}}},
 		{name: "threat-intel domain", c: sbom.Component{Name: "rules", ExternalRefs: []sbom.ExternalRef{{Type: "website", URL: "https://securelist.com/apt"}}},
 			verdict: review, category: ti, confidence: medium},
+		// References that only point at the entity: a vendor's article linked
+		// from someone else's package is a citation, whatever the type says.
+		{name: "other ref to vendor blog", c: sbom.Component{Name: "openssl", Supplier: org("Debian"), PURL: "pkg:deb/debian/openssl@3.0.1",
+			ExternalRefs: []sbom.ExternalRef{{Type: "other", URL: "https://www.kaspersky.com/blog/openssl-vulnerabilities/"}}},
+			verdict: info, category: mention, confidence: low, evidence: []ev{{"domain", "externalRefs[0].url"}}},
+		{name: "website ref to research article, own author", c: sbom.Component{Name: "yara-python", Authors: []sbom.Contact{{Name: "Victor M. Alvarez"}},
+			PURL: "pkg:pypi/yara-python@4.5.1", ExternalRefs: []sbom.ExternalRef{{Type: "website", URL: "https://securelist.com/how-to-use-yara-rules/"}}},
+			verdict: info, category: mention, confidence: low},
+		{name: "SPDX security advisory ref", c: sbom.Component{Name: "log4j-core", PURL: "pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1",
+			ExternalRefs: []sbom.ExternalRef{{Type: "SECURITY:advisory", URL: "https://securelist.com/cve-2021-44228-vulnerability-in-apache-log4j-library/105210/"}}},
+			verdict: info, category: mention, confidence: low},
+		{name: "SPDX other url ref", c: sbom.Component{Name: "curl", ExternalRefs: []sbom.ExternalRef{{Type: "OTHER:url", URL: "https://www.kaspersky.com/blog/curl-bug/"}}},
+			verdict: info, category: mention, confidence: low},
+		{name: "home page that is a dated article", c: sbom.Component{Name: "tool", ExternalRefs: []sbom.ExternalRef{{Type: "website", URL: "https://www.kaspersky.com/about/press-releases/2024_x"}}},
+			verdict: info, category: mention, confidence: low},
+		{name: "evidence ref", c: sbom.Component{Name: "tool", ExternalRefs: []sbom.ExternalRef{{Type: "evidence", URL: "https://www.kaspersky.com/products/x"}}},
+			verdict: info, category: mention, confidence: low},
+		{name: "home page on entity domain", c: sbom.Component{Name: "tool", ExternalRefs: []sbom.ExternalRef{{Type: "website", URL: "https://www.kaspersky.com/enterprise-security/endpoint"}}},
+			verdict: prohibited, category: product, confidence: medium, evidence: []ev{{"domain", "externalRefs[0].url"}}},
+		{name: "SPDX 3 source artifact", c: sbom.Component{Name: "tool", ExternalRefs: []sbom.ExternalRef{{Type: "sourceArtifact", URL: "https://www.kaspersky.com/src/tool.tgz"}}},
+			verdict: prohibited, category: product, confidence: medium, evidence: []ev{{"domain", "externalRefs[0].url"}}},
+		{name: "vcs ref", c: sbom.Component{Name: "tool", ExternalRefs: []sbom.ExternalRef{{Type: "vcs", URL: "https://git.kaspersky.com/tool.git"}}},
+			verdict: prohibited, category: product, confidence: medium, evidence: []ev{{"domain", "externalRefs[0].url"}}},
 
 		// Package names.
 		{name: "deb unique package", c: sbom.Component{Name: "kesl", PURL: "pkg:deb/kaspersky/kesl@12.1"},

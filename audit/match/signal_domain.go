@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/embargo-sbom/embargo/sbom"
+	"github.com/embargo-sbom/embargo/vendorlists"
 )
 
 // domainSignal matches the host of every URL and the domain of every
@@ -20,11 +21,10 @@ func (domainSignal) match(ix *index, t *target, hits []hit) []hit {
 	}
 	for i, ref := range c.ExternalRefs {
 		rules := ix.matchURL(ref.URL)
-		ro := roleMaker
-		if isPointer(ref.Type) {
-			ro = roleMention
+		if rules == nil {
+			continue
 		}
-		hits = addHits(hits, rules, c, "domain", indexed("externalRefs", i, ".url"), ref.URL, ro, isDownload(ref.Type))
+		hits = addHits(hits, rules, c, "domain", indexed("externalRefs", i, ".url"), ref.URL, refRole(t, hits, ref, rules), isDownload(ref.Type))
 	}
 	hits = orgDomains(ix, c, hits, "supplier", c.Supplier)
 	hits = orgDomains(ix, c, hits, "manufacturer", c.Manufacturer)
@@ -42,17 +42,104 @@ func (domainSignal) match(ix *index, t *target, hits []hit) []hit {
 	return hits
 }
 
-// isPointer reports reference types that point at the entity without
-// saying it made or ships the component: documentation, support pages,
-// trackers, advisories. A plugin that links to a vendor's manual is not
-// the vendor's product.
-func isPointer(refType string) bool {
-	switch strings.ToLower(refType) {
-	case "documentation", "support", "issue-tracker", "mailing-list", "social", "chat",
-		"advisories", "security-contact", "license", "release-notes", "log", "poam":
-		return true
+// refRole is what a reference on an entity's domain says of the
+// component. Only a reference to where the component comes from (its
+// source, its downloads, its build, its home page) says the entity makes
+// it. Any other type — documentation, advisories, an SPDX "SECURITY" or
+// "OTHER" reference, CycloneDX "other" or "evidence", a type this reader
+// does not know — only points at the entity: vulnerability-enriched SBOMs
+// link the vendor's research on every affected package. A home page that
+// is an article (a blog post, a press release) is a citation too.
+//
+// A research site (every rule threat intelligence, as securelist.com) is
+// read apart: detection content that links it and names no maker of its
+// own is the entity's threat intelligence (YARA rules citing Securelist);
+// a component that names a maker of its own (not the entity) only cites
+// the research.
+func refRole(t *target, hits []hit, ref sbom.ExternalRef, rules []*rule) role {
+	kind := refKind(ref.Type)
+	if kind == refSource {
+		return roleMaker
+	}
+	if allCategory(rules, vendorlists.CategoryThreatIntel) {
+		if declaresMaker(t) && !makerHit(hits, rules[0].entry) || isArticle(ref.URL) {
+			return roleMention
+		}
+		return roleMaker
+	}
+	if kind == refPage && !isArticle(ref.URL) {
+		return roleMaker
+	}
+	return roleMention
+}
+
+type refClass int
+
+const (
+	refOther  refClass = iota
+	refSource          // where the component's code or binaries come from
+	refPage            // the component's home page
+)
+
+// refKind classifies CycloneDX external reference types, SPDX 2
+// "CATEGORY:type" references and SPDX 3 externalRefType values, and the
+// decoders' own "download" and "homepage".
+func refKind(t string) refClass {
+	if i := strings.IndexByte(t, ':'); i >= 0 {
+		return refOther // SPDX 2 categories: SECURITY, PACKAGE-MANAGER, PERSISTENT-ID, OTHER
+	}
+	switch strings.ToLower(t) {
+	case "vcs", "distribution", "distribution-intake", "source-distribution", "download", "downloadlocation",
+		"altdownloadlocation", "binaryartifact", "sourceartifact", "build-system", "build-meta",
+		"buildsystem", "buildmeta", "bom":
+		return refSource
+	case "website", "homepage", "altwebpage", "productmetadata":
+		return refPage
+	}
+	return refOther
+}
+
+// articleSegments are path segments under which sites publish articles,
+// news and research rather than products.
+var articleSegments = map[string]bool{
+	"blog": true, "blogs": true, "news": true, "newsroom": true, "press": true, "press-release": true,
+	"press-releases": true, "pressreleases": true, "article": true, "articles": true, "research": true,
+	"resource-center": true, "encyclopedia": true, "threats": true, "webinar": true, "webinars": true,
+	"events": true, "media": true, "stories": true, "advisories": true, "advisory": true,
+}
+
+// isArticle reports a URL whose path is under an article section or
+// dated (/2021/12/...).
+func isArticle(raw string) bool {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return false
+	}
+	for _, seg := range strings.Split(strings.Trim(u.Path, "/"), "/") {
+		seg = strings.ToLower(seg)
+		if articleSegments[seg] || len(seg) == 4 && (strings.HasPrefix(seg, "19") || strings.HasPrefix(seg, "20")) && isDigits(seg) {
+			return true
+		}
 	}
 	return false
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func allCategory(rules []*rule, c vendorlists.Category) bool {
+	for _, r := range rules {
+		if r.category != c {
+			return false
+		}
+	}
+	return len(rules) > 0
 }
 
 func isDownload(refType string) bool {
