@@ -19,6 +19,8 @@ func isLegalForm(w string) bool {
 	switch w {
 	case "ao", "zao", "ooo", "jsc", "pjsc", "cjsc", "ltd", "limited", "inc",
 		"incorporated", "gmbh", "llc", "corp", "corporation", "co",
+		"pte", "pvt", "plc", "pty", "llp", "ag", "sa", "sas", "sarl", "bv", "nv",
+		"kk", "oy", "oyj", "spa", "srl", "sro", "kft", "sdn", "bhd",
 		"ао", "зао", "ооо", "пао", "оао", "тов", "пат", "прат",
 		"株式会社", "有限会社", "有限公司", "股份有限公司":
 		return true

@@ -73,7 +73,33 @@ func brandPrefix(ix *index, c *sbom.Component, hits []hit, sig string, fp fieldP
 	if len(products) > 0 {
 		return addHits(hits, products, c, sig, fp, value, ro, false)
 	}
+	if corporateWords(toks[1:]) {
+		// "HiSilicon Technologies Co., Ltd.", "Huawei Device Co., Ltd.": the
+		// brand and words any company name has; a longer, more formal name
+		// must not weaken the finding.
+		return addHits(hits, ix.brands[first], c, sig, fp, value, ro, false)
+	}
 	return addHits(hits, ix.brands[first], c, sig, fp, value, roleNameOnly, false)
+}
+
+// corporateDescriptors are words that describe any company, not a unit or
+// product of it.
+var corporateDescriptors = map[string]bool{
+	"technologies": true, "technology": true, "tech": true, "device": true, "devices": true,
+	"semiconductor": true, "semiconductors": true, "electronics": true, "electronic": true,
+	"communication": true, "communications": true, "telecommunication": true, "telecommunications": true,
+	"software": true, "systems": true, "system": true, "digital": true, "group": true, "holdings": true,
+	"holding": true, "international": true, "global": true, "company": true, "enterprise": true,
+	"enterprises": true, "industries": true, "industrial": true, "terminal": true, "terminals": true,
+}
+
+func corporateWords(toks []string) bool {
+	for _, w := range toks {
+		if !corporateDescriptors[w] {
+			return false
+		}
+	}
+	return len(toks) > 0
 }
 
 // surnameFirst reports "Surname, Given" and "Surname Given <mail>" forms
