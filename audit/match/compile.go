@@ -63,6 +63,7 @@ type index struct {
 	anyPkg  map[string][]*rule  // name, every ecosystem: for unknown ones
 	keys    map[string]*rule    // rule id → rule, to merge duplicates
 	brands  map[string][]*rule  // one-word organisation names: the distinctive name
+	cjk     cjkIndex            // one-word CJK names, found inside runs written without spaces
 
 	// Gates in front of the identifier maps.
 	domainGate, purlGate, wildGate keyGate
@@ -152,6 +153,7 @@ func (ix *index) addNames(e *entry) error {
 		ix.addPhrase(toks, r)
 		if len(toks) == 1 {
 			ix.brands[norm] = append(ix.brands[norm], r)
+			ix.cjk.add(norm, r)
 		} else {
 			g := strings.Join(toks, "")
 			ix.orgs[g] = append(ix.orgs[g], r)

@@ -88,9 +88,34 @@ func (ix *index) matchOrg(value string) (exact, within []*rule) {
 	}
 	norm := NormalizeOrg(value)
 	exact = ix.orgs[norm]
-	for _, r := range ix.findPhrases(strings.Fields(norm), orgPhrases) {
+	toks := strings.Fields(norm)
+	for _, r := range ix.findPhrases(toks, orgPhrases) {
 		if !containsRule(exact, r) {
 			within = append(within, r)
+		}
+	}
+	if ix.cjk.names != nil && !isASCII(norm) {
+		exact, within = ix.matchCJK(toks, exact, within)
+	}
+	return exact, within
+}
+
+// matchCJK adds what segmenting the CJK words of a normalised name finds:
+// a name that is one CJK word and segments into places, a listed name and
+// descriptors is that name (exact); anything else found is within.
+// exact may be the index's own slice: it is replaced, never appended to.
+func (ix *index) matchCJK(toks []string, exact, within []*rule) ([]*rule, []*rule) {
+	for _, w := range toks {
+		e, in := ix.cjk.match(w)
+		if len(toks) == 1 && len(exact) == 0 {
+			exact = e
+		} else {
+			in = append(in, e...)
+		}
+		for _, r := range in {
+			if !containsRule(exact, r) && !containsRule(within, r) {
+				within = append(within, r)
+			}
 		}
 	}
 	return exact, within
