@@ -72,6 +72,12 @@ func TestProvenanceCue(t *testing.T) {
 		{"Faster than Kaspersky and ESET in our benchmarks", false},
 		{"A client that talks to Kaspersky Scan Engine over ICAP", false},
 		{"Includes active-response/kaspersky.py", false},
+		{"Thin wrapper around Kaspersky's scan engine", false}, // a wrapper: no cue
+		{"Uses Kaspersky's scan engine for on-access scanning", true},
+		{"Anti-virus by Kaspersky", true},
+		{"Kaspersky-powered malware scanning", true},
+		{"Signatures chosen and delivered by Kaspersky", true},
+		{"Uses Kaspersky research to tune the rules", false},
 	} {
 		toks := Tokens(tc.text)
 		at := -1
@@ -96,6 +102,10 @@ func TestNormalizeOrgInvisibleAndCJK(t *testing.T) {
 		{"株式会社カスペルスキー", "カスペルスキー"},
 		{"卡巴斯基有限公司", "卡巴斯基"},
 		{"ТОВ Лабораторія Касперського", "лабораторія касперського"},
+		{"Kaspersky Lab's", "kaspersky lab"},
+		{"Kaspersky Lab’s", "kaspersky lab"},
+		{"O'Reilly Media", "oreilly media"},
+		{"Kaspersky's's", "kasperskys"},
 	} {
 		if got := NormalizeOrg(tc.in); got != tc.want {
 			t.Errorf("NormalizeOrg(%q) = %q, want %q", tc.in, got, tc.want)

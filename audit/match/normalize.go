@@ -150,6 +150,9 @@ func tokenizeASCII(s string) []string {
 		}
 		w := s[start:i]
 		if apos {
+			w = dropPossessive(w)
+		}
+		if apos {
 			w = strings.Map(func(r rune) rune {
 				if isASCIIApostrophe(byte(r)) {
 					return -1
@@ -172,24 +175,41 @@ func isASCIIApostrophe(b byte) bool { return b == '\'' || b == '`' }
 // tokenizeRunes splits any text into words, rune by rune.
 func tokenizeRunes(s string) []string {
 	var toks []string
-	var b strings.Builder
+	var b []byte
+	aposAt := -1 // where the last apostrophe stood in b
 	flush := func() {
-		if b.Len() > 0 {
-			toks = append(toks, b.String())
-			b.Reset()
+		if aposAt >= 0 && aposAt == len(b)-1 && b[aposAt] == 's' {
+			b = b[:aposAt] // a possessive: "Kaspersky’s" is Kaspersky
 		}
+		if len(b) > 0 {
+			toks = append(toks, string(b))
+			b = b[:0]
+		}
+		aposAt = -1
 	}
 	for _, r := range s {
 		switch {
-		case isApostrophe(r), isInvisible(r):
+		case isApostrophe(r):
+			aposAt = len(b)
+		case isInvisible(r):
 		case isWordRune(r):
-			b.WriteRune(r)
+			b = utf8.AppendRune(b, r)
 		default:
 			flush()
 		}
 	}
 	flush()
 	return toks
+}
+
+// dropPossessive cuts an apostrophe and s closing a word ("kaspersky's"):
+// the possessive names the same entity, where apostrophes inside a word
+// ("o'reilly") are only dropped.
+func dropPossessive(w string) string {
+	if n := len(w); n > 2 && w[n-1] == 's' && isASCIIApostrophe(w[n-2]) {
+		return w[:n-2]
+	}
+	return w
 }
 
 // isInvisible reports format characters (soft hyphen, zero-width space,

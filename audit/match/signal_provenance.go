@@ -19,7 +19,13 @@ var provenanceCues = [][]string{
 	{"incorporates"}, {"redistributes"},
 	{"oem"}, {"white", "label"}, {"white", "labelled"}, {"white", "labeled"}, {"rebranded"},
 	{"built", "on"}, {"based", "on"},
+	{"delivered", "by"}, {"distributed", "by"}, {"licensed", "by"}, {"virus", "by"}, {"malware", "by"},
+	{"protection", "by"}, {"scanning", "by"}, {"uses"}, {"using"}, {"includes"}, {"including"}, {"contains"},
+	{"ships"}, {"integrates"},
 }
+
+// postCues follow the name: "Kaspersky-powered", "Kaspersky inside".
+var postCues = map[string]bool{"powered": true, "based": true, "inside": true, "oem": true}
 
 // engineWords must follow the entity's name for the cues that only say
 // "based on" or "built on": "based on the Kaspersky engine", not "based
@@ -108,6 +114,9 @@ func hasProvenanceCue(toks []string, start, end int) bool {
 		if citeWords[toks[j]] {
 			return false
 		}
+	}
+	if end < len(toks) && postCues[toks[end]] {
+		return true
 	}
 	for gap := 0; gap <= cueReach; gap++ {
 		cueEnd := start - gap // the cue ends just before cueEnd

@@ -29,7 +29,13 @@ func textHits(ix *index, c *sbom.Component, x *sbom.Text, hits []hit) []hit {
 	fp := field(x.Field)
 	switch x.Kind {
 	case sbom.TextCopyright:
+		n := len(hits)
 		hits = copyrightHits(ix, c, hits, "copyright", fp, x.Value)
+		if len(hits) == n && !isCopyrightNotice(x.Value) {
+			// An attribution text that is no copyright notice is free
+			// text: "anti-virus engine powered by Kaspersky".
+			hits = provenanceHits(ix, c, hits, "attribution", fp, x.Value)
+		}
 	case sbom.TextLicense:
 		// A licence named for a vendor ("Kaspersky Lab End User License
 		// Agreement") is the vendor's own licence.
@@ -194,3 +200,13 @@ func isTLD(l string) bool {
 // integrationCategory is what a hit that only relates the component to
 // the entity makes it.
 var integrationCategory = vendorlists.CategoryIntegration
+
+// isCopyrightNotice reports text that states a copyright, whose holder
+// copyrightHits reads; a person holding it is no provenance.
+func isCopyrightNotice(s string) bool {
+	if strings.Contains(s, "©") {
+		return true
+	}
+	l := strings.ToLower(s)
+	return strings.Contains(l, "copyright") || strings.Contains(l, "(c)")
+}

@@ -129,6 +129,9 @@ func (f *firstTokens) startsEntry(w string, h uint32, skip bool) bool {
 }
 
 func (f *firstTokens) startsEntrySlow(w string) bool {
+	if d := dropPossessive(w); len(d) < len(w) && f.startsEntrySlow(d) {
+		return true
+	}
 	var buf [maxWord]byte
 	n := 0
 	for i := 0; i < len(w); i++ {
