@@ -261,6 +261,11 @@ func TestSignals(t *testing.T) {
 		{name: "person in authors", c: sbom.Component{Name: "x", Authors: []sbom.Contact{{Name: "Igor Chekunov <i@example.org>"}}},
 			verdict: info, category: vendorlists.CategoryMention, confidence: low, evidence: []ev{{"person", "authors[0].name"}}},
 		{name: "person surname only", c: sbom.Component{Name: "x", Authors: []sbom.Contact{{Name: "Chekunov"}}}},
+		{name: "person as SPDX supplier", c: sbom.Component{Name: "x", Supplier: org("Person: Igor Chekunov (i@example.org)")},
+			verdict: review, category: product, confidence: low, evidence: []ev{{"person", "supplier.name"}}},
+		{name: "person as originator", c: sbom.Component{Name: "x", Originator: org("Person: Igor Chekunov")},
+			verdict: review, category: product, confidence: low, evidence: []ev{{"person", "originator.name"}}},
+		{name: "person surname as supplier", c: sbom.Component{Name: "x", Supplier: org("Person: Chekunov")}},
 		{name: "casperjs", c: sbom.Component{Name: "casperjs", PURL: "pkg:npm/casperjs@1.1.4", Description: "Navigation scripting for PhantomJS"}},
 
 		// Several strong signals.
