@@ -8,6 +8,7 @@ import (
 
 	"github.com/embargo-sbom/embargo/sbom"
 	"github.com/mtibben/confusables"
+	"golang.org/x/net/idna"
 	"golang.org/x/text/unicode/runenames"
 )
 
@@ -37,7 +38,47 @@ func (confusableSignal) match(ix *index, t *target, hits []hit) []hit {
 		hits = confusableOrg(ix, c, hits, indexed("authors", i, ".name"), a.Name, before)
 	}
 	hits = confusableText(ix, c, hits, field("name"), c.Name, namePhrases, before)
-	return confusableText(ix, c, hits, field("copyright"), c.Copyright, orgPhrases, before)
+	hits = confusableText(ix, c, hits, field("copyright"), c.Copyright, orgPhrases, before)
+	for i, ref := range c.ExternalRefs {
+		hits = confusableURL(ix, c, hits, indexed("externalRefs", i, ".url"), ref.URL, before)
+	}
+	return confusablePURL(ix, c, hits, before)
+}
+
+// confusableURL matches the host of a URL written with look-alike
+// characters, or in punycode ("xn--kspersky-labs-w1k.com" is
+// "kаspersky-labs.com" with a Cyrillic а), against the listed domains.
+func confusableURL(ix *index, c *sbom.Component, hits []hit, fp fieldPath, raw string, before int) []hit {
+	host := urlHost(raw)
+	if host == "" || isASCII(host) && !strings.Contains(host, "xn--") {
+		return hits
+	}
+	note := ""
+	if strings.Contains(host, "xn--") {
+		u, err := idna.ToUnicode(host)
+		if err != nil || u == host {
+			return hits
+		}
+		note, host = "punycode "+host+" is "+u+"; ", u
+	}
+	sk, subs := skeleton(host)
+	if subs == "" {
+		return hits
+	}
+	return confusableHits(hits, ix.matchDomain(sk), c, fp, raw, note+subs, before)
+}
+
+// confusablePURL matches a purl written with look-alike characters.
+func confusablePURL(ix *index, c *sbom.Component, hits []hit, before int) []hit {
+	sk, subs := skeleton(c.PURL)
+	if subs == "" {
+		return hits
+	}
+	p, ok := splitPURL(sk)
+	if !ok {
+		return hits
+	}
+	return confusableHits(hits, ix.matchPURL(p, sk), c, field("purl"), c.PURL, subs, before)
 }
 
 func confusableOrg(ix *index, c *sbom.Component, hits []hit, fp fieldPath, value string, before int) []hit {
@@ -95,7 +136,19 @@ func skeleton(s string) (sk, subs string) {
 		return "", ""
 	}
 	var b, d strings.Builder
+	prev := rune(0)
 	for _, r := range s {
+		if unicode.Is(unicode.Mn, r) && prev < utf8.RuneSelf && unicode.IsLetter(prev) {
+			// A combining mark on a Latin letter that has no composed
+			// form ("s̶" with U+0336 COMBINING LONG STROKE OVERLAY)
+			// disguises the letter without replacing it.
+			if d.Len() > 0 {
+				d.WriteString(", ")
+			}
+			fmt.Fprintf(&d, "U+%04X %s on %q", r, runenames.Name(r), prev)
+			continue
+		}
+		prev = r
 		if r < utf8.RuneSelf || !(unicode.IsLetter(r) || unicode.IsDigit(r)) {
 			b.WriteRune(r)
 			continue
