@@ -26,10 +26,12 @@ func TestDocumentPathsAndOSStamps(t *testing.T) {
 			{Ref: "", Name: "klnagent64"},  // no ref: no path
 			{Ref: "loose", Name: "kav4fs"}, // not reachable from the subject
 			{Ref: "zte", Name: "samba", CPEs: []sbom.CPE{{Value: "cpe:/a:zte:cgsl_main:samba"}}},
+			// The OS's own package stands for the stamp, though it comes later.
+			{Ref: "rel", Name: "cgsl-release", CPEs: []sbom.CPE{{Value: "cpe:/o:zte:cgsl_main:6"}}},
 		},
 		Files: []sbom.File{{Ref: "f1", Name: "scan.c", Copyright: "Copyright 2019 AO Kaspersky Lab", Parent: "mid"}},
 		Dependencies: map[string][]string{
-			"app": {"mid", "lib", "zte"},
+			"app": {"mid", "lib", "zte", "rel"},
 			"mid": {"kes", "ssl", "unnamed"},
 			"kes": {"app"}, // a cycle is walked once
 		},
@@ -44,7 +46,7 @@ func TestDocumentPathsAndOSStamps(t *testing.T) {
 		"kes":   {"kaspersky", "gateway@2.0 > middleware@1 > kesl@12", nil},
 		"":      {"kaspersky", "", nil},
 		"loose": {"kaspersky", "", nil},
-		"zte":   {"zte", "gateway@2.0 > samba", &OSStamp{Product: "cgsl_main", CPE: "cpe:/a:zte:cgsl_main:samba", Components: 1}},
+		"rel":   {"zte", "gateway@2.0 > cgsl-release", &OSStamp{Product: "cgsl_main", CPE: "cpe:/o:zte:cgsl_main:6", Components: 2}},
 		"f1":    {"kaspersky", "gateway@2.0 > middleware@1", nil},
 	}
 	if len(got) != len(wants) {

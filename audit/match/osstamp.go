@@ -62,7 +62,15 @@ func (m *Matcher) collapseOSStamps(found []Attribution, at []string) ([]Attribut
 			continue
 		}
 		if g, seen := groups[k]; seen {
-			outF[g].OSStamp.Components++
+			stamp := outF[g].OSStamp
+			stamp.Components++
+			if osScore(&found[i], cpe) > osScore(&outF[g], stamp.CPE) {
+				// The OS's own package stands for it better than the
+				// first package the OS vendor stamped.
+				outF[g], outAt[g] = found[i], at[i]
+				stamp.CPE = cpe
+				outF[g].OSStamp = stamp
+			}
 			continue
 		}
 		groups[k] = len(outF)
@@ -71,6 +79,20 @@ func (m *Matcher) collapseOSStamps(found []Attribution, at []string) ([]Attribut
 		outF, outAt = append(outF, f), append(outAt, at[i])
 	}
 	return outF, outAt
+}
+
+// osScore ranks how well a stamped component stands for the OS: its CPE
+// names an operating system (part "o"), its name is the OS's release
+// package ("cgsl-release", "euleros-release").
+func osScore(f *Attribution, cpe string) int {
+	score := 0
+	if rest, ok := cpeBody(cpe); ok && len(rest) > 1 && (rest[0] == 'o' || rest[0] == 'O') && rest[1] == ':' {
+		score += 2
+	}
+	if n := strings.ToLower(f.Component.Name); strings.HasSuffix(n, "-release") || strings.HasSuffix(n, "-release-server") {
+		score++
+	}
+	return score
 }
 
 // cpeVendorProduct returns the raw vendor and product fields of a CPE 2.2
