@@ -128,6 +128,8 @@ func TestIntegrationName(t *testing.T) {
 		{"Kaspersky Security Center", "kaspersky security center", false},
 		{"logs-to-kaspersky-security-center", "kaspersky security center", true},
 		{"Kaspersky Security Center content pack", "kaspersky security center", true},
+		{"Unofficial Kaspersky Security Center automation", "kaspersky security center", true},
+		{"kaspersky-security-center-scraper", "kaspersky security center", true},
 	} {
 		toks := Tokens(tc.name)
 		p := strings.Fields(tc.product)

@@ -118,6 +118,10 @@ var integrationWords = map[string]bool{
 	"decoder": true, "decoders": true, "collector": true, "forwarder": true, "receiver": true,
 	"dashboard": true, "dashboards": true, "beat": true, "wrapper": true, "bindings": true,
 	"mock": true, "mocks": true, "stub": true, "stubs": true, "emulator": true,
+	// Third-party tools built around an application: "Unofficial CapCut
+	// automation", "TikTok downloader".
+	"unofficial": true, "downloader": true, "downloaders": true, "scraper": true, "scrapers": true,
+	"uploader": true, "automation": true, "bot": true, "bots": true, "extractor": true, "clone": true,
 }
 
 // integrationName reports integration words around the name at
