@@ -42,7 +42,10 @@ func (confusableSignal) match(ix *index, t *target, hits []hit) []hit {
 	for i, ref := range c.ExternalRefs {
 		hits = confusableURL(ix, c, hits, indexed("externalRefs", i, ".url"), ref.URL, before)
 	}
-	return confusablePURL(ix, c, hits, before)
+	if t.hasPURL && !(isASCII(t.purl.ns) && isASCII(t.purl.name)) {
+		hits = confusablePURL(ix, c, hits, before)
+	}
+	return hits
 }
 
 // confusableURL matches the host of a URL written with look-alike

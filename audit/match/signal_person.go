@@ -21,15 +21,20 @@ func (personSignal) match(ix *index, t *target, hits []hit) []hit {
 	}
 	// A listed person who supplies, makes or publishes the component is a
 	// party to the deal, not only a name in its history: review.
-	for _, f := range [...]struct {
-		name string
-		o    *sbom.Organization
-	}{{"supplier", c.Supplier}, {"manufacturer", c.Manufacturer}, {"originator", c.Originator}} {
-		if f.o != nil {
-			hits = addHits(hits, ix.person(f.o.Name), c, "person", fieldPath{parent: f.name, name: "name", i: -1}, f.o.Name, roleNameOnly, false)
-		}
+	hits = personOrg(ix, c, hits, "supplier", c.Supplier)
+	hits = personOrg(ix, c, hits, "manufacturer", c.Manufacturer)
+	hits = personOrg(ix, c, hits, "originator", c.Originator)
+	if c.Publisher != "" {
+		hits = addHits(hits, ix.person(c.Publisher), c, "person", field("publisher"), c.Publisher, roleNameOnly, false)
 	}
-	return addHits(hits, ix.person(c.Publisher), c, "person", field("publisher"), c.Publisher, roleNameOnly, false)
+	return hits
+}
+
+func personOrg(ix *index, c *sbom.Component, hits []hit, parent string, o *sbom.Organization) []hit {
+	if o == nil || o.Name == "" {
+		return hits
+	}
+	return addHits(hits, ix.person(o.Name), c, "person", fieldPath{parent: parent, name: "name", i: -1}, o.Name, roleNameOnly, false)
 }
 
 // person returns the rules of a listed person named in full in value
