@@ -23,6 +23,9 @@ type confusableSignal struct{}
 
 func (confusableSignal) match(ix *index, t *target, hits []hit) []hit {
 	c := t.Component
+	if plainASCII(t) {
+		return hits // nothing can look like anything else
+	}
 	before := len(hits)
 	if c.Supplier != nil {
 		hits = confusableOrg(ix, c, hits, field("supplier.name"), c.Supplier.Name, before)
@@ -42,11 +45,32 @@ func (confusableSignal) match(ix *index, t *target, hits []hit) []hit {
 	for i, ref := range c.ExternalRefs {
 		hits = confusableURL(ix, c, hits, indexed("externalRefs", i, ".url"), ref.URL, before)
 	}
-	if t.hasPURL && !(isASCII(t.purl.ns) && isASCII(t.purl.name)) {
-		hits = confusablePURL(ix, c, hits, before)
-	}
-	return hits
+	return confusablePURL(ix, c, hits, before)
 }
+
+// plainASCII reports a component whose fields this signal reads are all
+// plain ASCII, with no punycode host: most are, and one check each spares
+// building the field paths.
+func plainASCII(t *target) bool {
+	c := t.Component
+	if !isASCII(c.Name) || !isASCII(c.Publisher) || !isASCII(c.Copyright) ||
+		!orgASCII(c.Supplier) || !orgASCII(c.Manufacturer) || !orgASCII(c.Originator) {
+		return false
+	}
+	for i := range c.Authors {
+		if !isASCII(c.Authors[i].Name) {
+			return false
+		}
+	}
+	for i := range c.ExternalRefs {
+		if u := c.ExternalRefs[i].URL; !isASCII(u) || strings.Contains(u, "xn--") {
+			return false
+		}
+	}
+	return !t.hasPURL || isASCII(t.purl.ns) && isASCII(t.purl.name)
+}
+
+func orgASCII(o *sbom.Organization) bool { return o == nil || isASCII(o.Name) }
 
 // confusableURL matches the host of a URL written with look-alike
 // characters, or in punycode ("xn--kspersky-labs-w1k.com" is
