@@ -13,7 +13,9 @@ import (
 // TestOpenQuestionsAreReviews: where the fact sheets leave coverage open
 // (TikTok after the USDS joint venture; Honor after it left Huawei), the
 // embedded lists make the finding a review that asks the question, never a
-// prohibition, while the covered entity's own component stays prohibited.
+// prohibition, while the covered entity's own component stays prohibited;
+// and the Kaspersky names and file names the fact sheet gives (binaries by
+// name or path, transliterated and Ukrainian names) are the product.
 func TestOpenQuestionsAreReviews(t *testing.T) {
 	lists, err := vendorlists.Embedded()
 	if err != nil {
@@ -38,6 +40,11 @@ func TestOpenQuestionsAreReviews(t *testing.T) {
 		{"us-commercial", sbom.Component{Name: `C:\Program Files (x86)\Kaspersky Lab\NetworkAgent\klnagent.exe`, Type: "file"}, "kaspersky", audit.VerdictProhibited, ""},
 		{"us-commercial", sbom.Component{Name: "kes_win.msi", Type: "application"}, "kaspersky", audit.VerdictProhibited, ""},
 		{"us-commercial", app("kav-engine", "Laboratoriia Kasperskogo", "library"), "kaspersky", audit.VerdictProhibited, ""},
+		{"us-commercial", app("kav-engine-ru", "AO Laboratoria Kasperskogo", "library"), "kaspersky", audit.VerdictProhibited, ""},
+		{"us-commercial", app("antivirus-core", "ТОВ «Лабораторія Касперського»", "library"), "kaspersky", audit.VerdictProhibited, ""},
+		{"us-federal-contractor", sbom.Component{Name: "/opt/kaspersky/ScanEngine/bin/kavhttpd", Type: "file"}, "kaspersky", audit.VerdictProhibited, ""},
+		{"us-federal-contractor", sbom.Component{Name: "avp.exe", Type: "file", Version: "21.3"}, "kaspersky", audit.VerdictProhibited, ""},
+		{"us-federal-contractor", sbom.Component{Name: "kavehost.exe", Type: "file"}, "kaspersky", audit.VerdictProhibited, ""},
 	}
 	for _, tc := range cases {
 		a, err := audit.New(audit.Config{Lists: lists, Profiles: []string{tc.profile}, AsOf: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)})
