@@ -230,6 +230,11 @@ type Entity struct {
 	Products []Product `yaml:"products" json:"products"`
 	// FalsePositives are known look-alikes that must never match.
 	FalsePositives []FalsePositive `yaml:"falsePositives" json:"falsePositives"`
+	// Paths are install locations and registry keys of the entity's
+	// software ("/opt/kaspersky/", "\Kaspersky Lab\",
+	// "HKLM\SOFTWARE\KasperskyLab"): a file under one, or a registry key at
+	// or below one, is the entity's.
+	Paths []PathRule `yaml:"paths,omitempty" json:"paths,omitempty"`
 	// ProductTypes, when set, are the SBOM component types ("firmware",
 	// "device", "application"...) in which the entity's own products come:
 	// regimes that reach equipment or an application do not reach every
@@ -295,6 +300,29 @@ type PackageRule struct {
 	Unique  bool     `yaml:"unique" json:"unique"`
 	Note    string   `yaml:"note,omitempty" json:"note,omitempty"`
 	Sources []string `yaml:"sources" json:"sources"`
+}
+
+// Path kinds: how a PathRule's value matches.
+const (
+	// PathPrefix matches a path that begins with the value.
+	PathPrefix = "prefix"
+	// PathSegment matches a path holding the value (whole directory
+	// names between separators) anywhere.
+	PathSegment = "segment"
+	// PathRegistry matches a Windows registry key equal to the value or
+	// below it.
+	PathRegistry = "registry"
+)
+
+// PathRule is an install location or registry key of the entity's
+// software. Matching is case-insensitive, and "/" and "\" are the same
+// separator in paths.
+type PathRule struct {
+	Value    string   `yaml:"value" json:"value"`
+	Kind     string   `yaml:"kind" json:"kind"` // PathPrefix, PathSegment or PathRegistry
+	Category Category `yaml:"category" json:"category"`
+	Note     string   `yaml:"note,omitempty" json:"note,omitempty"`
+	Sources  []string `yaml:"sources" json:"sources"`
 }
 
 // Product is a product or project name of the entity.

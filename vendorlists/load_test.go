@@ -42,6 +42,7 @@ func TestParseErrors(t *testing.T) {
 		{"bad-after.yaml", []string{"regimes[0].obligations[2].after", `unknown obligation "reprot" in this regime`}},
 		{"bad-clause.yaml", []string{"regimes[0].obligations[1].byClause[0].clause", `unknown clause version "2019-01"`}},
 		{"bad-ecosystem.yaml", []string{"entities[0].packages[0].ecosystem", `ecosystem "DEB"`}},
+		{"bad-path.yaml", []string{"entities[0].paths[1].value", `registry key "SOFTWARE\\Acme" must start with a hive`}},
 		{"wrong-kind.yaml", []string{`bad value for key "sources" in regime: want a list`}},
 		{"missing-citation.yaml", []string{"regimes[0].citation", "required value is missing"}},
 	}
@@ -114,6 +115,8 @@ func TestParseValid(t *testing.T) {
 		{"npm namespace", l.Entities[0].PURLs[0].Namespace, "@acme"},
 		{"source also", l.Sources[0].Also[0].URL, "https://example.org/one"},
 		{"informational", fmt.Sprint(l.Regimes[1].Informational), "true"},
+		{"path segment", l.Entities[0].Paths[1].Value, `\Acme Corp\`},
+		{"registry key kind", l.Entities[0].Paths[2].Kind, PathRegistry},
 	}
 	for _, c := range checks {
 		if c.got != c.want {

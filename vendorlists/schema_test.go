@@ -123,6 +123,7 @@ func TestSchemaMatchesTypes(t *testing.T) {
 		reflect.TypeFor[PURLRule](): "purlRule", reflect.TypeFor[Identifier](): "identifier",
 		reflect.TypeFor[PackageRule](): "packageRule", reflect.TypeFor[Product](): "product",
 		reflect.TypeFor[FalsePositive](): "falsePositive", reflect.TypeFor[Condition](): "condition",
+		reflect.TypeFor[PathRule](): "pathRule",
 	} {
 		types[typ] = defs[def].(map[string]any)
 	}

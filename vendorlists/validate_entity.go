@@ -3,6 +3,7 @@ package vendorlists
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -31,6 +32,7 @@ func (v *validator) entities() {
 		v.packages(p, e.Packages)
 		v.products(p, e.Products)
 		v.falsePositives(p, e.FalsePositives)
+		v.paths(p, e.Paths)
 	}
 }
 
@@ -138,4 +140,47 @@ func (v *validator) falsePositives(p string, fps []FalsePositive) {
 		v.category(fpp+".category", fp.Category, true)
 		v.cite(fpp+".sources", fp.Sources)
 	}
+}
+
+// registryHives are the root keys a registry path may start with.
+var registryHives = []string{"HKLM", "HKEY_LOCAL_MACHINE", "HKCU", "HKEY_CURRENT_USER", "HKCR", "HKEY_CLASSES_ROOT", "HKU", "HKEY_USERS"}
+
+func (v *validator) paths(p string, rs []PathRule) {
+	seen := map[string]string{}
+	for i, r := range rs {
+		rp := fmt.Sprintf("%s.paths[%d]", p, i)
+		v.required(rp+".value", r.Value)
+		if msg := pathValueProblem(r); msg != "" {
+			v.errorf(rp+".value", "%s", msg)
+		}
+		v.unique(seen, rp, "path rule", r.Kind+" "+strings.ToLower(strings.ReplaceAll(r.Value, "/", `\`)))
+		v.category(rp+".category", r.Category, false)
+		v.cite(rp+".sources", r.Sources)
+	}
+}
+
+// pathValueProblem says what is wrong with a path rule's value for its
+// kind, or "" when nothing is.
+func pathValueProblem(r PathRule) string {
+	val := r.Value
+	isSep := func(b byte) bool { return b == '/' || b == '\\' }
+	switch r.Kind {
+	case PathPrefix:
+		drive := len(val) >= 3 && val[1] == ':' && isSep(val[2])
+		if val == "" || !isSep(val[0]) && !drive {
+			return fmt.Sprintf("path prefix %q must be absolute (start with / or a drive such as C:\\)", val)
+		}
+	case PathSegment:
+		if len(val) < 3 || !isSep(val[0]) || !isSep(val[len(val)-1]) {
+			return fmt.Sprintf("path segment %q must start and end with a separator, so that it matches whole directory names", val)
+		}
+	case PathRegistry:
+		hive, _, ok := strings.Cut(val, `\`)
+		if !ok || !slices.Contains(registryHives, strings.ToUpper(hive)) || strings.HasSuffix(val, `\`) {
+			return fmt.Sprintf("registry key %q must start with a hive (HKLM\\, HKEY_LOCAL_MACHINE\\, HKCU\\ ...) and not end with a backslash", val)
+		}
+	default:
+		return fmt.Sprintf("unknown path kind %q: want %s, %s or %s", r.Kind, PathPrefix, PathSegment, PathRegistry)
+	}
+	return ""
 }

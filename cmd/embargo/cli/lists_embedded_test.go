@@ -31,8 +31,8 @@ func TestEmbeddedListsPerList(t *testing.T) {
 		wantCode      int
 		wantEntities  []string
 	}{
-		{"section-889", "us-federal-contractor", ExitViolation, []string{"huawei", "zte", "hytera", "hikvision", "dahua", "dahua-former-us-units"}},
-		{"bytedance", "us-federal-contractor", ExitViolation, []string{"bytedance"}},
+		{"section-889", "us-federal-contractor", ExitViolation, []string{"huawei", "zte", "hytera", "hikvision", "dahua", "dahua-former-us-units", "huawei-former-units"}},
+		{"bytedance", "us-federal-contractor", ExitViolation, []string{"bytedance", "tiktok-usds-jv"}},
 		{"fcc-covered-list", "fcc-subsidy-recipient", ExitViolation, []string{"dji", "autel", "china-mobile-international-usa", "china-telecom-americas", "pacific-networks", "china-unicom-americas"}},
 		{"kaspersky", "us-federal-contractor", ExitOK, nil},
 	}
