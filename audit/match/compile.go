@@ -64,6 +64,7 @@ type index struct {
 	keys    map[string]*rule    // rule id → rule, to merge duplicates
 	brands  map[string][]*rule  // one-word organisation names: the distinctive name
 	cjk     cjkIndex            // one-word CJK names, found inside runs written without spaces
+	paths   []pathRule          // install paths and registry keys
 
 	// Gates in front of the identifier maps.
 	domainGate, purlGate, wildGate keyGate
@@ -103,7 +104,7 @@ func (ix *index) addEntity(e *entry) error {
 	}
 	steps := []func(*entry) error{
 		ix.addNames, ix.addPersons, ix.addProducts, ix.addDomains,
-		ix.addPURLs, ix.addCPEs, ix.addPackages, ix.addFalsePositives,
+		ix.addPURLs, ix.addCPEs, ix.addPackages, ix.addPaths, ix.addFalsePositives,
 	}
 	for _, step := range steps {
 		if err := step(e); err != nil {

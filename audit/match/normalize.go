@@ -21,7 +21,7 @@ func isLegalForm(w string) bool {
 		"incorporated", "gmbh", "llc", "corp", "corporation", "co",
 		"pte", "pvt", "plc", "pty", "llp", "ag", "sa", "sas", "sarl", "bv", "nv",
 		"kk", "oy", "oyj", "spa", "srl", "sro", "kft", "sdn", "bhd",
-		"ао", "зао", "ооо", "пао", "оао", "тов", "пат", "прат",
+		"ао", "зао", "ооо", "пао", "оао", "тов", "пат", "прат", "ат",
 		"株式会社", "有限会社", "有限公司", "股份有限公司":
 		return true
 	}

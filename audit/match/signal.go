@@ -57,6 +57,7 @@ func signals() []signal {
 		domainSignal{},
 		packageSignal{},
 		fileNameSignal{},
+		pathSignal{},
 		productSignal{},
 		propertySignal{},
 		textSignal{},

@@ -1,6 +1,7 @@
 package match
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/embargo-sbom/embargo/vendorlists"
@@ -41,7 +42,7 @@ func (productSignal) match(ix *index, t *target, hits []hit) []hit {
 			}
 			integ := integrationName(toks, i, i+len(p.toks))
 			n := len(hits)
-			hits = productHit(hits, t, p, own, integ, !listed && i == 0 && len(toks) > len(p.toks))
+			hits = productHit(hits, t, p, own, integ, !listed && i == 0 && len(toks) > len(p.toks), i == 0 && len(toks) == len(p.toks))
 			if n < len(hits) && integ && hits[n].role != roleMention {
 				hits[n].cat = vendorlists.CategoryIntegration
 			}
@@ -64,8 +65,9 @@ func namesListedProduct(ix *index, toks []string) bool {
 }
 
 // productHit adds the hit of one name found in the component name;
-// leading is set when the name opens a longer component name.
-func productHit(hits []hit, t *target, p phrase, own, integ, leading bool) []hit {
+// leading is set when the name opens a longer component name, whole when
+// it is the whole component name.
+func productHit(hits []hit, t *target, p phrase, own, integ, leading, whole bool) []hit {
 	c, r := t.Component, p.rule
 	one := []*rule{r}
 	// A maker the earlier signals already tied to the entity is the
@@ -77,6 +79,13 @@ func productHit(hits []hit, t *target, p phrase, own, integ, leading bool) []hit
 		// products after it, opening a product name, is presumed its
 		// product when nothing says otherwise.
 		if leading && r.entry.ent.BrandedProducts && !own && !integ && len(p.toks) == 1 && !p.glued && !isFileName(c.Name) && c.Type != "file" {
+			return addHits(hits, one, c, "product", field("name"), c.Name, roleMaker, false)
+		}
+		// An entity whose products come as one kind of component (an
+		// application) and whose name is the product's ("TikTok"): a
+		// component of that kind named so, and nothing more, is the
+		// product; a library or a tool named after it is not.
+		if whole && !own && !integ && slices.Contains(r.entry.ent.ProductTypes, strings.ToLower(c.Type)) {
 			return addHits(hits, one, c, "product", field("name"), c.Name, roleMaker, false)
 		}
 		return addHits(hits, one, c, "name", field("name"), c.Name, roleMention, false)

@@ -34,6 +34,7 @@ type propClass uint8
 const (
 	propOrg    propClass = 1 << iota // names an organisation or person responsible for the package
 	propOpaque                       // an identifier another signal reads (CPE), or tool bookkeeping
+	propPath                         // a file path or registry key where the component is found
 )
 
 func classifyProperty(name string) propClass {
@@ -43,6 +44,9 @@ func classifyProperty(name string) propClass {
 	}
 	if isOrgProperty(name) {
 		c |= propOrg
+	}
+	if l := strings.ToLower(name); c&propOpaque == 0 && (strings.Contains(l, "path") || strings.Contains(l, "location") || strings.Contains(l, "registry")) {
+		c |= propPath
 	}
 	return c
 }
@@ -89,7 +93,7 @@ func (m *propMemo) class(name string) propClass {
 // segment once instead of once per word: it runs for every property of
 // every component, twice.
 var orgWords = func() (t [26][]string) {
-	for _, w := range [...]string{"vendor", "maintainer", "company", "author", "publisher", "supplier", "manufacturer", "packager", "originator", "organization"} {
+	for _, w := range [...]string{"vendor", "maintainer", "company", "author", "publisher", "supplier", "manufacturer", "packager", "originator", "organization", "signer", "legalcopyright"} {
 		t[w[0]-'a'] = append(t[w[0]-'a'], w)
 	}
 	return t
