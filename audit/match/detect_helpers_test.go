@@ -72,7 +72,8 @@ func TestProvenanceCue(t *testing.T) {
 		{"Faster than Kaspersky and ESET in our benchmarks", false},
 		{"A client that talks to Kaspersky Scan Engine over ICAP", false},
 		{"Includes active-response/kaspersky.py", false},
-		{"Thin wrapper around Kaspersky's scan engine", false}, // a wrapper: no cue
+		{"Thin wrapper around Kaspersky's scan engine", true},
+		{"Wrapper around Kaspersky's threat research feed", false},
 		{"Uses Kaspersky's scan engine for on-access scanning", true},
 		{"Anti-virus by Kaspersky", true},
 		{"Kaspersky-powered malware scanning", true},

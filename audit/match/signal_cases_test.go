@@ -250,6 +250,8 @@ func TestSignals(t *testing.T) {
 		{name: "file named after entity", c: sbom.Component{Name: "kaspersky_scanner.lua"},
 			verdict: info, category: vendorlists.CategoryMention, confidence: low, evidence: []ev{{"name", "name"}}},
 		{name: "possessive in description", c: sbom.Component{Name: "av-wrapper", Description: "Thin wrapper around Kaspersky's scan engine"},
+			verdict: review, category: vendorlists.CategoryIntegration, confidence: low},
+		{name: "possessive, citing", c: sbom.Component{Name: "rules", Description: "Tuned with Kaspersky's research"},
 			verdict: info, category: mention, confidence: low},
 		{name: "attribution text with provenance", c: sbom.Component{Name: "scanner",
 			Texts: []sbom.Text{{Kind: sbom.TextCopyright, Field: "attributionTexts[0]", Value: "Anti-virus engine powered by Kaspersky"}}},

@@ -131,6 +131,7 @@ var integrationWords = map[string]bool{
 	// automation", "TikTok downloader".
 	"unofficial": true, "downloader": true, "downloaders": true, "scraper": true, "scrapers": true,
 	"uploader": true, "automation": true, "bot": true, "bots": true, "extractor": true, "clone": true,
+	"api": true, "export": true,
 }
 
 // integrationName reports integration words around the name at

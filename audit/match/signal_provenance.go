@@ -21,11 +21,18 @@ var provenanceCues = [][]string{
 	{"built", "on"}, {"based", "on"},
 	{"delivered", "by"}, {"distributed", "by"}, {"licensed", "by"}, {"virus", "by"}, {"malware", "by"},
 	{"protection", "by"}, {"scanning", "by"}, {"uses"}, {"using"}, {"includes"}, {"including"}, {"contains"},
-	{"ships"}, {"integrates"},
+	{"ships"}, {"integrates"}, {"wrapper", "around"}, {"wraps"}, {"interface", "to"},
 }
 
 // postCues follow the name: "Kaspersky-powered", "Kaspersky inside".
 var postCues = map[string]bool{"powered": true, "based": true, "inside": true, "oem": true}
+
+// needsEngine are the last words of cues that say only how a component
+// stands to something: "based on", "built on", "wrapper around", "wraps",
+// "interface to". The something must be the entity's engine, SDK or
+// code: "a wrapper around Kaspersky's scan engine", not "based on
+// Kaspersky research".
+var needsEngine = map[string]bool{"on": true, "around": true, "wraps": true, "to": true}
 
 // engineWords must follow the entity's name for the cues that only say
 // "based on" or "built on": "based on the Kaspersky engine", not "based
@@ -130,7 +137,7 @@ func hasProvenanceCue(toks []string, start, end int) bool {
 			if cueEnd < len(cue) || !hasWordsAt(toks, cueEnd-len(cue), cue) {
 				continue
 			}
-			if cue[len(cue)-1] == "on" && !followedByEngine(toks, end) {
+			if needsEngine[cue[len(cue)-1]] && !followedByEngine(toks, end) {
 				continue
 			}
 			return true
