@@ -50,21 +50,24 @@ type phrase struct {
 // index holds every list compiled into lookup tables, so that matching a
 // component costs a few map lookups and never a regular expression.
 type index struct {
-	entries []*entry
-	first   firstTokens         // words that start any name, product or person
-	orgs    map[string][]*rule  // normalised organisation name
-	persons map[string][]*rule  // normalised person name
-	phrases map[string][]phrase // first word → names, products, persons
-	domains map[string][]*rule  // lower-case domain
-	purls   map[string][]*rule  // type \x00 namespace, exact
-	wild    map[string][]*rule  // type \x00 namespace, that namespace and below
-	cpes    map[string][]*rule  // normalised CPE vendor
-	pkgs    map[string][]*rule  // ecosystem \x00 name; ecosystem "*" for any
-	anyPkg  map[string][]*rule  // name, every ecosystem: for unknown ones
-	keys    map[string]*rule    // rule id → rule, to merge duplicates
-	brands  map[string][]*rule  // one-word organisation names: the distinctive name
-	cjk     cjkIndex            // one-word CJK names, found inside runs written without spaces
-	paths   []pathRule          // install paths and registry keys
+	entries     []*entry
+	first       firstTokens         // words that start any name, product or person
+	orgs        map[string][]*rule  // normalised organisation name
+	persons     map[string][]*rule  // normalised person name
+	phrases     map[string][]phrase // first word → names, products, persons
+	domains     map[string][]*rule  // lower-case domain
+	purls       map[string][]*rule  // type \x00 namespace, exact
+	wild        map[string][]*rule  // type \x00 namespace, that namespace and below
+	cpes        map[string][]*rule  // normalised CPE vendor
+	cpeFirst    map[string]bool     // the first word of each key of cpes
+	cpeGate     cpeGate
+	pkgs        map[string][]*rule // ecosystem \x00 name; ecosystem "*" for any
+	anyPkg      map[string][]*rule // name, every ecosystem: for unknown ones
+	keys        map[string]*rule   // rule id → rule, to merge duplicates
+	brands      map[string][]*rule // one-word organisation names: the distinctive name
+	cjk         cjkIndex           // one-word CJK names, found inside runs written without spaces
+	paths       []pathRule         // install paths and registry keys
+	pathAnchors []string           // a word each path rule's matches hold
 
 	// Gates in front of the identifier maps.
 	domainGate, purlGate, wildGate keyGate

@@ -91,7 +91,14 @@ func (ix *index) addCPEs(e *entry) error {
 
 func (ix *index) addCPEVendor(norm string, r *rule) {
 	ix.cpes[norm] = append(ix.cpes[norm], r)
-	ix.first.add(strings.Split(norm, " ")[0])
+	first := strings.Split(norm, " ")[0]
+	ix.first.add(first)
+	if ix.cpeFirst == nil {
+		ix.cpeFirst = map[string]bool{}
+		ix.cpeGate.init()
+	}
+	ix.cpeFirst[first] = true
+	ix.cpeGate.first.add(first)
 }
 
 // pkgKey is the map key of an ecosystem and a lower-case package name.

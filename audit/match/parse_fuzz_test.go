@@ -3,6 +3,8 @@ package match
 import (
 	"strings"
 	"testing"
+
+	"github.com/embargo-sbom/embargo/vendorlists"
 )
 
 // FuzzSplitPURL: the allocation-free purl splitter never panics, and what
@@ -108,4 +110,58 @@ func cpeVendorRef(s string) string {
 		return ""
 	}
 	return v
+}
+
+// FuzzCPEMayMatch: the first-word gate of CPE vendors never turns away a
+// vendor that normalises to a listed one (embedded lists).
+func FuzzCPEMayMatch(f *testing.F) {
+	m, err := embeddedIndexForFuzz()
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, s := range []string{
+		"kaspersky", "kaspersky_lab", "ao_kaspersky_lab", `\@algolia\/client`, `kasper\sky`, "KASPERSKY",
+		`organization\:kaspersky`, "%6Baspersky", "kaspersky's", "\u0430o_kaspersky", "sp_z_o_o_kaspersky",
+		"ao", "(kaspersky)", "huawei", "dahuasecurity", "zte_corporation", "inc_huawei", "x",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, v string) {
+		if m.cpes[NormalizeCPEVendor(v)] != nil && !m.cpeMayMatch(v) {
+			t.Fatalf("cpeMayMatch(%q) = false, but it normalises to %q, a listed vendor", v, NormalizeCPEVendor(v))
+		}
+	})
+}
+
+func embeddedIndexForFuzz() (*index, error) {
+	lists, err := vendorlists.Embedded()
+	if err != nil {
+		return nil, err
+	}
+	m, err := New(lists)
+	if err != nil {
+		return nil, err
+	}
+	return m.ix, nil
+}
+
+func TestCPEMayMatch(t *testing.T) {
+	ix, err := embeddedIndexForFuzz()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		v    string
+		want bool
+	}{
+		{"kaspersky", true}, {"KASPERSKY_LAB", true}, {"ao_kaspersky_lab", true}, {`kasper\sky`, true},
+		{`\@algolia\/client-abtesting`, false}, {"golang", false}, {"actions\\/checkout", false},
+		{"%6Baspersky", true}, {"kaspersky's", true}, {`organization\:kaspersky`, true},
+		{"ao", true}, // legal forms only: the full path decides
+		{"apache_kaspersky", false},
+	} {
+		if got := ix.cpeMayMatch(tt.v); got != tt.want {
+			t.Errorf("cpeMayMatch(%q) = %v, want %v", tt.v, got, tt.want)
+		}
+	}
 }

@@ -81,3 +81,28 @@ func TestBinaryStem(t *testing.T) {
 		}
 	}
 }
+
+func TestPathAnchors(t *testing.T) {
+	ix := &index{keys: map[string]*rule{}}
+	for _, v := range []string{"/opt/KasperskyOS-Community-Edition-", `HKLM\SOFTWARE\KasperskyLab`, "/opt/kaspersky/", `\Kaspersky Lab\`, "/usr/share/hikvision/"} {
+		ix.paths = nil
+		if err := ix.addPaths(&entry{ent: &vendorlists.Entity{ID: "x", Paths: []vendorlists.PathRule{{Value: v, Kind: vendorlists.PathPrefix}}}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if strings.Join(ix.pathAnchors, ",") != "kaspersky,hikvision" {
+		t.Fatalf("anchors %q, want the shortest of each family", ix.pathAnchors)
+	}
+	for _, tt := range []struct {
+		s    string
+		want bool
+	}{
+		{"/opt/kaspersky/x", true}, {`C:\KASPERSKY LAB\x`, true}, {"/x/HikVision", true},
+		{"kaspersky", false}, // no path
+		{"/opt/kasper/x", false}, {"/k/a/s/p", false}, {"/", false}, {"/kaspersk", false},
+	} {
+		if got := hasAnchor(tt.s, ix) && (strings.ContainsAny(tt.s, "/\\")); got != tt.want {
+			t.Errorf("hasAnchor(%q) = %v, want %v", tt.s, got, tt.want)
+		}
+	}
+}
