@@ -123,5 +123,15 @@ func isOrgProperty(name string) bool {
 // by other signals (CPEs) or tool bookkeeping.
 func isOpaqueProperty(name string) bool {
 	return name == "syft:cpe23" || strings.HasPrefix(name, "syft:package:") ||
-		strings.HasPrefix(name, "syft:location:") && strings.HasSuffix(name, ":layerID")
+		strings.HasPrefix(name, "syft:location:") && strings.HasSuffix(name, ":layerID") ||
+		isDigestProperty(name)
+}
+
+// isDigestProperty reports properties whose values are digests
+// ("syft:metadata:h1Digest", "...:checksum", "...:integrity"): base64 or
+// hex that can name no one, and unique, so no memo helps reading them.
+func isDigestProperty(name string) bool {
+	seg := strings.ToLower(name[strings.LastIndexByte(name, ':')+1:])
+	return strings.HasSuffix(seg, "digest") || strings.HasSuffix(seg, "checksum") ||
+		strings.HasSuffix(seg, "integrity") || strings.HasSuffix(seg, "sha256") || strings.HasSuffix(seg, "sha1")
 }
