@@ -5,7 +5,7 @@ import (
 	"strings"
 )
 
-// gateMemo remembers strings the word gate turned away. SBOM tools repeat
+// gateMemo remembers strings in which no phrase was found. SBOM tools repeat
 // the same property values ("/package-lock.json", "javascript"...) and
 // CPE vendors on thousands of components: on the 100k-component bench,
 // 218k property values are 4,266 distinct strings and 215k CPE vendors
@@ -28,10 +28,20 @@ type gateMemo struct {
 // memoMin is the length below which scanning is as cheap as the memo.
 const memoMin = 12
 
-// mayMatch is ix.first.mayMatch(s), remembered.
-func (m *gateMemo) mayMatch(ix *index, s string) bool {
+// findInText is ix.findInText remembered: a string in which no phrase of
+// kinds k was found is turned away next time, whether the gate or the
+// phrase search turned it away (a value can pass the word gate and still
+// hold no phrase: tokenizing it again each time cost more than the gate).
+// Callers use one memo with one set of kinds.
+func (m *gateMemo) findInText(ix *index, s string, k phraseKinds) []*rule {
+	if s == "" {
+		return nil
+	}
 	if len(s) < memoMin {
-		return ix.first.mayMatch(s)
+		if !ix.first.mayMatch(s) {
+			return nil
+		}
+		return ix.findPhrases(Tokens(s), k)
 	}
 	if m.seed == (maphash.Seed{}) {
 		m.seed = maphash.MakeSeed()
@@ -39,23 +49,18 @@ func (m *gateMemo) mayMatch(ix *index, s string) bool {
 	h := maphash.String(m.seed, s)
 	e := &m.slots[h%uint64(len(m.slots))]
 	if e.h == h && e.s == s {
-		return false
+		return nil
 	}
+	var rules []*rule
 	if ix.first.mayMatch(s) {
-		return true
+		if rules = ix.findPhrases(Tokens(s), k); rules != nil {
+			return rules
+		}
 	}
 	if e.h == h {
 		e.s = strings.Clone(s)
 	} else {
 		e.h, e.s = h, ""
 	}
-	return false
-}
-
-// findInText is ix.findInText with the gate remembered.
-func (m *gateMemo) findInText(ix *index, s string, k phraseKinds) []*rule {
-	if s == "" || !m.mayMatch(ix, s) {
-		return nil
-	}
-	return ix.findPhrases(Tokens(s), k)
+	return nil
 }
