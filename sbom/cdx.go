@@ -39,6 +39,11 @@ type cdxComp struct {
 	Swid         *cdxSwid      `json:"swid" xml:"swid"`
 	Evidence     *cdxEvidence  `json:"evidence" xml:"evidence"`
 	Components   []cdxComp     `json:"components" xml:"components>component"`
+	// Provider, Endpoints and Services are the fields of a service
+	// (cdxservices.go); components leave them empty.
+	Provider  *cdxOrg   `json:"provider" xml:"provider"`
+	Endpoints []string  `json:"endpoints" xml:"endpoints>endpoint"`
+	Services  []cdxComp `json:"services" xml:"services>service"`
 	// at is where the component begins, where the decoder knows it.
 	at position
 }

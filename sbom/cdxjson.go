@@ -73,6 +73,8 @@ func decodeCycloneDXJSON(r io.Reader, visit func(*Component) error) (*Document, 
 				}
 				return s.topComponent(&in, "/components/"+strconv.Itoa(i), "components["+strconv.Itoa(i)+"]", "", cdxWarnDedupComponents, true)
 			})
+		case "services":
+			err = s.jsonServices(dec, lines, w)
 		case "dependencies":
 			s.em.dedup.reserve(s.em.count, &s.doc.Dependencies)
 			_, err = forEachRawElement(dec, lines, func(raw []byte, i int, at position) error {

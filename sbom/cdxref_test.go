@@ -50,6 +50,9 @@ func (b *refCdxBuilder) document(bom *cdx.BOM) {
 	if bom.Components != nil {
 		b.components(*bom.Components, b.path("components"), "")
 	}
+	if bom.Services != nil {
+		b.services(*bom.Services, b.path("services"), "")
+	}
 	if bom.Dependencies != nil {
 		for _, dep := range *bom.Dependencies {
 			if dep.Dependencies != nil {
@@ -516,4 +519,57 @@ func (d *refDedup) add(doc *Document, c *Component, refKind string) bool {
 		doc.Warnings = addWarning(doc.Warnings, fmt.Sprintf("%s %q is shared by different components; each is kept", refKind, c.Ref))
 	}
 	return true
+}
+
+// services flattens services as the streaming decoders do: each is a
+// component of type "service" with its provider as supplier and its
+// endpoints as URL texts.
+func (b *refCdxBuilder) services(list []cdx.Service, base, parent string) {
+	for i := range list {
+		in := &list[i]
+		ptr := fmt.Sprintf("%s/%d", base, i)
+		if b.xml {
+			ptr = fmt.Sprintf("%s/service[%d]", base, i+1)
+		}
+		c := Component{
+			Ref: in.BOMRef, Type: "service", Name: in.Name, Group: in.Group, Version: in.Version,
+			Supplier: refCdxOrg(in.Provider), Description: in.Description,
+			Licenses: refCdxLicenses(in.Licenses), Parent: parent, Origin: Origin{Pointer: ptr},
+		}
+		c.ExternalRefs = refCdxRefs(in.ExternalReferences)
+		c.Properties = refCdxProperties(in.Properties)
+		for _, p := range c.Properties {
+			if p.Name == "syft:cpe23" && p.Value != "" {
+				c.CPEs = append(c.CPEs, CPE{Value: p.Value, Source: "property:syft:cpe23", Generated: b.generatedBySyft()})
+			}
+		}
+		conv := cdxComp{}
+		if in.Licenses != nil {
+			for _, l := range *in.Licenses {
+				var x cdxLicense
+				if l.License != nil {
+					x.License = &cdxLicenseID{ID: l.License.ID, Name: l.License.Name, URL: l.License.URL}
+				}
+				conv.Licenses = append(conv.Licenses, x)
+			}
+		}
+		c.Texts = cdxTexts(&conv, nil)
+		if in.Endpoints != nil {
+			for j, e := range *in.Endpoints {
+				if e != "" {
+					c.Texts = append(c.Texts, Text{Kind: TextURL, Field: fmt.Sprintf("endpoints[%d]", j), Value: e})
+				}
+			}
+		}
+		if b.refDedup.add(b.doc, &c, "bom-ref") {
+			b.doc.Components = append(b.doc.Components, c)
+			b.doc.ServiceCount++
+		}
+		if parent != "" && c.Ref != "" {
+			b.doc.Dependencies[parent] = append(b.doc.Dependencies[parent], c.Ref)
+		}
+		if in.Services != nil {
+			b.services(*in.Services, ptr+"/services", c.Ref)
+		}
+	}
 }

@@ -261,6 +261,8 @@ func (w *xmlWalker) bom(s *cdxState) error {
 				i++
 				return s.topComponent(&in, "/bom/components/component["+strconv.Itoa(i)+"]", "components["+n+"]", "", cdxWarnDedupComponents, true)
 			})
+		case "services":
+			return w.services(s)
 		case "dependencies":
 			s.em.dedup.reserve(s.em.count, &s.doc.Dependencies)
 			i := 0
@@ -516,6 +518,8 @@ func (w *xmlWalker) comp(se *xml.StartElement, in *cdxComp) error {
 				in.Components = append(in.Components, cdxComp{})
 				return w.comp(se, &in.Components[len(in.Components)-1])
 			})
+		case "provider", "endpoints", "services":
+			err = w.serviceField(se, in)
 		default:
 			err = w.skip()
 		}
