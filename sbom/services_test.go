@@ -6,15 +6,13 @@ import (
 	"testing"
 )
 
-
-
 // TestServicesAreComponents reads a CycloneDX BOM whose services (a
 // carrier's trunk, a cloud reputation service with a nested service) must
 // each become a component of type "service", in JSON and XML alike.
 func TestServicesAreComponents(t *testing.T) {
 	for _, tc := range []struct {
 		file string
-		ptr               []string // pointers of s0, s1, s1a
+		ptr  []string // pointers of s0, s1, s1a
 	}{
 		{"services.cdx.json", []string{"/services/0", "/services/1", "/services/1/services/0"}},
 		{"services.cdx.xml", []string{"/bom/services/service[1]", "/bom/services/service[2]", "/bom/services/service[2]/services/service[1]"}},
