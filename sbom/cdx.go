@@ -252,6 +252,7 @@ func (s *cdxState) metadata(m *cdxMetadata) error {
 	}
 	s.checkComponent(m.Component, "metadata.component", cdxWarnSubject)
 	c := s.component(m.Component, s.path("metadata", "component"), "")
+	s.subjectMakers(&c, m)
 	d.Subject = &c
 	d.SubjectRef = c.Ref
 	d.Name = c.Name

@@ -81,6 +81,11 @@ func (b *refCdxBuilder) metadata(m *cdx.Metadata) {
 	d.Creators = refCdxTools(m.Tools)
 	if m.Component != nil {
 		c := b.component(m.Component, b.path("metadata", "component"), "")
+		// The document's makers reach the subject by the decoders' own
+		// rule; what is compared is that they were read alike.
+		st := cdxState{xml: b.xml}
+		st.subjectMakers(&c, &cdxMetadata{Supplier: refTextOrg(m.Supplier), Manufacture: refTextOrg(m.Manufacture),
+			Manufacturer: refTextOrg(m.Manufacturer), Authors: refTextContacts(m.Authors)})
 		d.Subject = &c
 		d.SubjectRef = c.Ref
 		d.Name = c.Name
@@ -572,4 +577,26 @@ func (b *refCdxBuilder) services(list []cdx.Service, base, parent string) {
 			b.services(*in.Services, ptr+"/services", c.Ref)
 		}
 	}
+}
+
+func refTextOrg(o *cdx.OrganizationalEntity) *cdxOrg {
+	if o == nil {
+		return nil
+	}
+	x := &cdxOrg{Name: o.Name}
+	if o.URL != nil {
+		x.URL = *o.URL
+	}
+	return x
+}
+
+func refTextContacts(in *[]cdx.OrganizationalContact) []cdxContact {
+	if in == nil {
+		return nil
+	}
+	out := make([]cdxContact, len(*in))
+	for i, c := range *in {
+		out[i] = cdxContact{Name: c.Name}
+	}
+	return out
 }
