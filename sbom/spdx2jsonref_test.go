@@ -269,8 +269,9 @@ func refSPDXLicenses(s *spdxDoc) []File {
 	return out
 }
 
-// refSPDXFiles keeps the files with a copyright or attribution text and
-// finds each one's package: hasFiles first, else the first containing
+// refSPDXFiles keeps the files with a copyright or attribution text or a
+// binary's name (TestIsBinaryFileName holds that rule) and finds each
+// one's package: hasFiles first, else the first containing
 // element in sorted order.
 func refSPDXFiles(files []spdxFile, owner map[string]string, deps map[string][]string) []File {
 	var out []File
@@ -281,7 +282,7 @@ func refSPDXFiles(files []spdxFile, owner map[string]string, deps map[string][]s
 				c.Texts = append(c.Texts, Text{Kind: TextCopyright, Field: fmt.Sprintf("attributionTexts[%d]", i), Value: a})
 			}
 		}
-		if strings.TrimSpace(c.Copyright) == "" && len(c.Texts) == 0 {
+		if strings.TrimSpace(c.Copyright) == "" && len(c.Texts) == 0 && !isBinaryFileName(c.Name) {
 			continue
 		}
 		c.Parent = owner[c.Ref]
