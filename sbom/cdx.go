@@ -52,6 +52,7 @@ type cdxPedigree struct {
 	Ancestors   []cdxComp `json:"ancestors" xml:"ancestors>component"`
 	Descendants []cdxComp `json:"descendants" xml:"descendants>component"`
 	Variants    []cdxComp `json:"variants" xml:"variants>component"`
+	Commits     []cdxURL  `json:"commits" xml:"commits>commit"`
 	Notes       string    `json:"notes" xml:"notes"`
 }
 
@@ -65,6 +66,7 @@ type cdxSwid struct {
 type cdxEvidence struct {
 	Copyright []cdxText     `json:"copyright" xml:"copyright>text"`
 	Identity  cdxIdentities `json:"identity" xml:"identity"`
+	Licenses  cdxLicenses   `json:"licenses" xml:"licenses"`
 }
 
 type cdxText struct {
@@ -133,6 +135,9 @@ type cdxLicenseID struct {
 	ID   string `json:"id" xml:"id"`
 	Name string `json:"name" xml:"name"`
 	URL  string `json:"url" xml:"url"`
+	// Text and Licensing can name the rightholder (cdxlicensing.go).
+	Text      *cdxAttachedText `json:"text" xml:"text"`
+	Licensing *cdxLicensing    `json:"licensing" xml:"licensing"`
 }
 
 type cdxHash struct {

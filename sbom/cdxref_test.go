@@ -200,15 +200,7 @@ func refCdxTextSource(in *cdx.Component) cdxComp {
 			out.ExternalRefs = append(out.ExternalRefs, cdxExtRef{URL: r.URL})
 		}
 	}
-	if in.Licenses != nil {
-		for _, l := range *in.Licenses {
-			var x cdxLicense
-			if l.License != nil {
-				x.License = &cdxLicenseID{ID: l.License.ID, Name: l.License.Name, URL: l.License.URL}
-			}
-			out.Licenses = append(out.Licenses, x)
-		}
-	}
+	out.Licenses = refCdxLicenseSource(in.Licenses)
 	if in.SWID != nil {
 		out.Swid = &cdxSwid{TagID: in.SWID.TagID, Name: in.SWID.Name}
 	}
@@ -231,9 +223,15 @@ func refCdxTextSource(in *cdx.Component) cdxComp {
 				out.Evidence.Identity = append(out.Evidence.Identity, cdxIdentity{Field: string(id.Field), ConcludedValue: id.ConcludedValue})
 			}
 		}
+		out.Evidence.Licenses = refCdxLicenseSource(ev.Licenses)
 	}
 	if pd := in.Pedigree; pd != nil {
 		out.Pedigree = &cdxPedigree{}
+		if pd.Commits != nil {
+			for _, c := range *pd.Commits {
+				out.Pedigree.Commits = append(out.Pedigree.Commits, cdxURL{URL: c.URL})
+			}
+		}
 		for _, l := range []struct {
 			src *[]cdx.Component
 			dst *[]cdxComp
@@ -548,16 +546,7 @@ func (b *refCdxBuilder) services(list []cdx.Service, base, parent string) {
 				c.CPEs = append(c.CPEs, CPE{Value: p.Value, Source: "property:syft:cpe23", Generated: b.generatedBySyft()})
 			}
 		}
-		conv := cdxComp{}
-		if in.Licenses != nil {
-			for _, l := range *in.Licenses {
-				var x cdxLicense
-				if l.License != nil {
-					x.License = &cdxLicenseID{ID: l.License.ID, Name: l.License.Name, URL: l.License.URL}
-				}
-				conv.Licenses = append(conv.Licenses, x)
-			}
-		}
+		conv := cdxComp{Licenses: refCdxLicenseSource(in.Licenses)}
 		c.Texts = cdxTexts(&conv, nil)
 		if in.Endpoints != nil {
 			for j, e := range *in.Endpoints {
@@ -597,6 +586,40 @@ func refTextContacts(in *[]cdx.OrganizationalContact) []cdxContact {
 	out := make([]cdxContact, len(*in))
 	for i, c := range *in {
 		out[i] = cdxContact{Name: c.Name}
+	}
+	return out
+}
+
+// refCdxLicenseSource copies what licenseTexts reads of a cyclonedx-go
+// licence list.
+func refCdxLicenseSource(in *cdx.Licenses) cdxLicenses {
+	if in == nil {
+		return nil
+	}
+	var out cdxLicenses
+	for _, l := range *in {
+		x := cdxLicense{Expression: l.Expression}
+		if lic := l.License; lic != nil {
+			x.License = &cdxLicenseID{ID: lic.ID, Name: lic.Name, URL: lic.URL}
+			if lic.Text != nil {
+				x.License.Text = &cdxAttachedText{Content: lic.Text.Content, Encoding: lic.Text.Encoding}
+			}
+			if lc := lic.Licensing; lc != nil {
+				x.License.Licensing = &cdxLicensing{Licensor: refCdxParty(lc.Licensor), Licensee: refCdxParty(lc.Licensee), Purchaser: refCdxParty(lc.Purchaser)}
+			}
+		}
+		out = append(out, x)
+	}
+	return out
+}
+
+func refCdxParty(p *cdx.OrganizationalEntityOrContact) *cdxParty {
+	if p == nil {
+		return nil
+	}
+	out := &cdxParty{Organization: refTextOrg(p.Organization)}
+	if p.Individual != nil {
+		out.Individual = &cdxContact{Name: p.Individual.Name}
 	}
 	return out
 }

@@ -600,6 +600,10 @@ func (w *xmlWalker) licenses() (cdxLicenses, error) {
 					id.Name, err = w.istr()
 				case "url":
 					id.URL, err = w.str()
+				case "text":
+					id.Text, err = w.licenseText(se)
+				case "licensing":
+					id.Licensing, err = w.licensing()
 				default:
 					err = w.skip()
 				}
@@ -627,6 +631,8 @@ func (w *xmlWalker) pedigree(pd *cdxPedigree) error {
 			var err error
 			pd.Notes, err = w.str()
 			return err
+		case "commits":
+			return w.commits(pd)
 		case "ancestors":
 			list = &pd.Ancestors
 		case "descendants":
@@ -669,6 +675,10 @@ func (w *xmlWalker) evidence(ev *cdxEvidence) error {
 				return err
 			})
 			ev.Identity = append(ev.Identity, id)
+			return err
+		case "licenses":
+			var err error
+			ev.Licenses, err = w.licenses()
 			return err
 		}
 		return w.skip()
