@@ -82,3 +82,24 @@ func TestBinaryFilesBound(t *testing.T) {
 		t.Errorf("warning with nothing dropped: %q", w)
 	}
 }
+
+// TestLicenseRefTexts checks that a package's LicenseRef licences are
+// texts the licence signal reads, in the SPDX 2 formats that name them.
+func TestLicenseRefTexts(t *testing.T) {
+	want := "licenseDeclared=LicenseRef-Engine-EULA|licenseConcluded=MIT AND LicenseRef-Other"
+	for _, file := range []string{"binfiles.spdx.json", "binfiles.spdx", "binfiles.spdx.yaml"} {
+		doc, err := ReadFile(filepath.Join("testdata", file), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, x := range doc.Components[0].Texts {
+			if x.Kind == TextLicense {
+				got = append(got, x.Field+"="+x.Value)
+			}
+		}
+		if strings.Join(got, "|") != want {
+			t.Errorf("%s: licence texts %q, want %q", file, got, want)
+		}
+	}
+}

@@ -339,8 +339,8 @@ func normalizeSPDXID(id string) string {
 }
 
 // texts are the package fields beyond the dedicated ones that can name
-// its maker: attribution texts, the source information and the package
-// file name.
+// its maker: attribution texts, the source information, the package
+// file name and LicenseRef licences.
 func (p *spdxPkg) texts() []Text {
 	var out []Text
 	for i, a := range p.Attributions {
@@ -353,6 +353,15 @@ func (p *spdxPkg) texts() []Text {
 	}
 	if v := noAssertion(p.FileName); v != "" {
 		out = append(out, Text{Kind: TextFileName, Field: "packageFileName", Value: v})
+	}
+	// A LicenseRef names a licence the writer made up, often after its
+	// rightholder ("LicenseRef-Vendor-EULA"), whether or not its text is
+	// extracted.
+	if strings.Contains(p.LicenseDeclared, "LicenseRef-") {
+		out = append(out, Text{Kind: TextLicense, Field: "licenseDeclared", Value: p.LicenseDeclared})
+	}
+	if strings.Contains(p.LicenseConcluded, "LicenseRef-") && p.LicenseConcluded != p.LicenseDeclared {
+		out = append(out, Text{Kind: TextLicense, Field: "licenseConcluded", Value: p.LicenseConcluded})
 	}
 	return out
 }
