@@ -47,7 +47,9 @@ func TestBinaryFilesKept(t *testing.T) {
 			}
 			var got []string
 			for _, f := range doc.Files {
-				got = append(got, f.Name+" "+f.Origin.Pointer+" "+f.Parent)
+				if f.Type == "file" {
+					got = append(got, f.Name+" "+f.Origin.Pointer+" "+f.Parent)
+				}
 			}
 			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
 				t.Errorf("files:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
@@ -100,6 +102,37 @@ func TestLicenseRefTexts(t *testing.T) {
 		}
 		if strings.Join(got, "|") != want {
 			t.Errorf("%s: licence texts %q, want %q", file, got, want)
+		}
+	}
+}
+
+// TestCreatorsElement checks that an SPDX document's organisation and
+// person creators (not its tools) are kept, in every SPDX 2 format, as one
+// element of type "document" under the described package, as source
+// information that can only mention an entity.
+func TestCreatorsElement(t *testing.T) {
+	want := "provenance creationInfo.creators[1] Organization: Writer Co (sbom@writer.example)|provenance creationInfo.creators[2] Person: Jane Writer"
+	for _, file := range []string{"binfiles.spdx.json", "binfiles.spdx", "binfiles.spdx.yaml", "binfiles.spdx.rdf"} {
+		doc, err := ReadFile(filepath.Join("testdata", file), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var docs []File
+		for _, f := range doc.Files {
+			if f.Type == "document" {
+				docs = append(docs, f)
+			}
+		}
+		if len(docs) != 1 {
+			t.Fatalf("%s: %d document elements, want 1", file, len(docs))
+		}
+		f := docs[0]
+		var got []string
+		for _, x := range f.Texts {
+			got = append(got, textKindName(x.Kind)+" "+x.Field+" "+x.Value)
+		}
+		if strings.Join(got, "|") != want || f.Parent != "SPDXRef-vms" || f.Name != "vms-bin" || f.Origin.Pointer != "#SPDXRef-DOCUMENT" {
+			t.Errorf("%s: document element %+v, texts %q; want parent SPDXRef-vms, name vms-bin, texts %q", file, f, got, want)
 		}
 	}
 }

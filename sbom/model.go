@@ -58,10 +58,12 @@ type Document struct {
 	// service), which other tools count apart from components.
 	ServiceCount int
 
-	// Files are SPDX files that carry a copyright or attribution text,
-	// with Parent set to the package that holds them (hasFiles,
-	// CONTAINS), and extracted licences (Type "license") with a name or
-	// text, under the first package that uses them; they are audited but
+	// Files are SPDX files that carry a copyright or attribution text or
+	// a binary's name, with Parent set to the package that holds them
+	// (hasFiles, CONTAINS), extracted licences (Type "license") with a
+	// name or text, under the first package that uses them, and the
+	// document's organisation and person creators (Type "document",
+	// spdxcreators.go) under the subject; they are audited but
 	// not counted as components. They are kept small, since a document
 	// may list hundreds of thousands: File.Component makes the component.
 	Files []File

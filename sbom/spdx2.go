@@ -186,6 +186,9 @@ func (s *spdxState) finish() *Document {
 	if len(s.describes) > 0 {
 		d.SubjectRef = s.describes[0]
 	}
+	if f, ok := creatorsElement(d, d.SubjectRef); ok {
+		d.Files = append(d.Files, f)
+	}
 	if w := s.binaries.warning(); w != "" {
 		s.warn.add(spdxWarnFiles, w)
 	}

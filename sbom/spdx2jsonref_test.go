@@ -236,6 +236,9 @@ func (s *spdxDoc) refDocument() *Document {
 	}
 	d.Files = refSPDXFiles(s.Files, owner, d.Dependencies)
 	d.Files = append(d.Files, refSPDXLicenses(s)...)
+	if f, ok := creatorsElement(d, d.SubjectRef); ok {
+		d.Files = append(d.Files, f)
+	}
 	return d
 }
 

@@ -165,6 +165,8 @@ func checkPositions(t *testing.T, path string, ours *Document) {
 		case bad >= 5:
 		case strings.HasPrefix(o.Pointer, "/metadata/") && o.Line == 0 && o.Column == 0:
 			// metadata is decoded with Unmarshal, which tells no positions
+		case o.Pointer == "#SPDXRef-DOCUMENT" && o.Line == 0 && o.Column == 0:
+			// the creators' element (spdxcreators.go) is the document's
 		case o.Line < 1 || o.Line > len(lines) || o.Column < 1 || o.Column > len(lines[o.Line-1]):
 			t.Errorf("%s at %s: line %d, column %d is outside the input", what, o.Pointer, o.Line, o.Column)
 			bad++
