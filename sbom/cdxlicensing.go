@@ -41,8 +41,19 @@ type cdxURL struct {
 
 // maxLicenseText is how much of a licence text is kept: the rightholder
 // clause of an EULA comes in its first lines, and a full text would cost
-// a component hundreds of kilobytes.
-const maxLicenseText = 4096
+// a component hundreds of kilobytes. The decoders read at most
+// maxLicenseRead bytes of it, room for the base64 of maxLicenseText bytes
+// with line breaks.
+const (
+	maxLicenseText = 4096
+	maxLicenseRead = 2 * maxLicenseText
+)
+
+// capText is the start of a licence text as read, at most maxLicenseRead
+// bytes, copied.
+func capText(b []byte) string {
+	return string(b[:min(len(b), maxLicenseRead)])
+}
 
 // licenseTexts appends the texts of a licence list at base
 // ("licenses", "evidence.licenses"): names and URLs of licences without
@@ -52,33 +63,35 @@ const maxLicenseText = 4096
 // only bought it, which can only mention an entity.
 func licenseTexts(list cdxLicenses, base string, out []Text) []Text {
 	for i, l := range list {
-		b := base + "[" + strconv.Itoa(i) + "]"
+		// The field's name is made only for a text kept: most licences
+		// (an SPDX id or expression) keep none.
+		field := func(suffix string) string { return base + "[" + strconv.Itoa(i) + "]" + suffix }
 		if l.Expression != "" && strings.Contains(l.Expression, "LicenseRef-") {
-			out = append(out, Text{Kind: TextLicense, Field: b + ".expression", Value: l.Expression})
+			out = append(out, Text{Kind: TextLicense, Field: field(".expression"), Value: l.Expression})
 		}
 		id := l.License
 		if id == nil {
 			continue
 		}
-		b += ".license"
 		if id.Name != "" && id.ID == "" {
-			out = append(out, Text{Kind: TextLicense, Field: b + ".name", Value: id.Name})
+			out = append(out, Text{Kind: TextLicense, Field: field(".license.name"), Value: id.Name})
 		}
 		if strings.Contains(id.ID, "LicenseRef-") {
-			out = append(out, Text{Kind: TextLicense, Field: b + ".id", Value: id.ID})
+			out = append(out, Text{Kind: TextLicense, Field: field(".license.id"), Value: id.ID})
 		}
 		if id.URL != "" {
-			out = append(out, Text{Kind: TextURL, Field: b + ".url", Value: id.URL})
+			out = append(out, Text{Kind: TextURL, Field: field(".license.url"), Value: id.URL})
 		}
 		if t := id.Text; t != nil {
 			if v := licenseText(t); v != "" {
-				out = append(out, Text{Kind: TextCopyright, Field: b + ".text.content", Value: v})
+				out = append(out, Text{Kind: TextCopyright, Field: field(".license.text.content"), Value: v})
 			}
 		}
 		if lc := id.Licensing; lc != nil {
-			out = partyTexts(lc.Licensor, TextOrg, b+".licensing.licensor", out)
-			out = partyTexts(lc.Licensee, TextProvenance, b+".licensing.licensee", out)
-			out = partyTexts(lc.Purchaser, TextProvenance, b+".licensing.purchaser", out)
+			b := field(".license.licensing")
+			out = partyTexts(lc.Licensor, TextOrg, b+".licensor", out)
+			out = partyTexts(lc.Licensee, TextProvenance, b+".licensee", out)
+			out = partyTexts(lc.Purchaser, TextProvenance, b+".purchaser", out)
 		}
 	}
 	return out
@@ -114,6 +127,8 @@ func licenseText(t *cdxAttachedText) string {
 		enc := strings.Join(strings.Fields(v), "")
 		if n := base64.StdEncoding.EncodedLen(maxLicenseText); len(enc) > n {
 			enc = enc[:n]
+		} else if len(v) >= maxLicenseRead {
+			enc = enc[:len(enc)/4*4] // cut when read: whole quanta only
 		}
 		b, err := base64.StdEncoding.DecodeString(enc)
 		if err != nil {
@@ -146,7 +161,11 @@ func commitTexts(list []cdxURL, out []Text) []Text {
 // The JSON tables of the fields above.
 var (
 	cdxAttachedTextTable = newJSONTable(true,
-		strField("content", func(t *cdxAttachedText) *string { return &t.Content }),
+		jsonField[cdxAttachedText]{"content", func(w *jsonWalker, t *cdxAttachedText) error {
+			b, err := w.stringBytes()
+			t.Content = capText(b)
+			return err
+		}},
 		internedField("encoding", func(t *cdxAttachedText) *string { return &t.Encoding }),
 	)
 	cdxLicensingTable = newJSONTable(true,
@@ -167,8 +186,8 @@ var (
 func (w *xmlWalker) licenseText(se *xml.StartElement) (*cdxAttachedText, error) {
 	t := &cdxAttachedText{}
 	t.Encoding, _ = attr(se, "encoding")
-	var err error
-	t.Content, err = w.str()
+	b, err := w.textBytes()
+	t.Content = capText(b)
 	return t, err
 }
 

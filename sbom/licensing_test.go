@@ -1,6 +1,7 @@
 package sbom
 
 import (
+	"encoding/base64"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -54,5 +55,35 @@ func TestLicenseTextCapped(t *testing.T) {
 	}
 	if v := licenseText(&cdxAttachedText{Content: "not base64!", Encoding: "base64"}); v != "" {
 		t.Errorf("bad base64 gives %q, want nothing", v)
+	}
+}
+
+// TestLicenseTextReadCapped checks that a long licence text, plain or
+// base64 with line breaks, is read capped and still gives its start.
+func TestLicenseTextReadCapped(t *testing.T) {
+	plain := "Rightholder: Engine Maker Ltd. " + strings.Repeat("x", 3*maxLicenseRead)
+	b64 := base64.StdEncoding.EncodeToString([]byte(plain))
+	var lines []string
+	for len(b64) > 76 {
+		lines = append(lines, b64[:76])
+		b64 = b64[76:]
+	}
+	lines = append(lines, b64)
+	for _, tc := range []struct{ enc, content string }{{"", plain}, {"base64", strings.Join(lines, "\n")}} {
+		bom := `{"bomFormat":"CycloneDX","specVersion":"1.6","components":[{"type":"library","name":"x","licenses":[{"license":{"name":"L","text":{"encoding":"` +
+			tc.enc + `","content":"` + strings.ReplaceAll(tc.content, "\n", `\n`) + `"}}}]}]}`
+		doc, err := Read("x.cdx.json", strings.NewReader(bom), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got string
+		for _, x := range doc.Components[0].Texts {
+			if x.Kind == TextCopyright {
+				got = x.Value
+			}
+		}
+		if len(got) != maxLicenseText || !strings.HasPrefix(plain, got) {
+			t.Errorf("encoding %q: text of %d bytes (%.40q), want the first %d bytes", tc.enc, len(got), got, maxLicenseText)
+		}
 	}
 }
