@@ -136,3 +136,26 @@ func TestCreatorsElement(t *testing.T) {
 		}
 	}
 }
+
+// TestCreatorsElementSPDX3 is TestCreatorsElement for SPDX 3, whose
+// creators are the agents of the creation information.
+func TestCreatorsElementSPDX3(t *testing.T) {
+	doc, err := ReadFile(filepath.Join("testdata", "binfiles.spdx3.json"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, f := range doc.Files {
+		if f.Type != "document" {
+			continue
+		}
+		n++
+		if len(f.Texts) != 1 || f.Texts[0].Kind != TextProvenance || f.Texts[0].Value != "Organization: VMS Corp" ||
+			f.Texts[0].Field != "creationInfo.creators[0]" || f.Parent != "urn:vms:pkg" || f.Origin.Pointer != "/@graph/0" {
+			t.Errorf("document element %+v", f)
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d document elements, want 1", n)
+	}
+}

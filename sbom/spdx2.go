@@ -186,7 +186,7 @@ func (s *spdxState) finish() *Document {
 	if len(s.describes) > 0 {
 		d.SubjectRef = s.describes[0]
 	}
-	if f, ok := creatorsElement(d, d.SubjectRef); ok {
+	if f, ok := creatorsElement(d, d.SubjectRef, "#SPDXRef-DOCUMENT"); ok {
 		d.Files = append(d.Files, f)
 	}
 	if w := s.binaries.warning(); w != "" {

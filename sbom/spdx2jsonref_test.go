@@ -236,7 +236,7 @@ func (s *spdxDoc) refDocument() *Document {
 	}
 	d.Files = refSPDXFiles(s.Files, owner, d.Dependencies)
 	d.Files = append(d.Files, refSPDXLicenses(s)...)
-	if f, ok := creatorsElement(d, d.SubjectRef); ok {
+	if f, ok := creatorsElement(d, d.SubjectRef, "#SPDXRef-DOCUMENT"); ok {
 		d.Files = append(d.Files, f)
 	}
 	return d

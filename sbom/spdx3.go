@@ -126,11 +126,13 @@ type spdx3Builder struct {
 
 func (b *spdx3Builder) build(graph []spdx3Element) *Document {
 	d := &Document{Dependencies: map[string][]string{}}
+	creationAt := ""
 	for i := range graph {
 		e := &graph[i]
 		switch {
 		case e.kind() == "CreationInfo" && d.SpecVersion == "":
 			b.creation(d, e)
+			creationAt = "/@graph/" + strconv.Itoa(i)
 		case e.kind() == "SpdxDocument":
 			d.Name = e.Name
 			b.subject(d, e.RootElement)
@@ -154,6 +156,9 @@ func (b *spdx3Builder) build(graph []spdx3Element) *Document {
 	d.Files = spdxFileParents(files, nil, d.Dependencies)
 	if w := b.binaries.warning(); w != "" {
 		d.Warnings = append(d.Warnings, w)
+	}
+	if f, ok := creatorsElement(d, d.SubjectRef, creationAt); ok {
+		d.Files = append(d.Files, f)
 	}
 	for i := range d.Components {
 		d.Components[i].Licenses = b.licenses[d.Components[i].Ref]

@@ -15,9 +15,10 @@ import (
 // signals can only mention an entity in it, never attribute the product.
 
 // creatorsElement is the element of the document's organisation and
-// person creators, under the subject; false if it has none.
-func creatorsElement(d *Document, subject string) (File, bool) {
-	f := File{Ref: "SPDXRef-DOCUMENT", Type: "document", Name: d.Name, Parent: subject, Origin: Origin{Pointer: "#SPDXRef-DOCUMENT"}}
+// person creators, under the subject, at pointer ptr; false if it has
+// none.
+func creatorsElement(d *Document, subject, ptr string) (File, bool) {
+	f := File{Ref: "SPDXRef-DOCUMENT", Type: "document", Name: d.Name, Parent: subject, Origin: Origin{Pointer: ptr}}
 	if f.Name == "" {
 		f.Name = f.Ref
 	}
