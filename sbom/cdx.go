@@ -39,6 +39,11 @@ type cdxComp struct {
 	Swid         *cdxSwid      `json:"swid" xml:"swid"`
 	Evidence     *cdxEvidence  `json:"evidence" xml:"evidence"`
 	Components   []cdxComp     `json:"components" xml:"components>component"`
+	// Provider, Endpoints and Services are the fields of a service
+	// (cdxservices.go); components leave them empty.
+	Provider  *cdxOrg   `json:"provider" xml:"provider"`
+	Endpoints []string  `json:"endpoints" xml:"endpoints>endpoint"`
+	Services  []cdxComp `json:"services" xml:"services>service"`
 	// at is where the component begins, where the decoder knows it.
 	at position
 }
@@ -47,6 +52,7 @@ type cdxPedigree struct {
 	Ancestors   []cdxComp `json:"ancestors" xml:"ancestors>component"`
 	Descendants []cdxComp `json:"descendants" xml:"descendants>component"`
 	Variants    []cdxComp `json:"variants" xml:"variants>component"`
+	Commits     []cdxURL  `json:"commits" xml:"commits>commit"`
 	Notes       string    `json:"notes" xml:"notes"`
 }
 
@@ -60,6 +66,7 @@ type cdxSwid struct {
 type cdxEvidence struct {
 	Copyright []cdxText     `json:"copyright" xml:"copyright>text"`
 	Identity  cdxIdentities `json:"identity" xml:"identity"`
+	Licenses  cdxLicenses   `json:"licenses" xml:"licenses"`
 }
 
 type cdxText struct {
@@ -128,6 +135,9 @@ type cdxLicenseID struct {
 	ID   string `json:"id" xml:"id"`
 	Name string `json:"name" xml:"name"`
 	URL  string `json:"url" xml:"url"`
+	// Text and Licensing can name the rightholder (cdxlicensing.go).
+	Text      *cdxAttachedText `json:"text" xml:"text"`
+	Licensing *cdxLicensing    `json:"licensing" xml:"licensing"`
 }
 
 type cdxHash struct {
@@ -247,6 +257,7 @@ func (s *cdxState) metadata(m *cdxMetadata) error {
 	}
 	s.checkComponent(m.Component, "metadata.component", cdxWarnSubject)
 	c := s.component(m.Component, s.path("metadata", "component"), "")
+	s.subjectMakers(&c, m)
 	d.Subject = &c
 	d.SubjectRef = c.Ref
 	d.Name = c.Name

@@ -73,6 +73,8 @@ func decodeCycloneDXJSON(r io.Reader, visit func(*Component) error) (*Document, 
 				}
 				return s.topComponent(&in, "/components/"+strconv.Itoa(i), "components["+strconv.Itoa(i)+"]", "", cdxWarnDedupComponents, true)
 			})
+		case "services":
+			err = s.jsonServices(dec, lines, w)
 		case "dependencies":
 			s.em.dedup.reserve(s.em.count, &s.doc.Dependencies)
 			_, err = forEachRawElement(dec, lines, func(raw []byte, i int, at position) error {
@@ -205,6 +207,8 @@ var (
 		internedField("id", func(l *cdxLicenseID) *string { return &l.ID }),
 		internedField("name", func(l *cdxLicenseID) *string { return &l.Name }),
 		strField("url", func(l *cdxLicenseID) *string { return &l.URL }),
+		ptrField("text", cdxAttachedTextTable, func(l *cdxLicenseID) **cdxAttachedText { return &l.Text }),
+		ptrField("licensing", cdxLicensingTable, func(l *cdxLicenseID) **cdxLicensing { return &l.Licensing }),
 	)
 	cdxHashTable = newJSONTable(true,
 		internedField("alg", func(h *cdxHash) *string { return &h.Alg }),
@@ -234,6 +238,14 @@ var (
 		}},
 		jsonField[cdxEvidence]{"identity", func(w *jsonWalker, ev *cdxEvidence) error {
 			return w.cdxIdentities(&ev.Identity)
+		}},
+		jsonField[cdxEvidence]{"licenses", func(w *jsonWalker, ev *cdxEvidence) error {
+			list, present, err := readObjectList(w, cdxLicenseTable, []cdxLicense(ev.Licenses))
+			if !present {
+				list = nil
+			}
+			ev.Licenses = list
+			return err
 		}},
 	)
 	cdxTextTable = newJSONTable(true,
@@ -276,6 +288,14 @@ func init() {
 		cdxCompListField("descendants", func(p *cdxPedigree) *[]cdxComp { return &p.Descendants }),
 		cdxCompListField("variants", func(p *cdxPedigree) *[]cdxComp { return &p.Variants }),
 		strField("notes", func(p *cdxPedigree) *string { return &p.Notes }),
+		jsonField[cdxPedigree]{"commits", func(w *jsonWalker, p *cdxPedigree) error {
+			list, present, err := readObjectList(w, cdxURLTable, p.Commits)
+			if !present {
+				list = nil
+			}
+			p.Commits = list
+			return err
+		}},
 	)
 	cdxCompTable = newJSONTable(true,
 		strField("bom-ref", func(c *cdxComp) *string { return &c.BOMRef }),

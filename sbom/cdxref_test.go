@@ -50,6 +50,9 @@ func (b *refCdxBuilder) document(bom *cdx.BOM) {
 	if bom.Components != nil {
 		b.components(*bom.Components, b.path("components"), "")
 	}
+	if bom.Services != nil {
+		b.services(*bom.Services, b.path("services"), "")
+	}
 	if bom.Dependencies != nil {
 		for _, dep := range *bom.Dependencies {
 			if dep.Dependencies != nil {
@@ -78,6 +81,11 @@ func (b *refCdxBuilder) metadata(m *cdx.Metadata) {
 	d.Creators = refCdxTools(m.Tools)
 	if m.Component != nil {
 		c := b.component(m.Component, b.path("metadata", "component"), "")
+		// The document's makers reach the subject by the decoders' own
+		// rule; what is compared is that they were read alike.
+		st := cdxState{xml: b.xml}
+		st.subjectMakers(&c, &cdxMetadata{Supplier: refTextOrg(m.Supplier), Manufacture: refTextOrg(m.Manufacture),
+			Manufacturer: refTextOrg(m.Manufacturer), Authors: refTextContacts(m.Authors)})
 		d.Subject = &c
 		d.SubjectRef = c.Ref
 		d.Name = c.Name
@@ -192,15 +200,7 @@ func refCdxTextSource(in *cdx.Component) cdxComp {
 			out.ExternalRefs = append(out.ExternalRefs, cdxExtRef{URL: r.URL})
 		}
 	}
-	if in.Licenses != nil {
-		for _, l := range *in.Licenses {
-			var x cdxLicense
-			if l.License != nil {
-				x.License = &cdxLicenseID{ID: l.License.ID, Name: l.License.Name, URL: l.License.URL}
-			}
-			out.Licenses = append(out.Licenses, x)
-		}
-	}
+	out.Licenses = refCdxLicenseSource(in.Licenses)
 	if in.SWID != nil {
 		out.Swid = &cdxSwid{TagID: in.SWID.TagID, Name: in.SWID.Name}
 	}
@@ -223,9 +223,15 @@ func refCdxTextSource(in *cdx.Component) cdxComp {
 				out.Evidence.Identity = append(out.Evidence.Identity, cdxIdentity{Field: string(id.Field), ConcludedValue: id.ConcludedValue})
 			}
 		}
+		out.Evidence.Licenses = refCdxLicenseSource(ev.Licenses)
 	}
 	if pd := in.Pedigree; pd != nil {
 		out.Pedigree = &cdxPedigree{}
+		if pd.Commits != nil {
+			for _, c := range *pd.Commits {
+				out.Pedigree.Commits = append(out.Pedigree.Commits, cdxURL{URL: c.URL})
+			}
+		}
 		for _, l := range []struct {
 			src *[]cdx.Component
 			dst *[]cdxComp
@@ -516,4 +522,104 @@ func (d *refDedup) add(doc *Document, c *Component, refKind string) bool {
 		doc.Warnings = addWarning(doc.Warnings, fmt.Sprintf("%s %q is shared by different components; each is kept", refKind, c.Ref))
 	}
 	return true
+}
+
+// services flattens services as the streaming decoders do: each is a
+// component of type "service" with its provider as supplier and its
+// endpoints as URL texts.
+func (b *refCdxBuilder) services(list []cdx.Service, base, parent string) {
+	for i := range list {
+		in := &list[i]
+		ptr := fmt.Sprintf("%s/%d", base, i)
+		if b.xml {
+			ptr = fmt.Sprintf("%s/service[%d]", base, i+1)
+		}
+		c := Component{
+			Ref: in.BOMRef, Type: "service", Name: in.Name, Group: in.Group, Version: in.Version,
+			Supplier: refCdxOrg(in.Provider), Description: in.Description,
+			Licenses: refCdxLicenses(in.Licenses), Parent: parent, Origin: Origin{Pointer: ptr},
+		}
+		c.ExternalRefs = refCdxRefs(in.ExternalReferences)
+		c.Properties = refCdxProperties(in.Properties)
+		for _, p := range c.Properties {
+			if p.Name == "syft:cpe23" && p.Value != "" {
+				c.CPEs = append(c.CPEs, CPE{Value: p.Value, Source: "property:syft:cpe23", Generated: b.generatedBySyft()})
+			}
+		}
+		conv := cdxComp{Licenses: refCdxLicenseSource(in.Licenses)}
+		c.Texts = cdxTexts(&conv, nil)
+		if in.Endpoints != nil {
+			for j, e := range *in.Endpoints {
+				if e != "" {
+					c.Texts = append(c.Texts, Text{Kind: TextURL, Field: fmt.Sprintf("endpoints[%d]", j), Value: e})
+				}
+			}
+		}
+		if b.refDedup.add(b.doc, &c, "bom-ref") {
+			b.doc.Components = append(b.doc.Components, c)
+			b.doc.ServiceCount++
+		}
+		if parent != "" && c.Ref != "" {
+			b.doc.Dependencies[parent] = append(b.doc.Dependencies[parent], c.Ref)
+		}
+		if in.Services != nil {
+			b.services(*in.Services, ptr+"/services", c.Ref)
+		}
+	}
+}
+
+func refTextOrg(o *cdx.OrganizationalEntity) *cdxOrg {
+	if o == nil {
+		return nil
+	}
+	x := &cdxOrg{Name: o.Name}
+	if o.URL != nil {
+		x.URL = *o.URL
+	}
+	return x
+}
+
+func refTextContacts(in *[]cdx.OrganizationalContact) []cdxContact {
+	if in == nil {
+		return nil
+	}
+	out := make([]cdxContact, len(*in))
+	for i, c := range *in {
+		out[i] = cdxContact{Name: c.Name}
+	}
+	return out
+}
+
+// refCdxLicenseSource copies what licenseTexts reads of a cyclonedx-go
+// licence list.
+func refCdxLicenseSource(in *cdx.Licenses) cdxLicenses {
+	if in == nil {
+		return nil
+	}
+	var out cdxLicenses
+	for _, l := range *in {
+		x := cdxLicense{Expression: l.Expression}
+		if lic := l.License; lic != nil {
+			x.License = &cdxLicenseID{ID: lic.ID, Name: lic.Name, URL: lic.URL}
+			if lic.Text != nil {
+				x.License.Text = &cdxAttachedText{Content: lic.Text.Content, Encoding: lic.Text.Encoding}
+			}
+			if lc := lic.Licensing; lc != nil {
+				x.License.Licensing = &cdxLicensing{Licensor: refCdxParty(lc.Licensor), Licensee: refCdxParty(lc.Licensee), Purchaser: refCdxParty(lc.Purchaser)}
+			}
+		}
+		out = append(out, x)
+	}
+	return out
+}
+
+func refCdxParty(p *cdx.OrganizationalEntityOrContact) *cdxParty {
+	if p == nil {
+		return nil
+	}
+	out := &cdxParty{Organization: refTextOrg(p.Organization)}
+	if p.Individual != nil {
+		out.Individual = &cdxContact{Name: p.Individual.Name}
+	}
+	return out
 }

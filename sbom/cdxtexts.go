@@ -3,23 +3,13 @@ package sbom
 import "strconv"
 
 // cdxTexts collects the fields of a CycloneDX component that can name its
-// maker beyond the dedicated ones: licence names and URLs, SWID tag,
+// maker beyond the dedicated ones: licence names, URLs, texts and
+// licensors (cdxlicensing.go), SWID tag,
 // evidence copyright and identity, and the makers and names of its
 // pedigree ancestors, descendants and variants. It allocates nothing for
 // a component that has none of them.
 func cdxTexts(in *cdxComp, out []Text) []Text {
-	for i, l := range in.Licenses {
-		if l.License == nil {
-			continue
-		}
-		base := "licenses[" + strconv.Itoa(i) + "].license"
-		if l.License.Name != "" && l.License.ID == "" {
-			out = append(out, Text{Kind: TextLicense, Field: base + ".name", Value: l.License.Name})
-		}
-		if l.License.URL != "" {
-			out = append(out, Text{Kind: TextURL, Field: base + ".url", Value: l.License.URL})
-		}
-	}
+	out = licenseTexts(in.Licenses, "licenses", out)
 	if sw := in.Swid; sw != nil {
 		if sw.TagID != "" {
 			out = append(out, Text{Kind: TextTagID, Field: "swid.tagId", Value: sw.TagID})
@@ -39,11 +29,13 @@ func cdxTexts(in *cdxComp, out []Text) []Text {
 				out = append(out, Text{Kind: k, Field: "evidence.identity[" + strconv.Itoa(i) + "].concludedValue", Value: id.ConcludedValue})
 			}
 		}
+		out = licenseTexts(ev.Licenses, "evidence.licenses", out)
 	}
 	if pd := in.Pedigree; pd != nil {
 		out = relativeTexts(pd.Ancestors, LineageAncestor, "pedigree.ancestors", out)
 		out = relativeTexts(pd.Descendants, LineageDescendant, "pedigree.descendants", out)
 		out = relativeTexts(pd.Variants, LineageVariant, "pedigree.variants", out)
+		out = commitTexts(pd.Commits, out)
 	}
 	return out
 }

@@ -261,6 +261,8 @@ func (w *xmlWalker) bom(s *cdxState) error {
 				i++
 				return s.topComponent(&in, "/bom/components/component["+strconv.Itoa(i)+"]", "components["+n+"]", "", cdxWarnDedupComponents, true)
 			})
+		case "services":
+			return w.services(s)
 		case "dependencies":
 			s.em.dedup.reserve(s.em.count, &s.doc.Dependencies)
 			i := 0
@@ -516,6 +518,8 @@ func (w *xmlWalker) comp(se *xml.StartElement, in *cdxComp) error {
 				in.Components = append(in.Components, cdxComp{})
 				return w.comp(se, &in.Components[len(in.Components)-1])
 			})
+		case "provider", "endpoints", "services":
+			err = w.serviceField(se, in)
 		default:
 			err = w.skip()
 		}
@@ -596,6 +600,10 @@ func (w *xmlWalker) licenses() (cdxLicenses, error) {
 					id.Name, err = w.istr()
 				case "url":
 					id.URL, err = w.str()
+				case "text":
+					id.Text, err = w.licenseText(se)
+				case "licensing":
+					id.Licensing, err = w.licensing()
 				default:
 					err = w.skip()
 				}
@@ -623,6 +631,8 @@ func (w *xmlWalker) pedigree(pd *cdxPedigree) error {
 			var err error
 			pd.Notes, err = w.str()
 			return err
+		case "commits":
+			return w.commits(pd)
 		case "ancestors":
 			list = &pd.Ancestors
 		case "descendants":
@@ -665,6 +675,10 @@ func (w *xmlWalker) evidence(ev *cdxEvidence) error {
 				return err
 			})
 			ev.Identity = append(ev.Identity, id)
+			return err
+		case "licenses":
+			var err error
+			ev.Licenses, err = w.licenses()
 			return err
 		}
 		return w.skip()

@@ -65,7 +65,9 @@ func TestCorpusCounts(t *testing.T) {
 			if ex, ok := countExceptions[e.Path]; ok {
 				want = ex.want
 			}
-			if got := len(doc.Components); got != want {
+			// The index counts components; services are audited as
+			// components of type "service" but counted apart.
+			if got := len(doc.Components) - doc.ServiceCount; got != want {
 				t.Errorf("components = %d, index.json says %d (%s)", got, want, e.Note)
 			}
 		})

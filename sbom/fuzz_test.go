@@ -55,6 +55,9 @@ func checkDoc(t *testing.T, doc *Document, err error, visits int) {
 	if doc.ComponentCount != visits {
 		t.Fatalf("ComponentCount %d, visited %d", doc.ComponentCount, visits)
 	}
+	if doc.ServiceCount < 0 || doc.ServiceCount > doc.ComponentCount {
+		t.Fatalf("ServiceCount %d of %d components", doc.ServiceCount, doc.ComponentCount)
+	}
 }
 
 // fuzzDecoder runs one decoder on data with a counting visit function.

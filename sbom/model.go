@@ -41,8 +41,11 @@ type Document struct {
 	Authors      []Contact
 	Creators     []string // SPDX creators, CycloneDX metadata tools, as written
 
-	// Components holds every package-like component, flattened, once each.
-	// The subject is included when the format carries it as a component.
+	// Components holds every package-like component, flattened, once each,
+	// and every CycloneDX service as a component of type "service", so
+	// that every signal reads them (provider as supplier, endpoints as
+	// URL texts). The subject is included when the format carries it as a
+	// component.
 	// Read fills it; Decode leaves it nil and hands each component to its
 	// visit function instead.
 	Components []Component
@@ -50,11 +53,17 @@ type Document struct {
 	// duplicates): len(Components) for Read, the number of visits for
 	// Decode.
 	ComponentCount int
+	// ServiceCount is how many of them are CycloneDX services (type
+	// "service": a SaaS API, a carrier's trunk, a cloud reputation
+	// service), which other tools count apart from components.
+	ServiceCount int
 
-	// Files are SPDX files that carry a copyright or attribution text,
-	// with Parent set to the package that holds them (hasFiles,
-	// CONTAINS), and extracted licences (Type "license") with a name or
-	// text, under the first package that uses them; they are audited but
+	// Files are SPDX files that carry a copyright or attribution text or
+	// a binary's name, with Parent set to the package that holds them
+	// (hasFiles, CONTAINS), extracted licences (Type "license") with a
+	// name or text, under the first package that uses them, and the
+	// document's organisation and person creators (Type "document",
+	// spdxcreators.go) under the subject; they are audited but
 	// not counted as components. They are kept small, since a document
 	// may list hundreds of thousands: File.Component makes the component.
 	Files []File

@@ -115,6 +115,7 @@ type spdxState struct {
 	files            []File            // files with a copyright or attribution text, extracted licences
 	fileOwner        map[string]string // file SPDXID → package SPDXID (hasFiles)
 	licenseUser      map[string]string // LicenseRef id → the first package whose licence names it
+	binaries         binaryFiles       // files kept for their names alone
 }
 
 func newSPDXState(visit func(*Component) error) *spdxState {
@@ -184,6 +185,12 @@ func (s *spdxState) finish() *Document {
 	d.Files = append(spdxFileParents(files, s.fileOwner, d.Dependencies), licenses...)
 	if len(s.describes) > 0 {
 		d.SubjectRef = s.describes[0]
+	}
+	if f, ok := creatorsElement(d, d.SubjectRef, "#SPDXRef-DOCUMENT"); ok {
+		d.Files = append(d.Files, f)
+	}
+	if w := s.binaries.warning(); w != "" {
+		s.warn.add(spdxWarnFiles, w)
 	}
 	d.Warnings = s.warn.list()
 	d.ComponentCount = s.em.count
@@ -335,8 +342,8 @@ func normalizeSPDXID(id string) string {
 }
 
 // texts are the package fields beyond the dedicated ones that can name
-// its maker: attribution texts, the source information and the package
-// file name.
+// its maker: attribution texts, the source information, the package
+// file name and LicenseRef licences.
 func (p *spdxPkg) texts() []Text {
 	var out []Text
 	for i, a := range p.Attributions {
@@ -349,6 +356,15 @@ func (p *spdxPkg) texts() []Text {
 	}
 	if v := noAssertion(p.FileName); v != "" {
 		out = append(out, Text{Kind: TextFileName, Field: "packageFileName", Value: v})
+	}
+	// A LicenseRef names a licence the writer made up, often after its
+	// rightholder ("LicenseRef-Vendor-EULA"), whether or not its text is
+	// extracted.
+	if strings.Contains(p.LicenseDeclared, "LicenseRef-") {
+		out = append(out, Text{Kind: TextLicense, Field: "licenseDeclared", Value: p.LicenseDeclared})
+	}
+	if strings.Contains(p.LicenseConcluded, "LicenseRef-") && p.LicenseConcluded != p.LicenseDeclared {
+		out = append(out, Text{Kind: TextLicense, Field: "licenseConcluded", Value: p.LicenseConcluded})
 	}
 	return out
 }
@@ -364,8 +380,9 @@ func (s *spdxState) ownFile(pkg, file string) {
 	}
 }
 
-// file keeps a file that carries a copyright or attribution text; files
-// without one are not kept, so that file-heavy documents cost nothing.
+// file keeps a file that carries a copyright or attribution text, or
+// whose name is a binary's (binaryfiles.go); other files are not kept, so
+// that file-heavy documents cost little.
 func (s *spdxState) file(f *spdxFile) {
 	c := File{Ref: f.ID, Type: "file", Name: f.Name, Copyright: noAssertion(f.Copyright), Origin: f.Origin}
 	for i, a := range f.Attributions {
@@ -373,7 +390,7 @@ func (s *spdxState) file(f *spdxFile) {
 			c.Texts = append(c.Texts, Text{Kind: TextCopyright, Field: "attributionTexts[" + strconv.Itoa(i) + "]", Value: a})
 		}
 	}
-	if strings.TrimSpace(c.Copyright) == "" && len(c.Texts) == 0 {
+	if strings.TrimSpace(c.Copyright) == "" && len(c.Texts) == 0 && !s.binaries.keep(c.Name) {
 		return
 	}
 	s.files = append(s.files, c)

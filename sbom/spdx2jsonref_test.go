@@ -236,6 +236,9 @@ func (s *spdxDoc) refDocument() *Document {
 	}
 	d.Files = refSPDXFiles(s.Files, owner, d.Dependencies)
 	d.Files = append(d.Files, refSPDXLicenses(s)...)
+	if f, ok := creatorsElement(d, d.SubjectRef, "#SPDXRef-DOCUMENT"); ok {
+		d.Files = append(d.Files, f)
+	}
 	return d
 }
 
@@ -269,8 +272,9 @@ func refSPDXLicenses(s *spdxDoc) []File {
 	return out
 }
 
-// refSPDXFiles keeps the files with a copyright or attribution text and
-// finds each one's package: hasFiles first, else the first containing
+// refSPDXFiles keeps the files with a copyright or attribution text or a
+// binary's name (TestIsBinaryFileName holds that rule) and finds each
+// one's package: hasFiles first, else the first containing
 // element in sorted order.
 func refSPDXFiles(files []spdxFile, owner map[string]string, deps map[string][]string) []File {
 	var out []File
@@ -281,7 +285,7 @@ func refSPDXFiles(files []spdxFile, owner map[string]string, deps map[string][]s
 				c.Texts = append(c.Texts, Text{Kind: TextCopyright, Field: fmt.Sprintf("attributionTexts[%d]", i), Value: a})
 			}
 		}
-		if strings.TrimSpace(c.Copyright) == "" && len(c.Texts) == 0 {
+		if strings.TrimSpace(c.Copyright) == "" && len(c.Texts) == 0 && !isBinaryFileName(c.Name) {
 			continue
 		}
 		c.Parent = owner[c.Ref]

@@ -280,10 +280,11 @@ func (t *tvReader) flush() error {
 }
 
 // endFile keeps the open file if it carries a copyright or attribution
-// text; in tag-value a file belongs to the package before it.
+// text, or has a binary's name; in tag-value a file belongs to the
+// package before it.
 func (t *tvReader) endFile() {
 	f := &t.file
-	if strings.TrimSpace(noAssertion(f.Copyright)) == "" && len(f.Attributions) == 0 {
+	if strings.TrimSpace(noAssertion(f.Copyright)) == "" && len(f.Attributions) == 0 && !isBinaryFileName(f.Name) {
 		return
 	}
 	f.ID = normalizeSPDXID(f.ID)

@@ -109,7 +109,7 @@ func (r *refTvReader) flush() {
 	}
 	if f := r.file; f != nil {
 		r.file = nil
-		if strings.TrimSpace(noAssertion(f.Copyright)) != "" || len(f.Attributions) > 0 {
+		if strings.TrimSpace(noAssertion(f.Copyright)) != "" || len(f.Attributions) > 0 || isBinaryFileName(f.Name) {
 			f.ID = normalizeSPDXID(f.ID)
 			if f.ID != "" {
 				f.Origin.Pointer = "#" + f.ID

@@ -121,15 +121,18 @@ func decodeSPDX3(data []byte) (*Document, error) {
 type spdx3Builder struct {
 	byID     map[string]*spdx3Element
 	licenses map[string][]string
+	binaries binaryFiles // files kept for their names alone
 }
 
 func (b *spdx3Builder) build(graph []spdx3Element) *Document {
 	d := &Document{Dependencies: map[string][]string{}}
+	creationAt := ""
 	for i := range graph {
 		e := &graph[i]
 		switch {
 		case e.kind() == "CreationInfo" && d.SpecVersion == "":
 			b.creation(d, e)
+			creationAt = "/@graph/" + strconv.Itoa(i)
 		case e.kind() == "SpdxDocument":
 			d.Name = e.Name
 			b.subject(d, e.RootElement)
@@ -151,6 +154,12 @@ func (b *spdx3Builder) build(graph []spdx3Element) *Document {
 		}
 	}
 	d.Files = spdxFileParents(files, nil, d.Dependencies)
+	if w := b.binaries.warning(); w != "" {
+		d.Warnings = append(d.Warnings, w)
+	}
+	if f, ok := creatorsElement(d, d.SubjectRef, creationAt); ok {
+		d.Files = append(d.Files, f)
+	}
 	for i := range d.Components {
 		d.Components[i].Licenses = b.licenses[d.Components[i].Ref]
 	}
@@ -304,7 +313,8 @@ func (b *spdx3Builder) agent(raw json.RawMessage) *Organization {
 }
 
 // file keeps an SPDX 3 file whose copyright, attribution or makers can
-// name a vendor; its supplier and first originator become texts.
+// name a vendor, or whose name is a binary's (binaryfiles.go); its
+// supplier and first originator become texts.
 func (b *spdx3Builder) file(e *spdx3Element, i int) (File, bool) {
 	c := b.component(e, i)
 	f := File{Ref: c.Ref, Type: "file", Name: c.Name, Copyright: c.Copyright, Texts: c.Texts, Origin: c.Origin}
@@ -314,5 +324,5 @@ func (b *spdx3Builder) file(e *spdx3Element, i int) (File, bool) {
 	if c.Originator != nil && c.Originator.Name != "" {
 		f.Texts = append(f.Texts, Text{Kind: TextOrg, Field: "originatedBy[0]", Value: c.Originator.Name})
 	}
-	return f, f.Copyright != "" || len(f.Texts) > 0
+	return f, f.Copyright != "" || len(f.Texts) > 0 || b.binaries.keep(f.Name)
 }

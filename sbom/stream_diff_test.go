@@ -2,12 +2,14 @@ package sbom
 
 import (
 	"bytes"
+	"cmp"
 	"compress/gzip"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -163,6 +165,8 @@ func checkPositions(t *testing.T, path string, ours *Document) {
 		case bad >= 5:
 		case strings.HasPrefix(o.Pointer, "/metadata/") && o.Line == 0 && o.Column == 0:
 			// metadata is decoded with Unmarshal, which tells no positions
+		case o.Pointer == "#SPDXRef-DOCUMENT" && o.Line == 0 && o.Column == 0:
+			// the creators' element (spdxcreators.go) is the document's
 		case o.Line < 1 || o.Line > len(lines) || o.Column < 1 || o.Column > len(lines[o.Line-1]):
 			t.Errorf("%s at %s: line %d, column %d is outside the input", what, o.Pointer, o.Line, o.Column)
 			bad++
@@ -184,6 +188,10 @@ func compareDocs(t *testing.T, ours, ref *Document) {
 	normalizeRef(ref)
 	normalize(reflect.ValueOf(ours))
 	normalize(reflect.ValueOf(ref))
+	// The reference cannot know whether services came before components
+	// in the file; both are compared with services last, each in order.
+	servicesLast(ours)
+	servicesLast(ref)
 	if ours.ComponentCount != len(ours.Components) {
 		t.Errorf("ComponentCount %d, len(Components) %d", ours.ComponentCount, len(ours.Components))
 	}
@@ -211,6 +219,7 @@ func compareDocs(t *testing.T, ours, ref *Document) {
 		"Creators":     {ours.Creators, ref.Creators},
 		"Warnings":     {ours.Warnings, ref.Warnings},
 		"Files":        {ours.Files, ref.Files},
+		"ServiceCount": {ours.ServiceCount, ref.ServiceCount},
 	}
 	for name, v := range fields {
 		if d := diff(v[0], v[1]); d != "" {
@@ -299,4 +308,19 @@ func show(v any) string {
 		s = fmt.Sprintf("&%+v", p.Elem().Interface())
 	}
 	return truncate(s, 300)
+}
+
+// servicesLast moves the services of d after its other components,
+// keeping the order within each.
+func servicesLast(d *Document) {
+	slices.SortStableFunc(d.Components, func(a, b Component) int {
+		return cmp.Compare(btoi(a.Type == "service"), btoi(b.Type == "service"))
+	})
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
