@@ -72,5 +72,5 @@ func (a *Assessor) obligationsFor(j judgement, d Dates) ([]Obligation, bool) {
 	if j.verdict == VerdictInfo {
 		return []Obligation{}, false
 	}
-	return a.obligations(j.list, append(j.regimes, j.reaching...), d)
+	return a.obligations(j.list, append(append(append([]*vendorlists.Regime{}, j.regimes...), j.reaching...), j.open...), d)
 }
