@@ -76,10 +76,10 @@ func (a *Assessor) rationale(at *match.Attribution, why string, j judgement, bar
 		return fmt.Sprintf("The component only mentions %s: %s.", name, why)
 	case bare && j.category == vendorlists.CategoryIntegration:
 		return fmt.Sprintf("Only this ties the component to %s: %s; whether it integrates %s code needs review%s.", name, why, name,
-			conditionsNote(j.regimes, at.Entity.ID))
+			a.bareNote(at, j))
 	case bare:
 		return fmt.Sprintf("Only a name points to %s (%s) and nothing corroborates it, so it needs review%s.", name, why,
-			conditionsNote(j.regimes, at.Entity.ID))
+			a.bareNote(at, j))
 	case j.verdict == VerdictProhibited:
 		// "cover", not "prohibit": §889 Part B bars the Government from
 		// contracting with a user of the component, it prohibits nothing
@@ -103,6 +103,29 @@ func (a *Assessor) rationale(at *match.Attribution, why string, j judgement, bar
 	}
 	return fmt.Sprintf("Treated as %s %s software because %s, which no regime of profile %s prohibits, so it needs review.",
 		name, j.category, why, strings.Join(a.profiles, ", "))
+}
+
+// bareNote names the regimes that make a bare name's review matter: those
+// that cover the category (with the questions their conditions ask),
+// those in force only later, those whose wording may reach it, or those
+// that make it a question; "" when none binds the user for the entity.
+func (a *Assessor) bareNote(at *match.Attribution, j judgement) string {
+	if note := conditionsNote(j.regimes, at.Entity.ID); note != "" {
+		return note
+	}
+	switch {
+	case len(j.inForce) > 0:
+		return fmt.Sprintf("; if it is, %s %s it", andList(ids(j.inForce)), verb(j.inForce, "covers", "cover"))
+	case len(j.regimes) > 0:
+		return fmt.Sprintf("; if it is, %s will cover it (%s)", andList(ids(j.regimes)), a.notYet(j.regimes))
+	case len(j.reaching) > 0:
+		return fmt.Sprintf("; if it is, the wording of %s may reach it (see the caveats)", andList(ids(j.reaching)))
+	case len(j.open) > 0:
+		return fmt.Sprintf("; if it is, whether %s %s it is a further question", andList(ids(j.open)), verb(j.open, "reaches", "reach"))
+	case len(j.context) > 0:
+		return fmt.Sprintf("; %s %s you for this entity for context only", andList(ids(j.context)), verb(j.context, "binds", "bind"))
+	}
+	return ""
 }
 
 // conditionsNote asks the questions the covering regimes' conditions put
