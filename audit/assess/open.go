@@ -25,36 +25,60 @@ import (
 // it: one that covers or reaches contributions or the entity's non-security
 // software (FAR 52.204-23 and NDAA §1634: "developed … in whole or in
 // part"), or one that covers products integrating the entity's code (BIS,
-// §889 Part A and B), unless it puts contributions out of scope. A regime
-// that covers only what the entity itself produces or provides (FAR
-// 52.204-27: the TikTok application; the FCC Covered List: equipment the
-// entity produced) does not turn on authorship.
+// §889 Part A and B). A regime that covers only what the entity itself
+// produces or provides (FAR 52.204-27: the TikTok application; the FCC
+// Covered List: equipment the entity produced) does not turn on
+// authorship, nor does one that puts contributions out of its scope; under
+// the latter, only the entity's code inside another component (a file's
+// copyright, a licence, an attribution) is a question, of integration.
 func (a *Assessor) openRegimes(at *match.Attribution, cat vendorlists.Category) (open, context []*vendorlists.Regime) {
+	inside := cat == vendorlists.CategoryContribution && codeInside(at)
 	for _, r := range a.bound(at) {
 		switch {
 		case r.Informational:
 			if slices.Contains(r.Entities, at.Entity.ID) {
 				context = append(context, r)
 			}
-		case opensTo(r, cat):
+		case opensTo(r, cat, inside):
 			open = append(open, r)
 		}
 	}
 	return a.inForce(open), context
 }
 
-// opensTo reports whether r makes a finding of category cat a question.
-func opensTo(r *vendorlists.Regime, cat vendorlists.Category) bool {
-	if len(r.Covers) == 0 || slices.Contains(r.Excludes, cat) || slices.Contains(r.OutOfScope, cat) {
+// opensTo reports whether r makes a finding of category cat a question;
+// inside says a contribution's evidence shows the entity's code inside
+// another component (see codeInside).
+func opensTo(r *vendorlists.Regime, cat vendorlists.Category, inside bool) bool {
+	if len(r.Covers) == 0 || slices.Contains(r.Excludes, cat) {
 		return false
 	}
 	has := func(c vendorlists.Category) bool {
 		return slices.Contains(r.Covers, c) || slices.Contains(r.Reaches, c)
 	}
-	if cat != vendorlists.CategoryContribution {
-		return !has(cat)
+	switch {
+	case cat != vendorlists.CategoryContribution:
+		return !has(cat) && !slices.Contains(r.OutOfScope, cat)
+	case slices.Contains(r.OutOfScope, cat):
+		// Authorship alone is out of the regime's scope (§889 turns on
+		// equipment and services); the entity's code inside another
+		// component is still a question of integration.
+		return inside && has(vendorlists.CategoryIntegration)
 	}
 	return has(vendorlists.CategoryContribution) || has(vendorlists.CategoryNonSecurity) || has(vendorlists.CategoryIntegration)
+}
+
+// codeInside reports whether a contribution's evidence shows the entity's
+// code inside a component someone else supplies: a file's copyright, a
+// licence, a copyright found in the binary (CycloneDX evidence), an
+// attribution notice. Only a package's own declared copyright notice says
+// no more than who wrote the package (openEuler's libboundscheck).
+func codeInside(at *match.Attribution) bool {
+	if at.Component.Type == "file" || at.Component.Type == "license" {
+		return true
+	}
+	f := copyrightField(at)
+	return f != "" && f != "copyright"
 }
 
 // copyrightField is the field of the evidence that made the finding a

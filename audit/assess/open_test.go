@@ -57,7 +57,8 @@ func TestCaseObligationsOfAQuestion(t *testing.T) {
 // turn on authorship: with contributions out of the scope of §889 Part A
 // and B, a Huawei copyright on openEuler's libboundscheck is information
 // only, as other-regimes-facts §4 reads it ("authorship ≠ equipment
-// producer").
+// producer"), while a Huawei-copyrighted file inside a product stays a
+// question of integration.
 func TestContributionOutOfScope(t *testing.T) {
 	s889 := *embedded(t)["section-889"]
 	s889.Regimes = append([]vendorlists.Regime(nil), s889.Regimes...)
@@ -71,6 +72,12 @@ func TestContributionOutOfScope(t *testing.T) {
 	got := a.Assess(attribution(&s889, "huawei", vendorlists.CategoryContribution, match.ConfidenceMedium), a.Stateless())
 	if got.Verdict != VerdictInfo || len(got.Obligations) != 0 {
 		t.Errorf("verdict %s with %d obligations, want info with none (%s)", got.Verdict, len(got.Obligations), got.Rationale)
+	}
+	// The entity's code inside another component (a Huawei-copyrighted
+	// file in ONT firmware) is still a question of integration.
+	file := inFile(attribution(&s889, "huawei", vendorlists.CategoryContribution, match.ConfidenceMedium))
+	if got := a.Assess(file, a.Stateless()); got.Verdict != VerdictReview || !strings.Contains(got.Rationale, "whether the component integrates software or equipment") || len(got.Obligations) == 0 {
+		t.Errorf("a file: verdict %s with %d obligations (%s), want a review of integration", got.Verdict, len(got.Obligations), got.Rationale)
 	}
 	// The same list without that data keeps the question.
 	b := newAssessor(t, Config{Lists: []*vendorlists.List{embedded(t)["section-889"]}, Profiles: []string{"us-federal-contractor"}, AsOf: d("2025-01-01")})
