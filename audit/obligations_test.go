@@ -23,7 +23,9 @@ func TestObligations(t *testing.T) {
 	}
 	want := []Obligation{
 		{Regime: "far-52-204-23", Action: "Report to the contracting officer.", Effective: "2018-07-16", Due: "2026-12-29",
-			Status: ObligationStatus{State: "passed", Days: 1, Text: "deadline passed on 2026-12-29"}},
+			// Counted from --discovered with nothing recorded: overdue (it
+			// read "deadline passed on" before the L5 fix).
+			Status: ObligationStatus{State: "overdue", Days: 1, Text: "overdue by 1 business day (no submission recorded)"}},
 		{Regime: "far-52-204-23", Action: "Follow up with mitigation.", Effective: "2018-07-16", Due: "2027-01-13",
 			Status: ObligationStatus{State: "due", Days: 14, Text: "due in 14 days at the latest"}},
 		{Regime: "bis-icts-2024", Action: "Replace the software; no updates after this date.", Effective: "2024-09-29",

@@ -175,7 +175,7 @@ func (a *Auditor) auditInput(ctx context.Context, in sbom.Input, opts RunOptions
 	if doc.ComponentCount == 0 {
 		o.result.Status = StatusEmpty
 		if doc.Subject == nil {
-			o.result.Warnings = append(o.result.Warnings, "the SBOM lists no components, so it cannot show the absence of sanctioned vendors")
+			o.result.Warnings = append(o.result.Warnings, "the SBOM lists no components, so it cannot show the absence of restricted vendors")
 		}
 	}
 	o.found = d.Finish(doc)

@@ -52,8 +52,10 @@ func TestProfiles(t *testing.T) {
 		want     Verdict
 		regimes  []string // regimes of the obligations, in order
 	}{
-		{nil, kaspresso, VerdictReview, nil},
-		{[]string{"us-commercial"}, kaspresso, VerdictReview, nil},
+		// BIS binds for Kaspersky but covers only products and
+		// integrations: a non-security component is a question under it.
+		{nil, kaspresso, VerdictReview, []string{"bis-icts-2024"}},
+		{[]string{"us-commercial"}, kaspresso, VerdictReview, []string{"bis-icts-2024"}},
 		{[]string{"us-federal-contractor"}, kaspresso, VerdictProhibited, []string{"far-52-204-23", "far-52-204-23"}},
 		{[]string{"us-commercial"}, kesl, VerdictProhibited, []string{"bis-icts-2024"}},
 		{[]string{"us-federal-contractor"}, kesl, VerdictProhibited, []string{"far-52-204-23", "far-52-204-23", "bis-icts-2024"}},
@@ -90,9 +92,9 @@ func TestRationale(t *testing.T) {
 		c    sbom.Component
 		want []string
 	}{
-		{sbom.Component{Name: "kesl", Supplier: org("AO Kaspersky Lab")}, []string{"supplier.name", "bis-icts-2024 prohibits"}},
-		{sbom.Component{Name: "kaspresso", PURL: "pkg:maven/com.kaspersky.android-components/kaspresso@1"}, []string{"non-security", "no regime of profile us-commercial"}},
-		{sbom.Component{Name: "nrpe", Supplier: org("Nagios"), Copyright: "Copyright 2011 Kaspersky Lab ZAO"}, []string{"Only the copyright", "in part"}},
+		{sbom.Component{Name: "kesl", Supplier: org("AO Kaspersky Lab")}, []string{"supplier.name", "which bis-icts-2024 covers"}},
+		{sbom.Component{Name: "kaspresso", PURL: "pkg:maven/com.kaspersky.android-components/kaspresso@1"}, []string{"non-security", "bis-icts-2024 (Commerce ICTS Final Determination) binds you for this entity but names only its product and integration software as covered, so it needs review"}},
+		{sbom.Component{Name: "nrpe", Supplier: org("Nagios"), Copyright: "Copyright 2011 Kaspersky Lab ZAO"}, []string{"Only a copyright notice ties", "whether the component integrates software or equipment of the entity that bis-icts-2024 covers"}},
 		{sbom.Component{Name: "x", Description: "Kaspersky Lab parser"}, []string{"only mentions"}},
 		{sbom.Component{Name: "Kaspresso"}, []string{"nothing corroborates"}},
 	}

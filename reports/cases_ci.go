@@ -29,7 +29,7 @@ func caseMessage(c CaseEntry) string {
 // renderCasesJUnit writes one test case per case; an overdue case fails,
 // a resolved or waived one is skipped.
 func renderCasesJUnit(w io.Writer, r *CaseRegister, _ RenderOptions) error {
-	s := junitSuite{Name: "embargo cases as of " + r.AsOf}
+	s := junitSuite{Name: "embargo cases as of " + r.AsOf, Properties: []junitProperty{{Name: "disclaimer", Value: Disclaimer}}}
 	for _, c := range r.Cases {
 		tc := junitCase{Name: c.ID + " " + c.Component, Classname: c.Subject, SystemOut: caseMessage(c)}
 		switch {

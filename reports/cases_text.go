@@ -10,11 +10,12 @@ import (
 
 func renderCasesCSV(w io.Writer, r *CaseRegister, _ RenderOptions) error {
 	cw := csv.NewWriter(w)
-	if err := cw.Write(casesHeader()); err != nil {
+	// The disclaimer is the last column, as in the audit CSV.
+	if err := cw.Write(append(casesHeader(), "disclaimer")); err != nil {
 		return err
 	}
 	for _, c := range r.Cases {
-		row := caseRecord(c)
+		row := append(caseRecord(c), Disclaimer)
 		for i := range row {
 			row[i] = csvCell(row[i])
 		}

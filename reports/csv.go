@@ -28,11 +28,19 @@ func csvHeader() []string {
 	}
 }
 
+// csvFileHeader is csvHeader with the CSV file's last column, the
+// disclaimer: a CSV has no place for a note but its cells, and every
+// report says it is not legal advice. It is the last column so that tools
+// reading the others by position are not disturbed.
+func csvFileHeader() []string {
+	return append(csvHeader(), "disclaimer")
+}
+
 // renderCSV writes the findings table through encoding/csv (which does the
 // quoting) and neutralises every cell a spreadsheet would run as a formula.
 func renderCSV(w io.Writer, m *Model, _ RenderOptions) error {
 	cw := csv.NewWriter(w)
-	if err := cw.Write(csvHeader()); err != nil {
+	if err := cw.Write(csvFileHeader()); err != nil {
 		return err
 	}
 	for _, f := range m.Findings {
@@ -56,7 +64,7 @@ func renderCSVExcel(w io.Writer, m *Model, ro RenderOptions) error {
 }
 
 func csvRow(f Finding) []string {
-	row := findingRecord(f)
+	row := append(findingRecord(f), Disclaimer)
 	for i, c := range row {
 		row[i] = csvCell(c)
 	}

@@ -174,8 +174,8 @@ func checkCSVCellsInert(t *testing.T, m *Model) {
 			t.Fatalf("%s: %d rows, want a header and %d findings", f, len(rows), len(m.Findings))
 		}
 		for _, row := range rows {
-			if len(row) != len(csvHeader()) {
-				t.Errorf("%s: row of %d cells, header %d", f, len(row), len(csvHeader()))
+			if len(row) != len(csvFileHeader()) {
+				t.Errorf("%s: row of %d cells, header %d", f, len(row), len(csvFileHeader()))
 			}
 			for _, c := range row {
 				if c != "" && strings.ContainsRune("=+-@\t\r", rune(c[0])) {

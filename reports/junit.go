@@ -106,6 +106,7 @@ func junitSuiteFor(m *Model, in Input, rel string, findings []Finding) junitSuit
 			{Name: "format", Value: xmlText(joinNonEmpty(" ", in.Format, in.SpecVersion))},
 			{Name: "asOf", Value: m.AsOf},
 			{Name: "failOn", Value: m.FailOn},
+			{Name: "disclaimer", Value: Disclaimer},
 		},
 	}
 	for _, p := range []junitProperty{{"vendor", in.Vendor}, {"product", in.Product}, {"productVersion", in.Version}} {
@@ -221,7 +222,7 @@ func junitRunSuite(m *Model) (junitSuite, bool) {
 	if len(gaps) == 0 {
 		return junitSuite{}, false
 	}
-	s := junitSuite{Name: "embargo run"}
+	s := junitSuite{Name: "embargo run", Properties: []junitProperty{{Name: "disclaimer", Value: Disclaimer}}}
 	for _, g := range gaps {
 		s.Cases = append(s.Cases, junitCase{Name: "coverage", Classname: "embargo.run",
 			Error: &junitProblem{Message: xmlText("incomplete: " + g), Type: "incomplete"}})

@@ -96,6 +96,14 @@ func mdText(s string) string {
 	return mdEscape(clipTo(visible(s), mdCell))
 }
 
+// mdLegal is the text of a list (a regime's title and citation, an
+// obligation's action and notes), escaped but never clipped: the law is
+// stated in full ("within one business day" ends the §889 action). Line
+// breaks of folded YAML become spaces so that the table row holds.
+func mdLegal(s string) string {
+	return mdEscape(strings.Join(strings.Fields(s), " "))
+}
+
 // path is an input path relative to the inputs' common directory.
 func (d *mdDoc) path(p string) string {
 	return mdText(relativeTo(d.dir, p))
@@ -176,8 +184,8 @@ func (d *mdDoc) deadlines() {
 			status = mdEscape(orDefault(status, o.State))
 		}
 		rows = append(rows, fmt.Sprintf("| %s | %s | %s | %s | %s | %s | %s | %s |", o.Ref, status, mdEscape(due),
-			mdText(joinNonEmpty(", ", o.Title, o.Regime, o.Clause)), mdText(o.Citation), mdText(strings.Join(append([]string{o.Action}, o.Notes...), " ")),
-			findingsCovered(o), mdText(deadlineCitations(o))))
+			mdLegal(joinNonEmpty(", ", o.Title, o.Regime, o.Clause)), mdLegal(o.Citation), mdLegal(strings.Join(append([]string{o.Action}, o.Notes...), " ")),
+			findingsCovered(o), mdLegal(deadlineCitations(o))))
 	}
 	d.table("| Ref | Status | Due | Regime | Citation | Action | Findings | Sources |\n| --- | --- | --- | --- | --- | --- | ---: | --- |\n",
 		rows, len(rows), "obligations")

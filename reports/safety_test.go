@@ -82,8 +82,8 @@ func checkCSVSafe(t *testing.T, m *Model) {
 	}
 	found := false
 	for _, row := range rows {
-		if len(row) != len(csvHeader()) {
-			t.Errorf("row has %d cells, header %d", len(row), len(csvHeader()))
+		if len(row) != len(csvFileHeader()) {
+			t.Errorf("row has %d cells, header %d", len(row), len(csvFileHeader()))
 		}
 		for _, c := range row {
 			if c != "" && strings.ContainsRune("=+-@\t\r", rune(c[0])) {

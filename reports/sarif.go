@@ -280,6 +280,7 @@ func helpText(full string, citations []citation) string {
 		}
 	}
 	b.WriteString("\n\nTo resolve: remove or replace the component, or record a waiver with its justification. The JSON report holds the full evidence under each finding id.")
+	b.WriteString("\n\n" + Disclaimer)
 	return b.String()
 }
 
@@ -294,6 +295,7 @@ func helpMarkdown(entity, category string, citations []citation) string {
 		}
 	}
 	b.WriteString("\nTo resolve: remove or replace the component, or record a waiver with its justification. The JSON report holds the full evidence under each finding id.\n")
+	b.WriteString("\n_" + mdEscape(Disclaimer) + "_\n")
 	return b.String()
 }
 
@@ -522,5 +524,6 @@ func sarifRunProperties(m *Model) map[string]any {
 		"complete":    m.Complete,
 		"generatedAt": m.GeneratedAt,
 		"lists":       lists,
+		"disclaimer":  Disclaimer,
 	}
 }

@@ -24,7 +24,8 @@ func (s Spec) String() string {
 	return string(s.Format) + "=" + s.Path
 }
 
-// ParseSpecs parses -o values ("FORMAT" or "FORMAT=FILE") and checks all of
+// ParseSpecs parses -o values ("FORMAT", "FORMAT=FILE" or "FORMAT=-" for
+// stdout, text formats only) and checks all of
 // them, and every path, before anything is written: unknown formats, more
 // than one report on stdout, one file named twice, and paths that cannot be
 // written are errors. No values means the default table on stdout.
@@ -63,8 +64,19 @@ func parseSpec(v string) (Spec, error) {
 	if hasPath && path == "" {
 		return Spec{}, fmt.Errorf("-o %s: empty file name (omit =FILE to write to stdout)", v)
 	}
+	if path == StdoutPath {
+		// "-" is stdout, as it is stdin for inputs; a file named "-" is
+		// "./-". A binary report is never sent to stdout by name.
+		if info.Binary {
+			return Spec{}, fmt.Errorf("-o %s: %s is binary and \"-\" (stdout) is for text reports; name a file (-o %s=report.%s), or omit =FILE and redirect stdout", v, info.Name, info.Name, info.Name)
+		}
+		path = ""
+	}
 	return Spec{Format: info.Name, Path: path}, nil
 }
+
+// StdoutPath names stdout in -o FORMAT=FILE.
+const StdoutPath = "-"
 
 // checkDestinations refuses two reports on stdout and one file named twice:
 // either would interleave or overwrite one report with another.
@@ -85,7 +97,7 @@ func checkDestinations(specs []Spec) error {
 		seen[key] = s
 	}
 	if len(stdout) > 1 {
-		errs = append(errs, fmt.Errorf("at most one report can go to stdout, got %s; add =FILE to the others", strings.Join(stdout, ", ")))
+		errs = append(errs, fmt.Errorf("-o: at most one report can go to stdout (no =FILE, or =-), got %s; add =FILE to the others", strings.Join(stdout, ", ")))
 	}
 	return errors.Join(errs...)
 }

@@ -49,6 +49,14 @@ func TestParseSpecs(t *testing.T) {
 		{name: "directory", values: []string{"json=" + dir}, wantErr: []string{"is a directory"}},
 		{name: "parent is a file", values: []string{"json=" + filepath.Join(notDir, "r.json")}, wantErr: []string{"is not a directory"}},
 		{name: "empty file name", values: []string{"json="}, wantErr: []string{"empty file name"}},
+		// "-" is stdout, as for inputs, for every text format; it was a
+		// file named "-" before.
+		{name: "dash is stdout", values: []string{"json=-"}, want: []Spec{{Format: FormatJSON}}},
+		{name: "dash is stdout beside files", values: []string{"sarif=-", "json=" + file}, want: []Spec{{Format: FormatSARIF}, {Format: FormatJSON, Path: file}}},
+		{name: "a file named dash is ./-", values: []string{"json=./-"}, want: []Spec{{Format: FormatJSON, Path: "./-"}}},
+		{name: "dash and a bare format are two on stdout", values: []string{"json=-", "table"}, wantErr: []string{"at most one report can go to stdout", "json, table"}},
+		{name: "two dashes", values: []string{"csv=-", "markdown=-"}, wantErr: []string{"at most one report can go to stdout", "csv, markdown"}},
+		{name: "binary to dash", values: []string{"xlsx=-"}, wantErr: []string{"-o xlsx=-: xlsx is binary", "name a file"}},
 		{name: "every error at once", values: []string{"yaml", "toml", "json", "csv"},
 			wantErr: []string{`"yaml"`, `"toml"`}},
 	}
@@ -122,5 +130,19 @@ func TestMissingDirectoryIsAnError(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "missing")); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("the missing directory was created: %v", err)
+	}
+}
+
+// TestDashIsStdoutForEveryTextFormat: "-" names stdout for each text
+// format Formats() declares and is refused for each binary one.
+func TestDashIsStdoutForEveryTextFormat(t *testing.T) {
+	for _, f := range Formats() {
+		got, err := ParseSpecs([]string{string(f.Name) + "=-"})
+		switch {
+		case f.Binary && err == nil:
+			t.Errorf("%s=-: accepted a binary report on stdout: %v", f.Name, got)
+		case !f.Binary && (err != nil || len(got) != 1 || got[0].Path != ""):
+			t.Errorf("%s=-: got %v, %v; want stdout", f.Name, got, err)
+		}
 	}
 }

@@ -17,6 +17,9 @@ type Dates struct {
 	// FollowedUp is when the follow-up report (the one due some business
 	// days after the report) was submitted; zero when not recorded.
 	FollowedUp time.Time
+	// recalled marks the dates of a case a ledger knows: the ledger says
+	// whether a passed deadline was missed (reports.OverdueObligations).
+	recalled bool
 }
 
 // Stateless are the dates of a case no ledger knows: identified on
@@ -30,6 +33,7 @@ func (a *Assessor) Stateless() Dates {
 // and its follow-up report.
 func (a *Assessor) Recalled(identified, reported, followedUp time.Time) Dates {
 	d := a.Stateless()
+	d.recalled = true
 	if !identified.IsZero() {
 		d.Identified = dateOf(identified)
 	}
@@ -72,5 +76,5 @@ func (a *Assessor) obligationsFor(j judgement, d Dates) ([]Obligation, bool) {
 	if j.verdict == VerdictInfo {
 		return []Obligation{}, false
 	}
-	return a.obligations(j.list, append(j.regimes, j.reaching...), d)
+	return a.obligations(j.list, append(append(append([]*vendorlists.Regime{}, j.regimes...), j.reaching...), j.open...), d)
 }

@@ -241,3 +241,35 @@ func TestDateWarnings(t *testing.T) {
 		}
 	}
 }
+
+// TestMissedDeadlineFromDiscoveryIsOverdue: identified (--discovered) on
+// Wednesday 2026-11-25, the §889 report was due Friday 2026-11-27
+// (Thanksgiving skipped); on Tuesday 2026-12-01, with nothing recorded,
+// it is overdue by 2 business days, as a ledger would say, not merely
+// "passed". The follow-up, due later, stays due; a fixed deadline long
+// past stays "passed"; a ledger's case is left to the ledger.
+func TestMissedDeadlineFromDiscoveryIsOverdue(t *testing.T) {
+	s := embedded(t)["section-889"]
+	a := newAssessor(t, Config{Lists: []*vendorlists.List{s}, Profiles: []string{"us-federal-contractor"},
+		AsOf: d("2026-12-01"), Discovered: d("2026-11-25")})
+	at := attribution(s, "huawei", vendorlists.CategoryProduct, match.ConfidenceHigh)
+	got := a.Assess(at, a.Stateless())
+	rep := obligationByID(t, got.Obligations, "far-52-204-25-part-a", "report")
+	if rep.Due != "2026-11-27" || rep.Status.State != StateOverdue || rep.Status.Days != 2 ||
+		rep.Status.Text != "overdue by 2 business days (no submission recorded)" {
+		t.Errorf("report %s %+v, want due 2026-11-27, overdue by 2 business days", rep.Due, rep.Status)
+	}
+	if fol := obligationByID(t, got.Obligations, "far-52-204-25-part-a", "follow-up-report"); fol.Status.State != "due" {
+		t.Errorf("follow-up %+v, want due", fol.Status)
+	}
+	// A ledger's case: the assessment says passed, the ledger decides.
+	led := a.Assess(at, a.Recalled(d("2026-11-25"), time.Time{}, time.Time{}))
+	if rep := obligationByID(t, led.Obligations, "far-52-204-25-part-a", "report"); rep.Status.State != StatePassed {
+		t.Errorf("ledger case report %+v, want passed (the ledger restates it)", rep.Status)
+	}
+	// Without --discovered the case is identified today: nothing is late.
+	b := newAssessor(t, Config{Lists: []*vendorlists.List{s}, Profiles: []string{"us-federal-contractor"}, AsOf: d("2026-12-01")})
+	if rep := obligationByID(t, b.Assess(at, b.Stateless()).Obligations, "far-52-204-25-part-a", "report"); rep.Status.State != "due" {
+		t.Errorf("without --discovered: report %+v, want due", rep.Status)
+	}
+}

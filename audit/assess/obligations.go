@@ -225,10 +225,18 @@ func (a *Assessor) obligation(r *vendorlists.Regime, o vendorlists.Obligation, d
 	notes = append(notes, t.notes...)
 	done, recorded := a.doneDate(r, o.ID, d)
 	status := statusAt(dateOf(o.Effective.Time), t.due, a.asOf, o.Effective.IsZero())
-	if recorded {
+	switch {
+	case recorded:
 		status = doneStatus(dateOf(done), t.due)
-	} else if t.latest && status.State == "due" {
+	case t.latest && status.State == "due":
 		status.Text += " at the latest"
+	case status.State == StatePassed && t.fromIdent && a.discoveredGiven && !d.recalled:
+		// Counted from the identification date the user gave: the
+		// deadline was missed unless a submission nobody recorded was
+		// made; overdue, as a ledger would say, and first in the
+		// summaries.
+		status = Overdue(status, t.due, a.asOf)
+		status.Text += " (no submission recorded)"
 	}
 	return Obligation{
 		Regime: r.ID, ID: o.ID, Title: r.Title, Citation: r.Citation, Action: o.Action,

@@ -65,8 +65,8 @@ func (a *Assessor) applyScope(at *match.Attribution, why string, j *judgement) {
 			}
 		}
 		j.verdict = VerdictReview
-		j.rationale = fmt.Sprintf("Treated as %s %s software because %s; %s prohibits it only for a use the SBOM cannot show, so it needs review: %s",
-			at.Entity.Name, j.category, why, regimeIDs(j.regimes), strings.Join(questions, " "))
+		j.rationale = fmt.Sprintf("Treated as %s %s software because %s; %s %s it only in a case the SBOM cannot show, so it needs review: %s",
+			at.Entity.Name, j.category, why, andList(ids(j.regimes)), verb(j.regimes, "covers", "cover"), strings.Join(questions, " "))
 	case j.verdict == VerdictReview && len(j.regimes) == 0 && j.category != vendorlists.CategoryContribution:
 		rs := a.bound(at)
 		if len(rs) == 0 {

@@ -2,6 +2,7 @@ package assess
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/embargo-sbom/embargo/audit/match"
@@ -22,6 +23,13 @@ type judgement struct {
 	// reaching are regimes whose wording may reach the category: they
 	// make a finding review, with their obligations, never prohibited.
 	reaching []*vendorlists.Regime
+	// open are the regimes in force that bind the user for the entity
+	// and make a finding no regime covers a question (see open.go); like
+	// reaching ones, they give a review their obligations.
+	open []*vendorlists.Regime
+	// context are the informational regimes that bind the user for the
+	// entity, named when nothing else does.
+	context []*vendorlists.Regime
 }
 
 // judge applies the verdict rules to an attribution: which bound regimes
@@ -33,12 +41,18 @@ func (a *Assessor) judge(at *match.Attribution) judgement {
 		j.regimes = a.coveringEntity(at, cat)
 		j.inForce = a.inForce(j.regimes)
 		j.reaching = a.inForce(a.reachingRegimes(at, cat))
+		if len(j.regimes) == 0 && len(j.reaching) == 0 {
+			j.open, j.context = a.openRegimes(at, cat)
+		}
 	}
 	switch {
 	case cat == vendorlists.CategoryMention:
 		j.verdict = VerdictInfo
 	case cat == vendorlists.CategoryContribution:
 		j.verdict = VerdictReview
+		if len(j.regimes)+len(j.reaching)+len(j.open) == 0 && len(a.bound(at)) > 0 {
+			j.verdict = VerdictInfo // no bound regime turns on authorship
+		}
 	case at.NameOnly:
 		j.verdict = VerdictReview
 	case len(j.inForce) > 0:
@@ -55,17 +69,23 @@ func (a *Assessor) judge(at *match.Attribution) judgement {
 func (a *Assessor) rationale(at *match.Attribution, why string, j judgement, bare bool) string {
 	name := at.Entity.Name
 	switch {
+	case j.category == vendorlists.CategoryContribution:
+		questioning := append(append(append([]*vendorlists.Regime{}, j.regimes...), j.reaching...), j.open...)
+		return a.contributionRationale(at, why, questioning, a.bound(at))
 	case j.verdict == VerdictInfo:
 		return fmt.Sprintf("The component only mentions %s: %s.", name, why)
-	case j.category == vendorlists.CategoryContribution:
-		return fmt.Sprintf("Only the copyright names %s (%s) while someone else supplies the component, so whether %s developed it in part needs review.", name, why, name)
 	case bare && j.category == vendorlists.CategoryIntegration:
-		return fmt.Sprintf("Only this ties the component to %s: %s; whether it integrates %s code needs review.", name, why, name)
+		return fmt.Sprintf("Only this ties the component to %s: %s; whether it integrates %s code needs review%s.", name, why, name,
+			a.bareNote(at, j))
 	case bare:
-		return fmt.Sprintf("Only a name points to %s (%s) and nothing corroborates it, so it needs review.", name, why)
+		return fmt.Sprintf("Only a name points to %s (%s) and nothing corroborates it, so it needs review%s.", name, why,
+			a.bareNote(at, j))
 	case j.verdict == VerdictProhibited:
-		return fmt.Sprintf("Treated as %s %s software because %s, which %s prohibits.",
-			name, j.category, why, regimeIDs(j.inForce))
+		// "cover", not "prohibit": §889 Part B bars the Government from
+		// contracting with a user of the component, it prohibits nothing
+		// itself; the obligations say what each regime requires.
+		return fmt.Sprintf("Treated as %s %s software because %s, which %s %s: the obligations listed say what %s.",
+			name, j.category, why, andList(ids(j.inForce)), verb(j.inForce, "covers", "cover"), verb(j.inForce, "it requires", "each requires"))
 	case len(j.regimes) > 0 || len(j.reaching) > 0:
 		var parts []string
 		if len(j.regimes) > 0 {
@@ -76,9 +96,68 @@ func (a *Assessor) rationale(at *match.Attribution, why string, j judgement, bar
 		}
 		return fmt.Sprintf("Treated as %s %s software because %s; %s; it needs review.",
 			name, j.category, why, strings.Join(parts, "; "))
+	case len(j.open) > 0:
+		return openRationale(name, j.category, why, j.open)
+	case len(j.context) > 0:
+		return contextRationale(name, j.category, why, j.context)
 	}
 	return fmt.Sprintf("Treated as %s %s software because %s, which no regime of profile %s prohibits, so it needs review.",
 		name, j.category, why, strings.Join(a.profiles, ", "))
+}
+
+// bareNote names the regimes that make a bare name's review matter: those
+// that cover the category (with the questions their conditions ask),
+// those in force only later, those whose wording may reach it, or those
+// that make it a question; "" when none binds the user for the entity.
+func (a *Assessor) bareNote(at *match.Attribution, j judgement) string {
+	if note := conditionsNote(j.regimes, at.Entity.ID); note != "" {
+		return note
+	}
+	switch {
+	case len(j.inForce) > 0:
+		return fmt.Sprintf("; if it is, %s %s it", andList(ids(j.inForce)), verb(j.inForce, "covers", "cover"))
+	case len(j.regimes) > 0:
+		return fmt.Sprintf("; if it is, %s will cover it (%s)", andList(ids(j.regimes)), a.notYet(j.regimes))
+	case len(j.reaching) > 0:
+		return fmt.Sprintf("; if it is, the wording of %s may reach it (see the caveats)", andList(ids(j.reaching)))
+	case len(j.open) > 0:
+		return fmt.Sprintf("; if it is, whether %s %s it is a further question", andList(ids(j.open)), verb(j.open, "reaches", "reach"))
+	case len(j.context) > 0:
+		return fmt.Sprintf("; %s %s you for this entity for context only", andList(ids(j.context)), verb(j.context, "binds", "bind"))
+	}
+	return ""
+}
+
+// conditionsNote asks the questions the covering regimes' conditions put
+// on the entity (a Lorex item's production date, a Hikvision camera's
+// use): "" when there are none.
+func conditionsNote(rs []*vendorlists.Regime, entity string) string {
+	var with []*vendorlists.Regime
+	var questions []string
+	for _, r := range rs {
+		qs := conditions(r, entity)
+		if len(qs) > 0 {
+			with = append(with, r)
+		}
+		for _, q := range qs {
+			if !slices.Contains(questions, q) {
+				questions = append(questions, q)
+			}
+		}
+	}
+	if len(questions) == 0 {
+		return ""
+	}
+	q := strings.TrimSuffix(strings.Join(questions, " "), ".")
+	return fmt.Sprintf("; %s %s it only in a case the SBOM cannot show: %s", andList(ids(with)), verb(with, "covers", "cover"), q)
+}
+
+func ids(rs []*vendorlists.Regime) []string {
+	out := make([]string, len(rs))
+	for i, r := range rs {
+		out[i] = r.ID
+	}
+	return out
 }
 
 // notYet says when each regime not yet in force takes effect.

@@ -1,4 +1,4 @@
-// Command embargo audits SBOMs for components from sanctioned vendors.
+// Command embargo audits SBOMs for components from legally restricted vendors.
 package main
 
 import (

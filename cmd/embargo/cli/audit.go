@@ -22,7 +22,7 @@ func newAuditCommand(env *environment, global *globalOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "audit [flags] PATH...",
 		Short: "Audit SBOM files, directories, glob patterns or - (stdin)",
-		Long: `Audit SBOMs against the embedded sanctioned-vendor lists (and any --list).
+		Long: `Audit SBOMs against the embedded restricted-vendor lists (and any --list).
 
 PATH is a file, a directory (walked recursively), a glob pattern or - for stdin,
 in any mix; --manifest adds inputs labelled with vendor, product and version.

@@ -16,7 +16,7 @@ import (
 func newListsCommand(env *environment) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "lists",
-		Short: "Show, validate, export and import sanctioned-vendor lists",
+		Short: "Show, validate, export and import restricted-vendor lists",
 		Long: `Without a subcommand, show every loaded list: the embedded ones, newer ones
 installed with "embargo lists import" (which take precedence), and any --list FILE.`,
 		Args: cobra.NoArgs,

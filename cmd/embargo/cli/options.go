@@ -110,7 +110,7 @@ func defaultPolicyOptions() policyOptions {
 
 func (o *policyOptions) addFlags(fs *pflag.FlagSet) {
 	d := defaultPolicyOptions()
-	fs.StringArrayVar(&o.Profile, "profile", d.Profile, "who you are (`PROFILE`, repeatable): us-commercial, us-federal-agency, us-federal-contractor, fcc-subsidy-recipient")
+	fs.StringArrayVar(&o.Profile, "profile", d.Profile, "who you are (`PROFILE`, repeatable): "+profileUsageMark+"; --list files may define more")
 	fs.StringVar(&o.AsOf, "as-of", "", "date obligations are measured against, `YYYY-MM-DD` (default today)")
 	fs.StringVar(&o.Discovered, "discovered", "", "date the components were identified, `YYYY-MM-DD`, start of FAR report deadlines (default --as-of)")
 	fs.StringVar(&o.FARClause, "far-clause", d.FARClause, "version of FAR 52.204-23 your contract carries, `VERSION` 2018-07 (report within 1 business day) or 2023-12 (3 business days); default: the current one, 2023-12")
@@ -147,7 +147,7 @@ func defaultListOptions() listOptions { return listOptions{MaxListAge: "180d"} }
 
 func (o *listOptions) addFlags(fs *pflag.FlagSet) {
 	d := defaultListOptions()
-	fs.StringArrayVar(&o.List, "list", nil, "add a sanctioned-vendor list `FILE` beside the embedded ones, repeatable")
+	fs.StringArrayVar(&o.List, "list", nil, "add a restricted-vendor list `FILE` beside the embedded ones, repeatable")
 	fs.StringArrayVar(&o.OnlyList, "only-list", nil, "use only the list with this `ID`, repeatable")
 	fs.StringVar(&o.MaxListAge, "max-list-age", d.MaxListAge, "warn when a list was published more than `DAYS` ago (e.g. 180d; 0 turns the warning off)")
 }

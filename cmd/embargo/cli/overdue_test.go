@@ -16,8 +16,8 @@ import (
 // run writes after the FAR report deadline passed with no report recorded
 // says the obligation is overdue (in business days), in JSON and in the
 // case register, and its "what is due when" summary lists it before the
-// follow-up that is still to come. Without a ledger the tool cannot know
-// and says the deadline passed.
+// follow-up that is still to come. Without a ledger, a deadline counted
+// from --discovered is overdue too.
 func TestLedgerReportPutsOverdueFirst(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
@@ -49,9 +49,23 @@ func TestLedgerReportPutsOverdueFirst(t *testing.T) {
 		t.Errorf("the overdue report is not first in DUE WHEN:\n%s", due)
 	}
 
-	_, rep = auditJSON(t, "--profile", "us-federal-contractor", "--as-of", "2026-12-03", "--discovered", "2026-11-25", sbomPath)
-	if st := farReportStatus(t, rep); st["state"] != "passed" {
-		t.Errorf("without a ledger: report status %v, want passed (nothing records whether it was met)", st)
+	// Without a ledger, a deadline counted from --discovered that has
+	// passed is overdue as well (nothing records a submission), and it
+	// heads DUE WHEN before its follow-up; this was "passed" and ranked
+	// after the follow-up before.
+	noLedger := []string{"--profile", "us-federal-contractor", "--as-of", "2026-12-03", "--discovered", "2026-11-25", sbomPath}
+	_, rep = auditJSON(t, noLedger...)
+	if st := farReportStatus(t, rep); st["state"] != "overdue" || st["days"] != 2.0 || st["text"] != "overdue by 2 business days (no submission recorded)" {
+		t.Errorf("without a ledger: report status %v, want overdue by 2 business days (no submission recorded)", st)
+	}
+	code, out, errOut = run(t, context.Background(), "", append([]string{"audit", "-o", "table"}, noLedger...)...)
+	if code != 2 {
+		t.Fatalf("exit %d\n%s", code, errOut)
+	}
+	due = out[strings.Index(out, "DUE WHEN"):]
+	first, follow = strings.Index(due, "O1   overdue by 2 business days"), strings.Index(due, "at the latest")
+	if first < 0 || follow < 0 || follow < first {
+		t.Errorf("without a ledger, the overdue report is not first in DUE WHEN:\n%s", due)
 	}
 }
 

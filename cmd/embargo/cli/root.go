@@ -8,9 +8,9 @@ func newRootCommand(env *environment) *cobra.Command {
 	var global globalOptions
 	root := &cobra.Command{
 		Use:   "embargo",
-		Short: "Audit SBOMs for components from sanctioned vendors",
+		Short: "Audit SBOMs for components from legally restricted vendors",
 		Long: `embargo audits software bills of materials (CycloneDX, SPDX 2 and 3, syft JSON)
-for components from sanctioned vendors — Kaspersky first — and says what the law
+for components from legally restricted vendors — Kaspersky first — and says what the law
 requires of you and by when.
 
 ` + exitCodeHelp,
@@ -32,6 +32,7 @@ requires of you and by when.
 		newVersionCommand(env),
 	)
 	registerCompletions(root)
+	withProfileHelp(root)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		return &usageError{msg: err.Error()}
 	})
