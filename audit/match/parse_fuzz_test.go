@@ -130,6 +130,11 @@ func FuzzCPEMayMatch(f *testing.F) {
 		if m.cpes[NormalizeCPEVendor(v)] != nil && !m.cpeMayMatch(v) {
 			t.Fatalf("cpeMayMatch(%q) = false, but it normalises to %q, a listed vendor", v, NormalizeCPEVendor(v))
 		}
+		// The same vendor in a CPE name, read without parsing the vendor.
+		cpe := "cpe:2.3:a:" + v + ":product:1.0:*:*:*:*:*:*:*"
+		if vv := cpeVendor(cpe); vv != "" && m.cpes[NormalizeCPEVendor(vv)] != nil && m.cpeFirstWordRejects(cpe) {
+			t.Fatalf("cpeFirstWordRejects(%q) = true, but its vendor %q normalises to a listed vendor", cpe, vv)
+		}
 	})
 }
 

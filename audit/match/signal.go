@@ -20,24 +20,26 @@ type signal interface {
 // across components.
 type target struct {
 	*sbom.Component
-	purl     purlParts
-	hasPURL  bool
-	props    []propClass // the class of each of Component.Properties
-	propsAll propClass   // the union of props
-	memo     propMemo
-	gate     gateMemo
-	paths    pathMemo // location values no path rule matches
+	purl      purlParts
+	hasPURL   bool
+	props     []propClass // the class of each of Component.Properties
+	pathProps []int       // the indices of the path-like properties
+	memo      propMemo
+	gate      gateMemo
+	paths     pathMemo // location values no path rule matches
 }
 
 // reset points t at c, keeping the buffers and the memo.
 func (t *target) reset(c *sbom.Component) {
 	t.Component = c
 	t.purl, t.hasPURL = splitPURL(c.PURL)
-	t.props, t.propsAll = t.props[:0], 0
-	for _, p := range c.Properties {
+	t.props, t.pathProps = t.props[:0], t.pathProps[:0]
+	for i, p := range c.Properties {
 		k := t.memo.class(p.Name)
 		t.props = append(t.props, k)
-		t.propsAll |= k
+		if k&propPath != 0 {
+			t.pathProps = append(t.pathProps, i)
+		}
 	}
 }
 

@@ -10,20 +10,14 @@ type cpeSignal struct{}
 
 func (cpeSignal) match(ix *index, t *target, hits []hit) []hit {
 	c := t.Component
-	// A tool that guesses CPEs writes several per component with the same
-	// few vendors; a vendor the gate turned away once is not read again.
-	var rejected [4]string
-	nrej := 0
 	for i, cpe := range c.CPEs {
-		v := cpeVendor(cpe.Value)
-		if v == "" || seen(rejected[:nrej], v) {
+		// Most CPEs are turned away at the first word of the vendor,
+		// read where it stands in the CPE, without parsing the vendor.
+		if ix.cpeFirstWordRejects(cpe.Value) {
 			continue
 		}
-		if !ix.cpeMayMatch(v) {
-			if nrej < len(rejected) {
-				rejected[nrej] = v
-				nrej++
-			}
+		v := cpeVendor(cpe.Value)
+		if v == "" || !ix.cpeMayMatch(v) {
 			continue
 		}
 		rules := ix.cpes[NormalizeCPEVendor(v)]
@@ -36,14 +30,27 @@ func (cpeSignal) match(ix *index, t *target, hits []hit) []hit {
 	return hits
 }
 
-func seen(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
-		}
+// cpeFirstWordRejects reports a CPE 2.3 name ("cpe:2.3:a:...") whose
+// vendor's first word is plain, no legal form or SPDX role, and starts no
+// listed vendor: cpeMayMatch would turn the vendor away. Anything else
+// (another spelling, a vendor that opens with a separator, a wildcard) is
+// left to the full reading.
+func (ix *index) cpeFirstWordRejects(s string) bool {
+	if len(s) < 11 || s[:8] != "cpe:2.3:" || s[9] != ':' || ix.cpeFirst == nil {
+		return false
 	}
-	return false
+	rest := s[10:]
+	g := &ix.cpeGate
+	if c := g.class[rest[0]]; c <= cpeSlow {
+		return false // a separator, a backslash or a byte needing the full path first
+	}
+	start, _, h, plain := g.word(rest, 0)
+	if !plain || start != 0 || g.legal.has(h) || g.roles.has(h) {
+		return false
+	}
+	return !g.first.has(h)
 }
+
 
 // cpeBody returns what follows "cpe:2.3:" or "cpe:/" in a CPE name, with
 // or without the "p-" prefix some scanners use (p-cpe: from Tenable,

@@ -85,12 +85,9 @@ func pathHits(ix *index, t *target, hits []hit) []hit {
 	if looksLikeFilePath(c.Name) && hasAnchor(c.Name, ix) {
 		hits = addHits(hits, ix.matchPath(c.Name), c, "path", field("name"), c.Name, roleMaker, false)
 	}
-	if t.propsAll&propPath == 0 {
-		return hits
-	}
-	for i, p := range c.Properties {
-		if t.props[i]&propPath != 0 && t.paths.mayHold(ix, p.Value) {
-			hits = addHits(hits, ix.matchPath(p.Value), c, "path", indexed("properties", i, ".value"), p.Value, roleMaker, false)
+	for _, i := range t.pathProps {
+		if v := c.Properties[i].Value; t.paths.mayHold(ix, v) {
+			hits = addHits(hits, ix.matchPath(v), c, "path", indexed("properties", i, ".value"), v, roleMaker, false)
 		}
 	}
 	return hits
