@@ -176,6 +176,15 @@ func TestNoMatchDoesNotAllocate(t *testing.T) {
 	}
 	a := newTestAuditor(t)
 	cs := syntheticComponents(30)
+	// The further texts a decoder keeps, as in BenchmarkMatchTexts: a
+	// copyright notice naming no one listed, an attribution, a licence.
+	for i := range cs[:10] {
+		cs[i].Texts = []sbom.Text{
+			{Kind: sbom.TextCopyright, Field: "evidence.copyright[0].text", Value: "Copyright (c) 2021 The Foo Authors"},
+			{Kind: sbom.TextCopyright, Field: "attributionTexts[0]", Value: "Includes software developed by the Foo Project"},
+			{Kind: sbom.TextLicense, Field: "licenses[0].license.name", Value: "The Foo Public License"},
+		}
+	}
 	n := testing.AllocsPerRun(20, func() {
 		for i := range cs {
 			a.MatchComponent(&cs[i])

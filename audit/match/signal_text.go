@@ -204,9 +204,16 @@ var integrationCategory = vendorlists.CategoryIntegration
 // isCopyrightNotice reports text that states a copyright, whose holder
 // copyrightHits reads; a person holding it is no provenance.
 func isCopyrightNotice(s string) bool {
-	if strings.Contains(s, "©") {
-		return true
+	return strings.Contains(s, "©") || containsFold(s, "copyright") || containsFold(s, "(c)")
+}
+
+// containsFold reports whether s holds sub (lower-case ASCII) in any
+// case, without allocating as strings.ToLower would.
+func containsFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if lowerASCII(s[i]) == sub[0] && strings.EqualFold(s[i:i+len(sub)], sub) {
+			return true
+		}
 	}
-	l := strings.ToLower(s)
-	return strings.Contains(l, "copyright") || strings.Contains(l, "(c)")
+	return false
 }
