@@ -109,11 +109,12 @@ type jsonWalker struct {
 	scratch []byte
 	idBuf   []byte
 	strs    map[string]string
+	recent  *[recentSlots]string // strings of strs, by recentSlot
 	cdx     cdxArenas
 }
 
 func newJSONWalker(dec *jsontext.Decoder, lines *jsonLines) *jsonWalker {
-	return &jsonWalker{dec: dec, lines: lines, strs: map[string]string{}, cdx: cdxArenas{
+	return &jsonWalker{dec: dec, lines: lines, strs: map[string]string{}, recent: new([recentSlots]string), cdx: cdxArenas{
 		hashes: []cdxHash{}, extRefs: []cdxExtRef{}, props: []cdxProperty{},
 	}}
 }
@@ -270,14 +271,36 @@ func (w *jsonWalker) istr() (string, error) {
 }
 
 func (w *jsonWalker) intern(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	slot := &w.recent[recentSlot(b)]
+	if *slot == string(b) {
+		return *slot
+	}
 	if s, ok := w.strs[string(b)]; ok {
+		*slot = s
 		return s
 	}
 	s := string(b)
 	if len(w.strs) < maxInterned && len(b) <= 128 {
 		w.strs[s] = s
+		*slot = s
 	}
 	return s
+}
+
+// recentSlots is the size of the jsonWalker's cache of interned strings
+// in front of its map: the values that repeat (types, algorithms,
+// NOASSERTION, licence ids) are few, and a compare of one slot costs a
+// fraction of a map lookup, which was a tenth of walking SPDX packages.
+const recentSlots = 512
+
+// recentSlot picks b's slot from its length and three of its bytes; b is
+// not empty.
+func recentSlot(b []byte) int {
+	h := uint32(len(b)) | uint32(b[0])<<8 | uint32(b[len(b)>>1])<<16 | uint32(b[len(b)-1])<<24
+	return int((h * 0x9E3779B1) >> (32 - 9))
 }
 
 // wrongKind consumes a value of kind k where want was expected and says

@@ -115,6 +115,7 @@ type spdxState struct {
 	files            []File            // files with a copyright or attribution text, extracted licences
 	fileOwner        map[string]string // file SPDXID → package SPDXID (hasFiles)
 	licenseUser      map[string]string // LicenseRef id → the first package whose licence names it
+	slabs            spdxSlabs
 }
 
 func newSPDXState(visit func(*Component) error) *spdxState {
@@ -127,7 +128,7 @@ func newSPDXState(visit func(*Component) error) *spdxState {
 
 func (s *spdxState) pkg(p *spdxPkg) error {
 	c := &s.em.buf
-	*c = p.component()
+	*c = p.component(&s.slabs)
 	for _, f := range p.HasFiles {
 		s.ownFile(p.ID, normalizeSPDXID(f))
 	}
@@ -190,7 +191,16 @@ func (s *spdxState) finish() *Document {
 	return d
 }
 
-func (p *spdxPkg) component() Component {
+// spdxSlabs hold the lists of the components an spdxState emits.
+type spdxSlabs struct {
+	texts    slab[Text]
+	licenses slab[string]
+	cpes     slab[CPE]
+	extRefs  slab[ExternalRef]
+	props    slab[Property]
+}
+
+func (p *spdxPkg) component(sl *spdxSlabs) Component {
 	c := Component{
 		Ref:         p.ID,
 		Name:        p.Name,
@@ -204,21 +214,26 @@ func (p *spdxPkg) component() Component {
 		Hashes:      p.Checksums,
 		Origin:      p.Origin,
 	}
-	c.Texts = p.texts()
-	for _, l := range []string{p.LicenseDeclared, p.LicenseConcluded} {
+	c.Texts = p.appendTexts(sl.texts.scratch())
+	c.Licenses = sl.licenses.scratch()
+	for _, l := range [...]string{p.LicenseDeclared, p.LicenseConcluded} {
 		if l = noAssertion(l); l != "" {
 			c.Licenses = appendUniq(c.Licenses, l)
 		}
 	}
+	c.ExternalRefs = sl.extRefs.scratch()
 	if u := noAssertion(p.Download); u != "" {
 		c.ExternalRefs = append(c.ExternalRefs, ExternalRef{Type: "download", URL: u})
 	}
 	if u := noAssertion(p.Homepage); u != "" {
 		c.ExternalRefs = append(c.ExternalRefs, ExternalRef{Type: "homepage", URL: u})
 	}
+	c.CPEs, c.Properties = sl.cpes.scratch(), sl.props.scratch()
 	for _, r := range p.Refs {
 		addSPDXRef(&c, r)
 	}
+	c.Texts, c.Licenses = sl.texts.keep(c.Texts), sl.licenses.keep(c.Licenses)
+	c.ExternalRefs, c.CPEs, c.Properties = sl.extRefs.keep(c.ExternalRefs), sl.cpes.keep(c.CPEs), sl.props.keep(c.Properties)
 	return c
 }
 
@@ -334,11 +349,10 @@ func normalizeSPDXID(id string) string {
 	return "SPDXRef-" + id
 }
 
-// texts are the package fields beyond the dedicated ones that can name
-// its maker: attribution texts, the source information and the package
-// file name.
-func (p *spdxPkg) texts() []Text {
-	var out []Text
+// appendTexts appends the package fields beyond the dedicated ones that
+// can name its maker: attribution texts, the source information and the
+// package file name.
+func (p *spdxPkg) appendTexts(out []Text) []Text {
 	for i, a := range p.Attributions {
 		if a = noAssertion(a); a != "" {
 			out = append(out, Text{Kind: TextCopyright, Field: "attributionTexts[" + strconv.Itoa(i) + "]", Value: a})
