@@ -290,6 +290,28 @@ func (w *jsonWalker) intern(b []byte) string {
 	return s
 }
 
+// rstr is str for values that often repeat but are as often unique
+// (property values, SPDX sourceInfo): a repeat of a recent value is not
+// allocated again, and a unique value costs no map entry.
+func (w *jsonWalker) rstr() (string, error) {
+	b, err := w.stringBytes()
+	if err != nil || len(b) == 0 {
+		return "", err
+	}
+	slot := &w.recent[recentSlot(b)]
+	if *slot == string(b) {
+		return *slot, nil
+	}
+	v := string(b)
+	if len(b) <= maxRecent {
+		*slot = v
+	}
+	return v, nil
+}
+
+// maxRecent bounds the values rstr keeps, and so the cache's memory.
+const maxRecent = 256
+
 // recentSlots is the size of the jsonWalker's cache of interned strings
 // in front of its map: the values that repeat (types, algorithms,
 // NOASSERTION, licence ids) are few, and a compare of one slot costs a
@@ -384,6 +406,14 @@ func strField[T any](name string, field func(*T) *string) jsonField[T] {
 func internedField[T any](name string, field func(*T) *string) jsonField[T] {
 	return jsonField[T]{name, func(w *jsonWalker, v *T) (err error) {
 		*field(v), err = w.istr()
+		return err
+	}}
+}
+
+// recentField is strField for values that often repeat (see rstr).
+func recentField[T any](name string, field func(*T) *string) jsonField[T] {
+	return jsonField[T]{name, func(w *jsonWalker, v *T) (err error) {
+		*field(v), err = w.rstr()
 		return err
 	}}
 }

@@ -253,7 +253,7 @@ var (
 			p.Refs, err = readNonEmptyList(w, spdxExtRefTable, p.Refs)
 			return err
 		}},
-		strField("sourceInfo", func(p *spdxPkg) *string { return &p.SourceInfo }),
+		recentField("sourceInfo", func(p *spdxPkg) *string { return &p.SourceInfo }),
 		stringListField("attributionTexts", false, func(p *spdxPkg) *[]string { return &p.Attributions }),
 		stringListField("hasFiles", true, func(p *spdxPkg) *[]string { return &p.HasFiles }),
 	)
