@@ -116,6 +116,8 @@ type spdxState struct {
 	fileOwner        map[string]string // file SPDXID → package SPDXID (hasFiles)
 	licenseUser      map[string]string // LicenseRef id → the first package whose licence names it
 	slabs            spdxSlabs
+	nodes            map[string]*spdxNode // the elements relationshipNodes named
+	nodeBlock        []spdxNode           // where new nodes are cut from
 }
 
 func newSPDXState(visit func(*Component) error) *spdxState {
@@ -141,27 +143,122 @@ func (s *spdxState) pkg(p *spdxPkg) error {
 // element to the included one, and finds the subject.
 func (s *spdxState) relationship(a, typ, b string) {
 	deps := s.doc.Dependencies
-	switch strings.ToUpper(typ) {
-	case "DESCRIBES":
+	switch spdxRelKindOf(typ) {
+	case spdxRelDescribes:
 		if s.relSubject == "" && (a == "SPDXRef-DOCUMENT" || a == "") {
 			s.relSubject = b
 		}
-	case "DESCRIBED_BY":
+	case spdxRelDescribedBy:
 		if s.relSubject == "" {
 			s.relSubject = a
 		}
-	case "DEPENDS_ON", "CONTAINS", "STATIC_LINK", "DYNAMIC_LINK", "HAS_PREREQUISITE", "ANCESTOR_OF", "GENERATES":
+	case spdxRelForward:
 		deps[a] = append(deps[a], b)
+	case spdxRelBackward:
+		deps[b] = append(deps[b], a)
+	}
+}
+
+// spdxRelKind is what a relationship type makes of its two elements.
+type spdxRelKind uint8
+
+const (
+	spdxRelOther       spdxRelKind = iota
+	spdxRelDescribes               // the first element describes the second, the subject
+	spdxRelDescribedBy             // the first element is the subject
+	spdxRelForward                 // the first element includes the second
+	spdxRelBackward                // the second element includes the first
+)
+
+func spdxRelKindOf(typ string) spdxRelKind {
+	switch strings.ToUpper(typ) {
+	case "DESCRIBES":
+		return spdxRelDescribes
+	case "DESCRIBED_BY":
+		return spdxRelDescribedBy
+	case "DEPENDS_ON", "CONTAINS", "STATIC_LINK", "DYNAMIC_LINK", "HAS_PREREQUISITE", "ANCESTOR_OF", "GENERATES":
+		return spdxRelForward
 	case "DEPENDENCY_OF", "CONTAINED_BY", "BUILD_DEPENDENCY_OF", "DEV_DEPENDENCY_OF",
 		"RUNTIME_DEPENDENCY_OF", "OPTIONAL_DEPENDENCY_OF", "PROVIDED_DEPENDENCY_OF",
 		"TEST_DEPENDENCY_OF", "PACKAGE_OF", "PREREQUISITE_FOR", "DESCENDANT_OF", "VARIANT_OF", "GENERATED_FROM":
-		deps[b] = append(deps[b], a)
+		return spdxRelBackward
 	}
+	return spdxRelOther
+}
+
+// spdxNode is an element as the relationships of SPDX JSON name it: its
+// id, held once, and the ids of the elements it includes, in the order
+// the relationships say so. Looking an id up once and appending to its
+// node, instead of interning the id and then reading and writing the
+// graph's map under it, halves the lookups in maps of every element of
+// the document, whose cache misses were most of the cost of reading a
+// relationship.
+type spdxNode struct {
+	id   string
+	deps []string
+}
+
+// node returns the node of id b, made on first use.
+func (s *spdxState) node(b []byte) *spdxNode {
+	if n, ok := s.nodes[string(b)]; ok {
+		return n
+	}
+	if s.nodes == nil {
+		s.nodes = make(map[string]*spdxNode, s.em.count)
+	}
+	if len(s.nodeBlock) == cap(s.nodeBlock) {
+		s.nodeBlock = make([]spdxNode, 0, slabBlock)
+	}
+	s.nodeBlock = append(s.nodeBlock, spdxNode{id: string(b)})
+	n := &s.nodeBlock[len(s.nodeBlock)-1]
+	s.nodes[n.id] = n
+	return n
+}
+
+// relationshipNodes is relationship for elements given as nodes; a nil
+// node is the element with an empty id. The edges join the graph in
+// finish.
+func (s *spdxState) relationshipNodes(a *spdxNode, kind spdxRelKind, b *spdxNode) {
+	if a == nil || b == nil {
+		empty := s.node(nil)
+		a, b = cmp.Or(a, empty), cmp.Or(b, empty)
+	}
+	switch kind {
+	case spdxRelDescribes:
+		if s.relSubject == "" && (a.id == "SPDXRef-DOCUMENT" || a.id == "") {
+			s.relSubject = b.id
+		}
+	case spdxRelDescribedBy:
+		if s.relSubject == "" {
+			s.relSubject = a.id
+		}
+	case spdxRelForward:
+		a.deps = append(a.deps, b.id)
+	case spdxRelBackward:
+		b.deps = append(b.deps, a.id)
+	}
+}
+
+// graphNodes adds the edges held by nodes to the dependency graph.
+func (s *spdxState) graphNodes() {
+	deps := s.doc.Dependencies
+	for _, n := range s.nodes {
+		if len(n.deps) == 0 {
+			continue
+		}
+		if prev := deps[n.id]; prev != nil {
+			deps[n.id] = append(prev, n.deps...)
+		} else {
+			deps[n.id] = n.deps
+		}
+	}
+	s.nodes, s.nodeBlock = nil, nil
 }
 
 // finish completes the document once all of it has been read.
 func (s *spdxState) finish() *Document {
 	d := s.doc
+	s.graphNodes()
 	if s.version == "" {
 		s.warn.add(spdxWarnVersion, "spdxVersion is missing")
 	}
