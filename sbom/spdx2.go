@@ -2,6 +2,7 @@ package sbom
 
 import (
 	"cmp"
+	"hash/maphash"
 	"regexp"
 	"sort"
 	"strconv"
@@ -116,8 +117,9 @@ type spdxState struct {
 	fileOwner        map[string]string // file SPDXID → package SPDXID (hasFiles)
 	licenseUser      map[string]string // LicenseRef id → the first package whose licence names it
 	slabs            spdxSlabs
-	nodes            map[string]*spdxNode // the elements relationshipNodes named
-	nodeBlock        []spdxNode           // where new nodes are cut from
+	nodes            map[uint64]*spdxNode // the elements relationshipNodes named, by digest
+	nodeSeed         maphash.Seed
+	nodeBlock        []spdxNode // where new nodes are cut from
 }
 
 func newSPDXState(visit func(*Component) error) *spdxState {
@@ -198,20 +200,25 @@ type spdxNode struct {
 	deps []string
 }
 
-// node returns the node of id b, made on first use.
+// node returns the node of id b, made on first use. Nodes are found by a
+// 64-bit digest of their id, as dedup finds refs: a lookup then compares
+// integers in the map and never reads the ids of other elements, which
+// were cache misses; two ids of one document colliding is a 2⁻⁶⁴ event.
 func (s *spdxState) node(b []byte) *spdxNode {
-	if n, ok := s.nodes[string(b)]; ok {
-		return n
-	}
 	if s.nodes == nil {
-		s.nodes = make(map[string]*spdxNode, s.em.count)
+		s.nodeSeed = maphash.MakeSeed()
+		s.nodes = make(map[uint64]*spdxNode, s.em.count)
+	}
+	key := maphash.Bytes(s.nodeSeed, b)
+	if n, ok := s.nodes[key]; ok {
+		return n
 	}
 	if len(s.nodeBlock) == cap(s.nodeBlock) {
 		s.nodeBlock = make([]spdxNode, 0, slabBlock)
 	}
 	s.nodeBlock = append(s.nodeBlock, spdxNode{id: string(b)})
 	n := &s.nodeBlock[len(s.nodeBlock)-1]
-	s.nodes[n.id] = n
+	s.nodes[key] = n
 	return n
 }
 
