@@ -119,7 +119,7 @@ type spdxState struct {
 	slabs            spdxSlabs
 	nodes            map[uint64]*spdxNode // the elements relationshipNodes named, by digest
 	nodeSeed         maphash.Seed
-	nodeBlock        []spdxNode // where new nodes are cut from
+	nodeBlocks       [][]spdxNode // the nodes, in the order they were made
 }
 
 func newSPDXState(visit func(*Component) error) *spdxState {
@@ -213,11 +213,13 @@ func (s *spdxState) node(b []byte) *spdxNode {
 	if n, ok := s.nodes[key]; ok {
 		return n
 	}
-	if len(s.nodeBlock) == cap(s.nodeBlock) {
-		s.nodeBlock = make([]spdxNode, 0, slabBlock)
+	last := len(s.nodeBlocks) - 1
+	if last < 0 || len(s.nodeBlocks[last]) == cap(s.nodeBlocks[last]) {
+		s.nodeBlocks = append(s.nodeBlocks, make([]spdxNode, 0, slabBlock))
+		last++
 	}
-	s.nodeBlock = append(s.nodeBlock, spdxNode{id: string(b)})
-	n := &s.nodeBlock[len(s.nodeBlock)-1]
+	s.nodeBlocks[last] = append(s.nodeBlocks[last], spdxNode{id: string(b)})
+	n := &s.nodeBlocks[last][len(s.nodeBlocks[last])-1]
 	s.nodes[key] = n
 	return n
 }
@@ -246,20 +248,37 @@ func (s *spdxState) relationshipNodes(a *spdxNode, kind spdxRelKind, b *spdxNode
 	}
 }
 
-// graphNodes adds the edges held by nodes to the dependency graph.
+// graphNodes adds the edges held by nodes to the dependency graph. It
+// walks the nodes in the order they were made (their blocks, in memory
+// order, rather than the map) into a graph sized once: on 100k elements
+// this runs alone at the end of the decode.
 func (s *spdxState) graphNodes() {
-	deps := s.doc.Dependencies
-	for _, n := range s.nodes {
-		if len(n.deps) == 0 {
-			continue
-		}
-		if prev := deps[n.id]; prev != nil {
-			deps[n.id] = append(prev, n.deps...)
-		} else {
-			deps[n.id] = n.deps
+	n := 0
+	for _, block := range s.nodeBlocks {
+		for i := range block {
+			if len(block[i].deps) > 0 {
+				n++
+			}
 		}
 	}
-	s.nodes, s.nodeBlock = nil, nil
+	if len(s.doc.Dependencies) == 0 && n > 0 {
+		s.doc.Dependencies = make(map[string][]string, n)
+	}
+	deps := s.doc.Dependencies
+	for _, block := range s.nodeBlocks {
+		for i := range block {
+			node := &block[i]
+			if len(node.deps) == 0 {
+				continue
+			}
+			if prev := deps[node.id]; prev != nil {
+				deps[node.id] = append(prev, node.deps...)
+			} else {
+				deps[node.id] = node.deps
+			}
+		}
+	}
+	s.nodes, s.nodeBlocks = nil, nil
 }
 
 // finish completes the document once all of it has been read.
