@@ -266,9 +266,14 @@ func loadBaseline(path string) (map[string]bool, error) {
 func runAudit(ctx context.Context, env *environment, global *globalOptions, opts *auditOptions, args []string, cfg *settings) error {
 	log := env.logger(global.Verbose, global.Quiet)
 	traceSettings(log, cfg)
+	restoreGC := tightenGC(env)
+	defer restoreGC()
 	p, err := planAudit(env, opts, args, cfg)
 	if err != nil {
 		return err
+	}
+	if !smallInputs(p.inputs) {
+		restoreGC()
 	}
 	p.gen.quiet = global.Quiet
 	for _, n := range p.notes {
