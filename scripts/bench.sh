@@ -136,7 +136,7 @@ run() {
 	echo "$out"
 }
 
-size_mb() { awk -v b="$(stat -c %s "$1")" 'BEGIN {print b / 1e6}'; }
+size_mb() { awk -v b="$(stat -L -c %s "$1")" 'BEGIN {print b / 1e6}'; }
 audit=(audit -o "json=$tmp/report.json")
 
 for f in synth100k.cdx.json synth100k.spdx.json synth100k.spdx synth100k.cdx.xml debarchive.cdx.json debroot.cdx.json; do
