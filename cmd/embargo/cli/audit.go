@@ -267,13 +267,10 @@ func runAudit(ctx context.Context, env *environment, global *globalOptions, opts
 	log := env.logger(global.Verbose, global.Quiet)
 	traceSettings(log, cfg)
 	restoreGC := tightenGC(env)
-	defer restoreGC()
 	p, err := planAudit(env, opts, args, cfg)
+	restoreGC()
 	if err != nil {
 		return err
-	}
-	if !smallInputs(p.inputs) {
-		restoreGC()
 	}
 	p.gen.quiet = global.Quiet
 	for _, n := range p.notes {
