@@ -221,7 +221,7 @@ var (
 	)
 	cdxPropertyTable = newJSONTable(true,
 		internedField("name", func(p *cdxProperty) *string { return &p.Name }),
-		strField("value", func(p *cdxProperty) *string { return &p.Value }),
+		recentField("value", func(p *cdxProperty) *string { return &p.Value }),
 	)
 	cdxSwidTable = newJSONTable(true,
 		strField("tagId", func(s *cdxSwid) *string { return &s.TagID }),

@@ -101,11 +101,13 @@ func (c *cleanReader) clean(b []byte) []byte {
 	return b
 }
 
-// plainWord reports eight bytes that are all in 0x20..0x7e.
+// plainWord reports eight bytes that are all in 0x20..0x7e: none is
+// below 0x20 (the borrow test), none above 0x7e (adding one reaches the
+// high bit, or it is set already). A borrow or carry that crosses into
+// the next byte comes from a byte that fails on its own, so the answer
+// for the word is exact.
 func plainWord(x uint64) bool {
-	below := (x - lows*0x20) &^ x & highs                    // some byte < 0x20
-	del := (x ^ lows*0x7f - lows) &^ (x ^ lows*0x7f) & highs // some byte == 0x7f
-	return x&highs == 0 && below == 0 && del == 0
+	return ((x-lows*0x20)&^x|(x+lows)|x)&highs == 0
 }
 
 // rewrite copies b, replacing from position i on.

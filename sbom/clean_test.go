@@ -2,6 +2,7 @@ package sbom
 
 import (
 	"io"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -62,5 +63,38 @@ func BenchmarkCleanReader(b *testing.B) {
 		if _, err := io.Copy(io.Discard, newCleanReader(strings.NewReader(data))); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestPlainWord holds plainWord to a byte-by-byte check: every byte value
+// at every position of words of plain bytes, and random words.
+func TestPlainWord(t *testing.T) {
+	slow := func(x uint64) bool {
+		for i := 0; i < 8; i++ {
+			if b := byte(x >> (8 * i)); b < 0x20 || b > 0x7e {
+				return false
+			}
+		}
+		return true
+	}
+	check := func(x uint64) {
+		if got, want := plainWord(x), slow(x); got != want {
+			t.Fatalf("plainWord(%#016x) = %v, want %v", x, got, want)
+		}
+	}
+	for _, base := range []uint64{0x2020202020202020, 0x7e7e7e7e7e7e7e7e, 0x4142434445464748} {
+		for pos := 0; pos < 8; pos++ {
+			for v := 0; v < 256; v++ {
+				check(base&^(0xff<<(8*pos)) | uint64(v)<<(8*pos))
+			}
+		}
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 1_000_000 {
+		check(rng.Uint64())
+		// Mostly plain words with one or two odd bytes.
+		x := 0x2020202020202020 + rng.Uint64()&0x1f1f1f1f1f1f1f1f
+		x ^= uint64(rng.IntN(256)) << (8 * rng.IntN(8))
+		check(x)
 	}
 }

@@ -3,6 +3,7 @@ package sbom
 import (
 	"errors"
 	"fmt"
+	"sync"
 )
 
 // decodeAhead runs the decoder on a goroutine of its own and calls visit
@@ -20,8 +21,9 @@ import (
 func decodeAhead(in *input, visit func(*Component) error) (doc *Document, visitFailed bool, err error) {
 	full := make(chan []Component, handoffBatches-1)
 	free := make(chan []Component, handoffBatches)
-	for range handoffBatches {
-		free <- make([]Component, 0, handoffBatchSize)
+	batches := getHandoffBatches()
+	for _, b := range batches {
+		free <- b[:0]
 	}
 	stop, done := make(chan struct{}), make(chan struct{})
 	go func() {
@@ -76,6 +78,7 @@ func decodeAhead(in *input, visit func(*Component) error) (doc *Document, visitF
 		}
 	}
 	<-done
+	putHandoffBatches(batches) // visit was told not to keep the components
 	var p *visitPanic
 	switch {
 	case errors.As(visitErr, &p):
@@ -93,6 +96,29 @@ const (
 	handoffBatchSize = 128
 	handoffBatches   = 3
 )
+
+// handoffPool keeps the batches of earlier documents (a set weighs about
+// 200 KB): a batch of a thousand small SBOMs allocated one set per file.
+var handoffPool = sync.Pool{New: func() any {
+	var bs [handoffBatches][]Component
+	for i := range bs {
+		bs[i] = make([]Component, 0, handoffBatchSize)
+	}
+	return &bs
+}}
+
+func getHandoffBatches() *[handoffBatches][]Component {
+	return handoffPool.Get().(*[handoffBatches][]Component)
+}
+
+// putHandoffBatches pools a set once its components are cleared, so that
+// a pooled set keeps no document's strings alive.
+func putHandoffBatches(bs *[handoffBatches][]Component) {
+	for _, b := range bs {
+		clear(b[:cap(b)])
+	}
+	handoffPool.Put(bs)
+}
 
 // errHandoffStopped ends the decoder once visit has failed; Decode
 // returns visit's error instead.

@@ -2,6 +2,7 @@ package sbom
 
 import (
 	"cmp"
+	"hash/maphash"
 	"regexp"
 	"sort"
 	"strconv"
@@ -116,6 +117,10 @@ type spdxState struct {
 	fileOwner        map[string]string // file SPDXID → package SPDXID (hasFiles)
 	licenseUser      map[string]string // LicenseRef id → the first package whose licence names it
 	binaries         binaryFiles       // files kept for their names alone
+	slabs            spdxSlabs
+	nodes            map[uint64]*spdxNode // the elements relationshipNodes named, by digest
+	nodeSeed         maphash.Seed
+	nodeBlocks       [][]spdxNode // the nodes, in the order they were made
 }
 
 func newSPDXState(visit func(*Component) error) *spdxState {
@@ -128,7 +133,7 @@ func newSPDXState(visit func(*Component) error) *spdxState {
 
 func (s *spdxState) pkg(p *spdxPkg) error {
 	c := &s.em.buf
-	*c = p.component()
+	*c = p.component(&s.slabs)
 	for _, f := range p.HasFiles {
 		s.ownFile(p.ID, normalizeSPDXID(f))
 	}
@@ -141,27 +146,146 @@ func (s *spdxState) pkg(p *spdxPkg) error {
 // element to the included one, and finds the subject.
 func (s *spdxState) relationship(a, typ, b string) {
 	deps := s.doc.Dependencies
-	switch strings.ToUpper(typ) {
-	case "DESCRIBES":
+	switch spdxRelKindOf(typ) {
+	case spdxRelDescribes:
 		if s.relSubject == "" && (a == "SPDXRef-DOCUMENT" || a == "") {
 			s.relSubject = b
 		}
-	case "DESCRIBED_BY":
+	case spdxRelDescribedBy:
 		if s.relSubject == "" {
 			s.relSubject = a
 		}
-	case "DEPENDS_ON", "CONTAINS", "STATIC_LINK", "DYNAMIC_LINK", "HAS_PREREQUISITE", "ANCESTOR_OF", "GENERATES":
+	case spdxRelForward:
 		deps[a] = append(deps[a], b)
+	case spdxRelBackward:
+		deps[b] = append(deps[b], a)
+	}
+}
+
+// spdxRelKind is what a relationship type makes of its two elements.
+type spdxRelKind uint8
+
+const (
+	spdxRelOther       spdxRelKind = iota
+	spdxRelDescribes               // the first element describes the second, the subject
+	spdxRelDescribedBy             // the first element is the subject
+	spdxRelForward                 // the first element includes the second
+	spdxRelBackward                // the second element includes the first
+)
+
+func spdxRelKindOf(typ string) spdxRelKind {
+	switch strings.ToUpper(typ) {
+	case "DESCRIBES":
+		return spdxRelDescribes
+	case "DESCRIBED_BY":
+		return spdxRelDescribedBy
+	case "DEPENDS_ON", "CONTAINS", "STATIC_LINK", "DYNAMIC_LINK", "HAS_PREREQUISITE", "ANCESTOR_OF", "GENERATES":
+		return spdxRelForward
 	case "DEPENDENCY_OF", "CONTAINED_BY", "BUILD_DEPENDENCY_OF", "DEV_DEPENDENCY_OF",
 		"RUNTIME_DEPENDENCY_OF", "OPTIONAL_DEPENDENCY_OF", "PROVIDED_DEPENDENCY_OF",
 		"TEST_DEPENDENCY_OF", "PACKAGE_OF", "PREREQUISITE_FOR", "DESCENDANT_OF", "VARIANT_OF", "GENERATED_FROM":
-		deps[b] = append(deps[b], a)
+		return spdxRelBackward
 	}
+	return spdxRelOther
+}
+
+// spdxNode is an element as the relationships of SPDX JSON name it: its
+// id, held once, and the ids of the elements it includes, in the order
+// the relationships say so. Looking an id up once and appending to its
+// node, instead of interning the id and then reading and writing the
+// graph's map under it, halves the lookups in maps of every element of
+// the document, whose cache misses were most of the cost of reading a
+// relationship.
+type spdxNode struct {
+	id   string
+	deps []string
+}
+
+// node returns the node of id b, made on first use. Nodes are found by a
+// 64-bit digest of their id, as dedup finds refs: a lookup then compares
+// integers in the map and never reads the ids of other elements, which
+// were cache misses; two ids of one document colliding is a 2⁻⁶⁴ event.
+func (s *spdxState) node(b []byte) *spdxNode {
+	if s.nodes == nil {
+		s.nodeSeed = maphash.MakeSeed()
+		s.nodes = make(map[uint64]*spdxNode, s.em.count)
+	}
+	key := maphash.Bytes(s.nodeSeed, b)
+	if n, ok := s.nodes[key]; ok {
+		return n
+	}
+	last := len(s.nodeBlocks) - 1
+	if last < 0 || len(s.nodeBlocks[last]) == cap(s.nodeBlocks[last]) {
+		s.nodeBlocks = append(s.nodeBlocks, make([]spdxNode, 0, slabBlock))
+		last++
+	}
+	s.nodeBlocks[last] = append(s.nodeBlocks[last], spdxNode{id: string(b)})
+	n := &s.nodeBlocks[last][len(s.nodeBlocks[last])-1]
+	s.nodes[key] = n
+	return n
+}
+
+// relationshipNodes is relationship for elements given as nodes; a nil
+// node is the element with an empty id. The edges join the graph in
+// finish.
+func (s *spdxState) relationshipNodes(a *spdxNode, kind spdxRelKind, b *spdxNode) {
+	if a == nil || b == nil {
+		empty := s.node(nil)
+		a, b = cmp.Or(a, empty), cmp.Or(b, empty)
+	}
+	switch kind {
+	case spdxRelDescribes:
+		if s.relSubject == "" && (a.id == "SPDXRef-DOCUMENT" || a.id == "") {
+			s.relSubject = b.id
+		}
+	case spdxRelDescribedBy:
+		if s.relSubject == "" {
+			s.relSubject = a.id
+		}
+	case spdxRelForward:
+		a.deps = append(a.deps, b.id)
+	case spdxRelBackward:
+		b.deps = append(b.deps, a.id)
+	}
+}
+
+// graphNodes adds the edges held by nodes to the dependency graph. It
+// walks the nodes in the order they were made (their blocks, in memory
+// order, rather than the map) into a graph sized once: on 100k elements
+// this runs alone at the end of the decode.
+func (s *spdxState) graphNodes() {
+	n := 0
+	for _, block := range s.nodeBlocks {
+		for i := range block {
+			if len(block[i].deps) > 0 {
+				n++
+			}
+		}
+	}
+	if len(s.doc.Dependencies) == 0 && n > 0 {
+		s.doc.Dependencies = make(map[string][]string, n)
+	}
+	deps := s.doc.Dependencies
+	for _, block := range s.nodeBlocks {
+		for i := range block {
+			node := &block[i]
+			if len(node.deps) == 0 {
+				continue
+			}
+			if prev := deps[node.id]; prev != nil {
+				deps[node.id] = append(prev, node.deps...)
+			} else {
+				deps[node.id] = node.deps
+			}
+		}
+	}
+	s.nodes, s.nodeBlocks = nil, nil
 }
 
 // finish completes the document once all of it has been read.
 func (s *spdxState) finish() *Document {
 	d := s.doc
+	s.graphNodes()
 	if s.version == "" {
 		s.warn.add(spdxWarnVersion, "spdxVersion is missing")
 	}
@@ -197,7 +321,16 @@ func (s *spdxState) finish() *Document {
 	return d
 }
 
-func (p *spdxPkg) component() Component {
+// spdxSlabs hold the lists of the components an spdxState emits.
+type spdxSlabs struct {
+	texts    slab[Text]
+	licenses slab[string]
+	cpes     slab[CPE]
+	extRefs  slab[ExternalRef]
+	props    slab[Property]
+}
+
+func (p *spdxPkg) component(sl *spdxSlabs) Component {
 	c := Component{
 		Ref:         p.ID,
 		Name:        p.Name,
@@ -211,21 +344,26 @@ func (p *spdxPkg) component() Component {
 		Hashes:      p.Checksums,
 		Origin:      p.Origin,
 	}
-	c.Texts = p.texts()
-	for _, l := range []string{p.LicenseDeclared, p.LicenseConcluded} {
+	c.Texts = p.appendTexts(sl.texts.scratch())
+	c.Licenses = sl.licenses.scratch()
+	for _, l := range [...]string{p.LicenseDeclared, p.LicenseConcluded} {
 		if l = noAssertion(l); l != "" {
 			c.Licenses = appendUniq(c.Licenses, l)
 		}
 	}
+	c.ExternalRefs = sl.extRefs.scratch()
 	if u := noAssertion(p.Download); u != "" {
 		c.ExternalRefs = append(c.ExternalRefs, ExternalRef{Type: "download", URL: u})
 	}
 	if u := noAssertion(p.Homepage); u != "" {
 		c.ExternalRefs = append(c.ExternalRefs, ExternalRef{Type: "homepage", URL: u})
 	}
+	c.CPEs, c.Properties = sl.cpes.scratch(), sl.props.scratch()
 	for _, r := range p.Refs {
 		addSPDXRef(&c, r)
 	}
+	c.Texts, c.Licenses = sl.texts.keep(c.Texts), sl.licenses.keep(c.Licenses)
+	c.ExternalRefs, c.CPEs, c.Properties = sl.extRefs.keep(c.ExternalRefs), sl.cpes.keep(c.CPEs), sl.props.keep(c.Properties)
 	return c
 }
 
@@ -341,11 +479,10 @@ func normalizeSPDXID(id string) string {
 	return "SPDXRef-" + id
 }
 
-// texts are the package fields beyond the dedicated ones that can name
-// its maker: attribution texts, the source information, the package
-// file name and LicenseRef licences.
-func (p *spdxPkg) texts() []Text {
-	var out []Text
+// appendTexts appends the package fields beyond the dedicated ones that
+// can name its maker: attribution texts, the source information, the
+// package file name and LicenseRef licences.
+func (p *spdxPkg) appendTexts(out []Text) []Text {
 	for i, a := range p.Attributions {
 		if a = noAssertion(a); a != "" {
 			out = append(out, Text{Kind: TextCopyright, Field: "attributionTexts[" + strconv.Itoa(i) + "]", Value: a})

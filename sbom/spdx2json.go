@@ -48,9 +48,10 @@ func decodeSPDXJSONStream(r io.Reader, prefix string, fromYAML bool, visit func(
 	// One of each element being read, for the whole document: the
 	// tables' setters make what they fill escape to the heap.
 	var (
-		pkg  spdxPkg
-		file spdxFileJSON
-		rel  spdxRelJSON
+		pkg   spdxPkg
+		lists spdxPkgLists
+		file  spdxFileJSON
+		rel   spdxRelJSON
 	)
 	err := forEachMember(dec, func(name string) error {
 		var err error
@@ -73,17 +74,20 @@ func decodeSPDXJSONStream(r io.Reader, prefix string, fromYAML bool, visit func(
 		case "packages":
 			_, err = forEachRawElement(dec, lines, func(raw []byte, i int, at position) error {
 				w.walk(raw, at)
-				pkg = spdxPkg{Origin: Origin{Pointer: prefix + strconv.Itoa(i), Line: at.line, Column: at.col}}
+				// The lists that s.pkg only reads (never keeps) reuse the
+				// previous package's storage: on 100k packages their
+				// growth was a third of the decoder's allocations.
+				pkg = spdxPkg{Origin: Origin{Pointer: prefix + strconv.Itoa(i), Line: at.line, Column: at.col}, Refs: lists.refs[:0]}
 				if err := w.spdxPackage(&pkg); err != nil {
 					return fmt.Errorf("packages[%d]: %w", i, err)
 				}
+				lists.keep(&pkg)
 				pkg.ID = normalizeSPDXID(pkg.ID)
 				return s.pkg(&pkg)
 			})
 		case "files":
 			_, err = forEachElement(dec, func(i int) error { return s.jsonFile(w, &file, i, filesPrefix(prefix)) })
 		case "relationships":
-			s.em.dedup.reserve(s.em.count, &s.doc.Dependencies)
 			_, err = forEachRawElement(dec, lines, func(raw []byte, i int, at position) error {
 				return s.jsonRelationship(w, &rel, raw, i, at)
 			})
@@ -137,6 +141,19 @@ func (s *spdxState) jsonCreationInfo(dec *jsontext.Decoder) error {
 	})
 }
 
+// spdxPkgLists keeps the storage of a package's external references for
+// the next package: spdxState.pkg turns them into the component's own
+// fields and keeps none of them.
+type spdxPkgLists struct {
+	refs []spdxRef
+}
+
+func (l *spdxPkgLists) keep(p *spdxPkg) {
+	if cap(p.Refs) > cap(l.refs) {
+		l.refs = p.Refs
+	}
+}
+
 // spdxFileJSON is one file as it is read: only what can name a maker,
 // and how many checksums it has.
 type spdxFileJSON struct {
@@ -166,15 +183,20 @@ func (s *spdxState) jsonFile(w *jsonWalker, f *spdxFileJSON, i int, prefix strin
 	return err
 }
 
-// spdxRelJSON is one relationship as it is read; ids are interned in refs.
+// spdxRelJSON is one relationship as it is read; its elements are the
+// nodes of s (nil when absent).
 type spdxRelJSON struct {
-	refs    *dedup
-	a, b    string
+	s       *spdxState
+	a, b    *spdxNode
 	relType string
+	// lastType and lastKind remember the kind of the last type read, as
+	// interned: a document holds few types.
+	lastType string
+	lastKind spdxRelKind
 }
 
 func (s *spdxState) jsonRelationship(w *jsonWalker, r *spdxRelJSON, raw []byte, i int, at position) error {
-	*r = spdxRelJSON{refs: &s.em.dedup}
+	r.s, r.a, r.b, r.relType = s, nil, nil, ""
 	w.walk(raw, at)
 	isObject, err := readObject(w, spdxRelTable, r)
 	if err == nil && !isObject {
@@ -183,7 +205,10 @@ func (s *spdxState) jsonRelationship(w *jsonWalker, r *spdxRelJSON, raw []byte, 
 	if err != nil {
 		return fmt.Errorf("relationships[%d]: %w", i, err)
 	}
-	s.relationship(r.a, r.relType, r.b)
+	if r.relType != r.lastType {
+		r.lastType, r.lastKind = r.relType, spdxRelKindOf(r.relType)
+	}
+	s.relationshipNodes(r.a, r.lastKind, r.b)
 	return nil
 }
 
@@ -207,9 +232,9 @@ var (
 		stringListField("attributionTexts", false, func(f *spdxFileJSON) *[]string { return &f.Attributions }),
 	)
 	spdxRelTable = newJSONTable(false,
-		spdxIDField("spdxElementId", func(r *spdxRelJSON) *string { return &r.a }),
+		spdxIDField("spdxElementId", func(r *spdxRelJSON) **spdxNode { return &r.a }),
 		internedField("relationshipType", func(r *spdxRelJSON) *string { return &r.relType }),
-		spdxIDField("relatedSpdxElement", func(r *spdxRelJSON) *string { return &r.b }),
+		spdxIDField("relatedSpdxElement", func(r *spdxRelJSON) **spdxNode { return &r.b }),
 	)
 	spdxPkgTable = newJSONTable(true,
 		strField("SPDXID", func(p *spdxPkg) *string { return &p.ID }),
@@ -235,7 +260,7 @@ var (
 			p.Refs, err = readNonEmptyList(w, spdxExtRefTable, p.Refs)
 			return err
 		}},
-		strField("sourceInfo", func(p *spdxPkg) *string { return &p.SourceInfo }),
+		recentField("sourceInfo", func(p *spdxPkg) *string { return &p.SourceInfo }),
 		stringListField("attributionTexts", false, func(p *spdxPkg) *[]string { return &p.Attributions }),
 		stringListField("hasFiles", true, func(p *spdxPkg) *[]string { return &p.HasFiles }),
 	)
@@ -251,11 +276,15 @@ var (
 	)
 )
 
-// spdxIDField reads an SPDX id of a relationship, normalised and interned.
-func spdxIDField(name string, field func(*spdxRelJSON) *string) jsonField[spdxRelJSON] {
-	return jsonField[spdxRelJSON]{name, func(w *jsonWalker, r *spdxRelJSON) (err error) {
-		*field(r), err = w.spdxID(r.refs)
-		return err
+// spdxIDField reads an SPDX id of a relationship, normalised, as its node.
+func spdxIDField(name string, field func(*spdxRelJSON) **spdxNode) jsonField[spdxRelJSON] {
+	return jsonField[spdxRelJSON]{name, func(w *jsonWalker, r *spdxRelJSON) error {
+		b, err := w.stringBytes()
+		if err != nil {
+			return err
+		}
+		*field(r) = r.s.node(w.normalizeSPDXID(b))
+		return nil
 	}}
 }
 
@@ -267,16 +296,6 @@ func readNonEmptyList[T any](w *jsonWalker, t *jsonTable[T], list []T) ([]T, err
 		return nil, err
 	}
 	return out, err
-}
-
-// spdxID reads an SPDX id, normalised (see normalizeSPDXID) and interned
-// in d.
-func (w *jsonWalker) spdxID(d *dedup) (string, error) {
-	b, err := w.stringBytes()
-	if err != nil {
-		return "", err
-	}
-	return d.intern(w.normalizeSPDXID(b)), nil
 }
 
 // normalizeSPDXID is normalizeSPDXID for bytes, valid until the next call.

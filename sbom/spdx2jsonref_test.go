@@ -214,7 +214,7 @@ func (s *spdxDoc) refDocument() *Document {
 	}
 	var dd refDedup
 	for i := range s.Packages {
-		c := s.Packages[i].component()
+		c := s.Packages[i].component(&spdxSlabs{})
 		if dd.add(d, &c, "SPDXID") {
 			d.Components = append(d.Components, c)
 		}

@@ -136,7 +136,7 @@ run() {
 	echo "$out"
 }
 
-size_mb() { awk -v b="$(stat -c %s "$1")" 'BEGIN {print b / 1e6}'; }
+size_mb() { awk -v b="$(stat -L -c %s "$1")" 'BEGIN {print b / 1e6}'; }
 audit=(audit -o "json=$tmp/report.json")
 
 for f in synth100k.cdx.json synth100k.spdx.json synth100k.spdx synth100k.cdx.xml debarchive.cdx.json debroot.cdx.json; do
@@ -151,7 +151,7 @@ for f in synth100k.cdx.json synth100k.spdx.json synth100k.spdx synth100k.cdx.xml
 done
 if [[ -z "$filter" || batch == *"$filter"* ]]; then
 	d=$(batch_files)
-	run "batch 1000x300" "$(du -sm "$d" | awk '{print $1 * 1.048576}')" -- "${audit[@]}" "$d" -- jq -c "$cdx_jq" "$d"/*.json
+	run "batch 1000x300" "$(du -smL "$d" | awk '{print $1 * 1.048576}')" -- "${audit[@]}" "$d" -- jq -c "$cdx_jq" "$d"/*.json
 fi
 if [[ -z "$filter" || version == *"$filter"* ]]; then
 	run "version" 0 -- version -- jq -n 1

@@ -266,7 +266,9 @@ func loadBaseline(path string) (map[string]bool, error) {
 func runAudit(ctx context.Context, env *environment, global *globalOptions, opts *auditOptions, args []string, cfg *settings) error {
 	log := env.logger(global.Verbose, global.Quiet)
 	traceSettings(log, cfg)
+	restoreGC := tightenGC(env)
 	p, err := planAudit(env, opts, args, cfg)
+	restoreGC()
 	if err != nil {
 		return err
 	}
