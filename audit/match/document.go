@@ -57,7 +57,7 @@ func (d *Document) Finish(doc *sbom.Document) []Attribution {
 		return nil
 	}
 	d.found, d.foundAt = d.m.collapseOSStamps(d.found, d.foundAt)
-	paths := newPathFinder(doc, d.labels)
+	paths := newPathFinder(doc, d.labels, d.foundAt)
 	for i := range d.found {
 		d.found[i].Path = paths.pathTo(d.foundAt[i])
 	}

@@ -45,7 +45,7 @@ func TestDocumentKeepsNoRefs(t *testing.T) {
 	}
 	// the labels still give dependency paths
 	doc := &sbom.Document{SubjectRef: comps[0].Ref, Dependencies: map[string][]string{comps[0].Ref: {comps[1].Ref}}}
-	if got := newPathFinder(doc, d.labels).pathTo(comps[1].Ref); len(got) != 2 || got[0] != "c0@1" || got[1] != "c1@1" {
+	if got := newPathFinder(doc, d.labels, []string{comps[1].Ref}).pathTo(comps[1].Ref); len(got) != 2 || got[0] != "c0@1" || got[1] != "c1@1" {
 		t.Errorf("path = %q, want [c0@1 c1@1]", got)
 	}
 	runtime.KeepAlive(d)
