@@ -51,7 +51,6 @@ func (ix *index) cpeFirstWordRejects(s string) bool {
 	return !g.first.has(h)
 }
 
-
 // cpeBody returns what follows "cpe:2.3:" or "cpe:/" in a CPE name, with
 // or without the "p-" prefix some scanners use (p-cpe: from Tenable,
 // Greenbone); false for anything else.
