@@ -2,7 +2,6 @@ package match
 
 import (
 	"fmt"
-	"hash/maphash"
 	"strings"
 
 	"github.com/embargo-sbom/embargo/vendorlists"
@@ -171,33 +170,17 @@ func looksLikeFilePath(s string) bool {
 // pathMemo remembers location values no path rule can match: syft
 // records one location per package and repeats it ("/package-lock.json"
 // on every npm package: 89k values, 1,571 distinct on the 100k bench).
-// It is gateMemo's design: per target, a slot per hash, a value copied in
-// only the second time its slot turns it away.
-type pathMemo struct {
-	seed  maphash.Seed
-	slots [1024]struct {
-		h uint64
-		s string
-	}
-}
+type pathMemo struct{ rejectMemo }
 
 // mayHold is hasAnchor(s, ix), remembered.
 func (m *pathMemo) mayHold(ix *index, s string) bool {
-	if m.seed == (maphash.Seed{}) {
-		m.seed = maphash.MakeSeed()
-	}
-	h := maphash.String(m.seed, s)
-	e := &m.slots[h%uint64(len(m.slots))]
-	if e.h == h && e.s == s {
+	e, h, seen := m.lookup(s)
+	if seen {
 		return false
 	}
 	if hasAnchor(s, ix) {
 		return true
 	}
-	if e.h == h {
-		e.s = strings.Clone(s)
-	} else {
-		e.h, e.s = h, ""
-	}
+	m.reject(e, h, s)
 	return false
 }
