@@ -316,27 +316,14 @@ func init() {
 		internedField("publisher", func(c *cdxComp) *string { return &c.Publisher }),
 		internedField("copyright", func(c *cdxComp) *string { return &c.Copyright }),
 		strField("description", func(c *cdxComp) *string { return &c.Description }),
-		jsonField[cdxComp]{"licenses", func(w *jsonWalker, c *cdxComp) error {
-			list, present, err := readObjectList(w, cdxLicenseTable, []cdxLicense(c.Licenses))
-			if !present {
-				list = nil
-			}
-			c.Licenses = list
-			return err
-		}},
+		cdxLicensesField,
 		// The lists below live in w.cdx until w.cdx.reset.
 		jsonField[cdxComp]{"hashes", func(w *jsonWalker, c *cdxComp) (err error) {
 			c.Hashes, err = readArenaList(w, cdxHashTable, &w.cdx.hashes)
 			return err
 		}},
-		jsonField[cdxComp]{"externalReferences", func(w *jsonWalker, c *cdxComp) (err error) {
-			c.ExternalRefs, err = readArenaList(w, cdxExtRefTable, &w.cdx.extRefs)
-			return err
-		}},
-		jsonField[cdxComp]{"properties", func(w *jsonWalker, c *cdxComp) (err error) {
-			c.Properties, err = readArenaList(w, cdxPropertyTable, &w.cdx.props)
-			return err
-		}},
+		cdxExtRefsField,
+		cdxPropertiesField,
 		ptrField("pedigree", cdxPedigreeTable, func(c *cdxComp) **cdxPedigree { return &c.Pedigree }),
 		cdxCompListField("components", func(c *cdxComp) *[]cdxComp { return &c.Components }),
 		ptrField("swid", cdxSwidTable, func(c *cdxComp) **cdxSwid { return &c.Swid }),

@@ -101,22 +101,9 @@ func init() {
 		strField("version", func(c *cdxComp) *string { return &c.Version }),
 		strField("description", func(c *cdxComp) *string { return &c.Description }),
 		stringListField("endpoints", false, func(c *cdxComp) *[]string { return &c.Endpoints }),
-		jsonField[cdxComp]{"licenses", func(w *jsonWalker, c *cdxComp) error {
-			list, present, err := readObjectList(w, cdxLicenseTable, []cdxLicense(c.Licenses))
-			if !present {
-				list = nil
-			}
-			c.Licenses = list
-			return err
-		}},
-		jsonField[cdxComp]{"externalReferences", func(w *jsonWalker, c *cdxComp) (err error) {
-			c.ExternalRefs, err = readArenaList(w, cdxExtRefTable, &w.cdx.extRefs)
-			return err
-		}},
-		jsonField[cdxComp]{"properties", func(w *jsonWalker, c *cdxComp) (err error) {
-			c.Properties, err = readArenaList(w, cdxPropertyTable, &w.cdx.props)
-			return err
-		}},
+		cdxLicensesField,
+		cdxExtRefsField,
+		cdxPropertiesField,
 		jsonField[cdxComp]{"services", func(w *jsonWalker, c *cdxComp) error {
 			list, present, err := readObjectList(w, cdxServiceTable, c.Services)
 			if !present {
@@ -163,3 +150,24 @@ func (w *xmlWalker) serviceField(se *xml.StartElement, in *cdxComp) error {
 		return w.comp(se, &in.Services[len(in.Services)-1])
 	})
 }
+
+// The fields components and services share, read alike.
+var (
+	cdxLicensesField = jsonField[cdxComp]{"licenses", func(w *jsonWalker, c *cdxComp) error {
+		list, present, err := readObjectList(w, cdxLicenseTable, []cdxLicense(c.Licenses))
+		if !present {
+			list = nil
+		}
+		c.Licenses = list
+		return err
+	}}
+	// The lists below live in w.cdx until w.cdx.reset.
+	cdxExtRefsField = jsonField[cdxComp]{"externalReferences", func(w *jsonWalker, c *cdxComp) (err error) {
+		c.ExternalRefs, err = readArenaList(w, cdxExtRefTable, &w.cdx.extRefs)
+		return err
+	}}
+	cdxPropertiesField = jsonField[cdxComp]{"properties", func(w *jsonWalker, c *cdxComp) (err error) {
+		c.Properties, err = readArenaList(w, cdxPropertyTable, &w.cdx.props)
+		return err
+	}}
+)
