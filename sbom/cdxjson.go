@@ -36,7 +36,7 @@ var cdxJSONDecoder = decoder{
 // visited.
 func decodeCycloneDXJSON(r io.Reader, visit func(*Component) error) (*Document, error) {
 	dec, lines := newJSONDecoder(r, true)
-	w := newJSONWalker(dec, lines)
+	w := newJSONWalker()
 	s := newCDXState(false, visit)
 	var bomFormat, schema string
 	var dep cdxDepJSON

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"sync"
 
 	"github.com/go-json-experiment/json"
@@ -34,17 +35,22 @@ func newJSONDecoder(r io.Reader, track bool) (*jsontext.Decoder, *jsonLines) {
 // jsonAt wraps a decoding error with where it happened: the element that
 // failed, when the error says (elementError), else where dec stopped.
 func jsonAt(dec *jsontext.Decoder, lines *jsonLines, what string, err error) error {
-	off := dec.InputOffset()
+	off := lines.decOffset(dec)
+	ptr := string(dec.StackPointer())
 	var pos position
 	var ee *elementError
 	if errors.As(err, &ee) {
 		off, pos = ee.off, ee.pos
+		if ee.ptr != "" {
+			ptr = ee.ptr
+		}
 	} else {
 		pos = lines.at(off)
 	}
+	shiftErrorOffset(err, lines)
 	where := fmt.Sprintf("byte offset %d", off)
-	if p := dec.StackPointer(); p != "" {
-		where += ", " + string(p) // the top level has no pointer
+	if ptr != "" {
+		where += ", " + ptr // the top level has no pointer
 	}
 	if pos.line == 0 {
 		return fmt.Errorf("%s at %s: %w", what, where, err)
@@ -52,11 +58,29 @@ func jsonAt(dec *jsontext.Decoder, lines *jsonLines, what string, err error) err
 	return fmt.Errorf("%s: line %d, column %d (%s): %w", what, pos.line, pos.col, where, err)
 }
 
+// shiftErrorOffset tells the offset that a decoder's error states as an
+// offset of the input, as decOffset does, once the decoder has been reset
+// after an array (resumeAfter).
+func shiftErrorOffset(err error, lines *jsonLines) {
+	if lines == nil || lines.shift == 0 {
+		return
+	}
+	var syn *jsontext.SyntacticError
+	if errors.As(err, &syn) {
+		syn.ByteOffset += lines.shift
+	}
+	var sem *json.SemanticError
+	if errors.As(err, &sem) {
+		sem.ByteOffset += lines.shift
+	}
+}
+
 // elementError is the error of an array element walked after it was read
 // (forEachRawElement), with where the element begins.
 type elementError struct {
 	off int64
 	pos position
+	ptr string // the element's JSON pointer, when known
 	err error
 }
 
@@ -184,28 +208,24 @@ type rawBatch struct {
 }
 
 // fill reads elements into b until it is full or the array ends; i is
-// the index of the next element. A panic of the decoder becomes b's error,
-// as decode turns one into an error on the caller's goroutine.
-func (b *rawBatch) fill(dec *jsontext.Decoder, lines *jsonLines, i int) int {
+// the index of the next element. A panic becomes b's error, as decode
+// turns one into an error on the caller's goroutine.
+func (b *rawBatch) fill(arr *rawArray, lines *jsonLines, ptr string, i int) int {
 	defer func() {
 		if r := recover(); r != nil {
 			b.err = fmt.Errorf("internal error reading an array, please report it: %v", r)
 		}
 	}()
 	for len(b.data) < rawBatchSize {
-		if dec.PeekKind() == ']' {
-			_, b.err = dec.ReadToken()
-			if b.err == nil {
-				b.err = io.EOF
+		v, off, err := arr.next()
+		if err != nil {
+			b.err = err
+			var se *syntaxError
+			if errors.As(err, &se) {
+				b.err = &elementError{off: se.off, pos: lines.at(se.off), ptr: ptr + "/" + strconv.Itoa(i), err: se}
 			}
 			return i
 		}
-		v, err := dec.ReadValue()
-		if err != nil {
-			b.err = err
-			return i
-		}
-		off := dec.InputOffset() - int64(len(v))
 		b.data = append(b.data, v...)
 		b.ends = append(b.ends, len(b.data))
 		b.offs = append(b.offs, off)
@@ -252,12 +272,14 @@ func putRawBatches(bs *[rawBatches]*rawBatch) {
 const maxPooledRawBatch = 1 << 20
 
 // forEachRawElement is forEachElement for arrays of values that the caller
-// walks with a jsonWalker: a goroutine reads (and so validates) the
-// elements with dec while fn walks the ones read before, on a second core.
-// fn gets each element's raw JSON, valid during the call, its index and
-// where it begins (told by lines); its error comes back as an
-// elementError. dec and lines are only used by the goroutine until
-// forEachRawElement returns.
+// walks with a jsonWalker: a goroutine reads the elements ahead, checked
+// and cut by a jsonScan (rawArray), while fn walks the ones read before,
+// on a second core. fn gets each element's raw JSON, valid during the
+// call, its index and where it begins (told by lines); its error comes
+// back as an elementError. The array is read past dec, from its reader:
+// once it has ended, dec is reset to read on after it (resumeAfter). dec
+// and lines are only used by the goroutine until forEachRawElement
+// returns.
 func forEachRawElement(dec *jsontext.Decoder, lines *jsonLines, fn func(raw []byte, i int, at position) error) (present bool, err error) {
 	if dec.PeekKind() == 'n' {
 		_, err := dec.ReadToken()
@@ -270,6 +292,31 @@ func forEachRawElement(dec *jsontext.Decoder, lines *jsonLines, fn func(raw []by
 	if tok.Kind() != '[' {
 		return false, fmt.Errorf("expected an array, found %s", kindName(tok.Kind()))
 	}
+	prefix := resumePrefix(dec)
+	ptr := string(dec.StackPointer())
+	buf := scanBufPool.Get().(*[]byte)
+	arr := newRawArray(*buf, dec.UnreadBuffer(), lines.source(), lines.decOffset(dec), dec.StackDepth())
+	defer func() {
+		if cap(arr.buf) <= maxPooledRawBatch {
+			*buf = arr.buf[:0]
+		}
+		scanBufPool.Put(buf)
+	}()
+	if err := readRawElements(arr, lines, ptr, fn); err != nil {
+		return true, err
+	}
+	return true, lines.resumeAfter(dec, prefix, arr.rest(), arr.base+int64(arr.start))
+}
+
+// scanBufPool keeps the read buffers of rawArrays.
+var scanBufPool = sync.Pool{New: func() any {
+	b := make([]byte, 0, rawArrayBufSize)
+	return &b
+}}
+
+// readRawElements runs fn on the elements of arr, read and checked in
+// batches by a goroutine of its own, until the array ends.
+func readRawElements(arr *rawArray, lines *jsonLines, ptr string, fn func(raw []byte, i int, at position) error) error {
 	full := make(chan *rawBatch, 2)
 	free := make(chan *rawBatch, rawBatches)
 	batches := getRawBatches()
@@ -289,7 +336,7 @@ func forEachRawElement(dec *jsontext.Decoder, lines *jsonLines, fn func(raw []by
 				return
 			}
 			b.data, b.ends, b.offs, b.starts, b.first, b.err = b.data[:0], b.ends[:0], b.offs[:0], b.starts[:0], i, nil
-			i = b.fill(dec, lines, i)
+			i = b.fill(arr, lines, ptr, i)
 			select {
 			case full <- b:
 			case <-stop:
@@ -309,17 +356,43 @@ func forEachRawElement(dec *jsontext.Decoder, lines *jsonLines, fn func(raw []by
 		start := 0
 		for k, end := range b.ends {
 			if err := fn(b.data[start:end], b.first+k, b.starts[k]); err != nil {
-				return true, &elementError{off: b.offs[k], pos: b.starts[k], err: err}
+				return &elementError{off: b.offs[k], pos: b.starts[k], err: err}
 			}
 			start = end
 		}
 		if b.err == io.EOF {
-			return true, nil
+			return nil
 		}
 		if b.err != nil {
-			return true, b.err
+			return b.err
 		}
 		free <- b
 	}
-	return true, errors.New("element reader ended early")
+	return errors.New("element reader ended early")
+}
+
+// resumePrefix is the JSON that takes a fresh decoder to where dec will
+// be once the array it has just begun has ended: the objects and arrays
+// that hold it opened, with the names and the number of elements before
+// it (for the pointers of later errors), and a 0 in its place.
+func resumePrefix(dec *jsontext.Decoder) []byte {
+	var names []string
+	for t := range dec.StackPointer().Tokens() {
+		names = append(names, t)
+	}
+	var p []byte
+	for k := 1; k < dec.StackDepth(); k++ {
+		switch kind, n := dec.StackIndex(k); kind {
+		case '{':
+			p = append(p, '{')
+			p, _ = jsontext.AppendQuote(p, names[k-1])
+			p = append(p, ':')
+		default:
+			p = append(p, '[')
+			for ; n > 1; n-- {
+				p = append(p, '0', ',')
+			}
+		}
+	}
+	return append(p, '0')
 }

@@ -34,6 +34,12 @@ type jsonLines struct {
 	last      int64 // the last offset asked for
 	sqLines   int64 // lines of sq's dropped white space already noted
 	untracked bool  // positions are not tracked (see newJSONLines)
+	// src is what the decoder reads from, when not l itself: after an
+	// array read past the decoder (forEachRawElement), what was read
+	// beyond its end and then l. shift turns the decoder's offsets into
+	// offsets of l's input.
+	src   io.Reader
+	shift int64
 }
 
 // lineBreak is n line breaks that end just before offset next.
@@ -102,11 +108,45 @@ func (l *jsonLines) at(off int64) position {
 	return position{line: l.line, col: int(off-l.lineStart) + 1}
 }
 
+// source is the reader of the decoder that reads through l.
+func (l *jsonLines) source() io.Reader {
+	if l.src == nil {
+		return l
+	}
+	return l.src
+}
+
+// decOffset is dec's offset as an offset of l's input.
+func (l *jsonLines) decOffset(dec *jsontext.Decoder) int64 {
+	if l == nil {
+		return dec.InputOffset()
+	}
+	return dec.InputOffset() + l.shift
+}
+
+// resumeAfter resets dec, whose reader was read past it up to the end of
+// an array, to read on from there: first prefix (see resumePrefix), read
+// at once, then rest, the bytes read after the array, which begin at
+// offset restOff, then the reader. dec's offsets are then told with a
+// shift.
+func (l *jsonLines) resumeAfter(dec *jsontext.Decoder, prefix, rest []byte, restOff int64) error {
+	in := append(prefix, rest...)
+	l.src = io.MultiReader(bytes.NewReader(in), l.source())
+	l.shift = restOff - int64(len(prefix))
+	dec.Reset(l.src, jsonOpts)
+	for dec.InputOffset() < int64(len(prefix)) {
+		if _, err := dec.ReadToken(); err != nil {
+			return err // the bytes after the array: the document's error
+		}
+	}
+	return nil
+}
+
 // valueStart is the offset of the next value of dec, whose kind has been
 // peeked (so that its first byte is buffered): after the white space,
 // comma or colon that precede it.
-func valueStart(dec *jsontext.Decoder) int64 {
-	off := dec.InputOffset()
+func (l *jsonLines) valueStart(dec *jsontext.Decoder) int64 {
+	off := l.decOffset(dec)
 	for _, c := range dec.UnreadBuffer() {
 		switch c {
 		case ' ', '\t', '\r', '\n', ',', ':':

@@ -13,9 +13,9 @@ import (
 // The hot arrays of the JSON formats (CycloneDX components and
 // dependencies, SPDX packages and relationships) are not decoded with
 // json.UnmarshalDecode, whose reflection and string handling cost half of
-// a decode. The decoder reads (and so validates) each element whole, in a
-// goroutine ahead of the caller (forEachRawElement), and a jsonWalker walks
-// the element's bytes by hand. The walkers keep Unmarshal's semantics
+// a decode. A goroutine ahead of the caller reads and checks each element
+// whole (forEachRawElement, with a jsonScan), and a jsonWalker walks the
+// element's bytes by hand. The walkers keep Unmarshal's semantics
 // under jsonOpts: a member name matches a field exactly, or else
 // case-insensitively with '-' and '_' ignored; null stores the zero value;
 // an array replaces a slice; an object is merged into a struct a pointer
@@ -133,15 +133,13 @@ func foldRune(r rune) rune {
 	}
 }
 
-// jsonWalker walks one JSON value that the decoder has read whole (and so
-// validated): the decoder checks the syntax in one tight pass, and the
+// jsonWalker walks one JSON value that has been read whole and checked
+// (by a jsonScan or the decoder): the check is one tight pass, and the
 // walk over bytes known to be valid JSON costs less than reading token by
 // token. It reuses its buffers and interns the short strings that repeat
 // across components.
 type jsonWalker struct {
-	dec     *jsontext.Decoder
-	lines   *jsonLines
-	b       []byte   // the value being walked, valid until dec reads on
+	b       []byte   // the value being walked, valid during the walk
 	base    position // where b begins in the input
 	pos     int
 	scratch []byte
@@ -151,22 +149,10 @@ type jsonWalker struct {
 	cdx     cdxArenas
 }
 
-func newJSONWalker(dec *jsontext.Decoder, lines *jsonLines) *jsonWalker {
-	return &jsonWalker{dec: dec, lines: lines, strs: map[string]string{}, recent: new([recentSlots]string), cdx: cdxArenas{
+func newJSONWalker() *jsonWalker {
+	return &jsonWalker{strs: map[string]string{}, recent: new([recentSlots]string), cdx: cdxArenas{
 		hashes: []cdxHash{}, extRefs: []cdxExtRef{}, props: []cdxProperty{},
 	}}
-}
-
-// load reads the decoder's next value for walking; its kind must have
-// been peeked.
-func (w *jsonWalker) load() error {
-	start := w.lines.at(valueStart(w.dec))
-	v, err := w.dec.ReadValue()
-	if err != nil {
-		return err
-	}
-	w.b, w.pos, w.base = v, 0, start
-	return nil
 }
 
 // here is the position of the next byte to walk.

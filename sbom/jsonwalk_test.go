@@ -45,7 +45,7 @@ func TestJSONWalkerMatchesUnmarshal(t *testing.T) {
 		var want cdxComp
 		errWant := json.Unmarshal([]byte(in), &want, jsonOpts)
 		var got cdxComp
-		w := newJSONWalker(nil, nil)
+		w := newJSONWalker()
 		w.walk([]byte(in), position{})
 		errGot := w.cdxComp(&got)
 		if (errWant != nil) != (errGot != nil) {
@@ -71,7 +71,7 @@ func TestJSONWalkerMatchesUnmarshal(t *testing.T) {
 		errWant := json.Unmarshal([]byte(in), &ref, jsonOpts)
 		var got spdxPkg
 		got.Origin.Pointer = "/packages/0"
-		w := newJSONWalker(nil, nil)
+		w := newJSONWalker()
 		w.walk([]byte(in), position{})
 		errGot := w.spdxPackage(&got)
 		if (errWant != nil) != (errGot != nil) {

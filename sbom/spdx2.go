@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"hash/maphash"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -553,14 +552,12 @@ func spdxFileParents(files []File, owner map[string]string, deps map[string][]st
 	if len(need) == 0 {
 		return files
 	}
-	parents := make([]string, 0, len(deps))
-	for a := range deps {
-		parents = append(parents, a)
-	}
-	sort.Strings(parents) // map order must not decide the parent
-	for _, a := range parents {
-		for _, b := range deps[a] {
-			if i, ok := need[b]; ok && files[i].Parent == "" && a != b {
+	// The least parent by name, so that map order does not decide it;
+	// without sorting every parent, which was a tenth of a second of one
+	// core on a 100k-package document.
+	for a, bs := range deps {
+		for _, b := range bs {
+			if i, ok := need[b]; ok && a != b && (files[i].Parent == "" || a < files[i].Parent) {
 				files[i].Parent = a
 			}
 		}

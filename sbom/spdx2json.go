@@ -42,7 +42,7 @@ func decodeSPDXJSON(r io.Reader, prefix string, visit func(*Component) error) (*
 func decodeSPDXJSONStream(r io.Reader, prefix string, fromYAML bool, visit func(*Component) error) (*Document, error) {
 	requireVersion := !fromYAML
 	dec, lines := newJSONDecoder(r, !fromYAML)
-	w := newJSONWalker(dec, lines)
+	w := newJSONWalker()
 	s := newSPDXState(visit)
 	d := s.doc
 	// One of each element being read, for the whole document: the
@@ -86,7 +86,10 @@ func decodeSPDXJSONStream(r io.Reader, prefix string, fromYAML bool, visit func(
 				return s.pkg(&pkg)
 			})
 		case "files":
-			_, err = forEachElement(dec, func(i int) error { return s.jsonFile(w, &file, i, filesPrefix(prefix)) })
+			_, err = forEachRawElement(dec, lines, func(raw []byte, i int, at position) error {
+				w.walk(raw, at)
+				return s.jsonFile(w, &file, i, filesPrefix(prefix))
+			})
 		case "relationships":
 			_, err = forEachRawElement(dec, lines, func(raw []byte, i int, at position) error {
 				return s.jsonRelationship(w, &rel, raw, i, at)
@@ -164,14 +167,13 @@ type spdxFileJSON struct {
 // jsonFile checks one file (SPDX 2 requires its checksums) and keeps it
 // if it carries a copyright or attribution text.
 func (s *spdxState) jsonFile(w *jsonWalker, f *spdxFileJSON, i int, prefix string) error {
-	*f = spdxFileJSON{spdxFile: spdxFile{Origin: Origin{Pointer: prefix + strconv.Itoa(i)}}}
-	if err := w.load(); err != nil {
-		return err
-	}
-	f.Origin.Line, f.Origin.Column = w.base.line, w.base.col
+	*f = spdxFileJSON{spdxFile: spdxFile{Origin: Origin{Pointer: prefix + strconv.Itoa(i), Line: w.base.line, Column: w.base.col}}}
 	isObject, err := readObject(w, spdxFileTable, f)
 	if err == nil && !isObject {
 		err = errors.New("expected an object, found null")
+	}
+	if err != nil {
+		return fmt.Errorf("files[%d]: %w", i, err)
 	}
 	if err == nil && f.checksums == 0 {
 		s.warn.addf(spdxWarnFiles, "files[%d] (%s) has no checksums, which SPDX 2.x requires", i, f.Name)
@@ -340,7 +342,7 @@ type spdxJSONLicense struct {
 // jsonLicense reads one extracted licence.
 func (s *spdxState) jsonLicense(dec *jsontext.Decoder, lines *jsonLines, i int, prefix string) error {
 	var l spdxJSONLicense
-	at := lines.at(valueStart(dec))
+	at := lines.at(lines.valueStart(dec))
 	if err := jsonv2.UnmarshalDecode(dec, &l, jsonOpts); err != nil {
 		return fmt.Errorf("hasExtractedLicensingInfos[%d]: %w", i, err)
 	}

@@ -60,7 +60,7 @@ func decodeSyftJSON(r io.Reader, visit func(*Component) error) (*Document, error
 			hasArtifacts = true
 			_, err = forEachElement(dec, func(i int) error {
 				var a syftArtifact
-				at := lines.at(valueStart(dec))
+				at := lines.at(lines.valueStart(dec))
 				if err := json.UnmarshalDecode(dec, &a); err != nil {
 					return err
 				}

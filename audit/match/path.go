@@ -50,11 +50,16 @@ func newPathFinder(doc *sbom.Document, labels refLabels, targets []string) *path
 			left[t] = true
 		}
 	}
+	if len(left) > 0 {
+		// Sized for the whole graph at once: growing the map and the
+		// queue step by step was most of the search.
+		pf.parent = make(map[string]string, len(doc.Dependencies)+1)
+	}
 	pf.parent[pf.root] = ""
-	queue := []string{pf.root}
-	for len(queue) > 0 && len(left) > 0 {
-		ref := queue[0]
-		queue = queue[1:]
+	queue := make([]string, 1, len(doc.Dependencies)+1)
+	queue[0] = pf.root
+	for head := 0; head < len(queue) && len(left) > 0; head++ {
+		ref := queue[head]
 		for _, dep := range doc.Dependencies[ref] {
 			if _, seen := pf.parent[dep]; !seen {
 				pf.parent[dep] = ref
