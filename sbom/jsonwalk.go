@@ -140,6 +140,7 @@ func foldRune(r rune) rune {
 // across components.
 type jsonWalker struct {
 	b       []byte   // the value being walked, valid during the walk
+	plain   bool     // b holds no backslash
 	base    position // where b begins in the input
 	pos     int
 	scratch []byte
@@ -193,6 +194,14 @@ func (w *jsonWalker) peekKind() jsontext.Kind {
 func (w *jsonWalker) rawString() []byte {
 	start := w.pos
 	w.pos++
+	if w.plain {
+		j := bytes.IndexByte(w.b[w.pos:], '"')
+		if j < 0 {
+			panic("jsonWalker: unterminated string in a value the decoder accepted")
+		}
+		w.pos += j + 1
+		return w.b[start:w.pos]
+	}
 	for {
 		j := bytes.IndexByte(w.b[w.pos:], '"')
 		if j < 0 {
@@ -247,7 +256,7 @@ func (w *jsonWalker) skip() {
 // call.
 func (w *jsonWalker) unquote(raw []byte) ([]byte, error) {
 	body := raw[1 : len(raw)-1]
-	if bytes.IndexByte(body, '\\') < 0 {
+	if w.plain || bytes.IndexByte(body, '\\') < 0 {
 		return body, nil
 	}
 	out, err := jsontext.AppendUnquote(w.scratch[:0], raw)
@@ -587,4 +596,8 @@ func (w *jsonWalker) stringList(list []string, interned bool) ([]string, error) 
 // walk sets the value to walk, which begins at position at.
 func (w *jsonWalker) walk(raw []byte, at position) {
 	w.b, w.pos, w.base = raw, 0, at
+	// Nearly every element has no escape at all: one look at the whole
+	// spares each of its strings two (for the quote's escape and for
+	// unquoting).
+	w.plain = bytes.IndexByte(raw, '\\') < 0
 }

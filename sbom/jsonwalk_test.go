@@ -65,6 +65,10 @@ func TestJSONWalkerMatchesUnmarshal(t *testing.T) {
 		`{"sourceInfo":"built from x","attributionTexts":["(c) A","b"],"hasFiles":["SPDXRef-f","g"],"packageFileName":"x-1.rpm"}`,
 		`null`,
 		`{"name":["x"]}`,
+		// Escapes, in names and values: the walk of an element with a
+		// backslash anywhere takes the slower path for every string.
+		`{"na\u006de":"x\"y","SPDXID":"SPDXRef-\\p","versionInfo":"1\\","comment":"tab\there"}`,
+		`{"name":"plain","comment":"\\\""}`,
 	}
 	for _, in := range pkgs {
 		var ref refSpdxJSONPackage
