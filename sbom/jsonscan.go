@@ -333,6 +333,7 @@ type rawArray struct {
 	eof        bool
 	readErr    error
 	scan       jsonScan
+	fills      int // how many times fill read, for tests
 }
 
 // rawArrayBufSize is the size of the buffer a rawArray starts with; an
@@ -340,7 +341,7 @@ type rawArray struct {
 const rawArrayBufSize = 128 << 10
 
 func newRawArray(buf, unread []byte, r io.Reader, off int64, depth int) *rawArray {
-	if cap(buf) < len(unread) {
+	if cap(buf) < len(unread)+rawArrayBufSize/2 {
 		buf = make([]byte, 0, len(unread)+rawArrayBufSize)
 	}
 	buf = append(buf[:0], unread...)
@@ -414,7 +415,11 @@ func (a *rawArray) fill() error {
 	}
 	a.base += int64(a.start)
 	a.start, a.end = 0, kept
-	for {
+	a.fills++
+	// Fill the buffer, not just one read's worth: an element is scanned
+	// again from its start after each fill, and a large one read a
+	// chunk at a time would be scanned over and over (quadratic).
+	for a.end < len(a.buf) {
 		n, err := a.r.Read(a.buf[a.end:])
 		a.end += n
 		if err != nil {
@@ -424,10 +429,8 @@ func (a *rawArray) fill() error {
 			}
 			return nil
 		}
-		if n > 0 {
-			return nil
-		}
 	}
+	return nil
 }
 
 // rest is what the rawArray read past the end of the array.

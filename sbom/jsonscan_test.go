@@ -244,3 +244,43 @@ func TestResumePrefixNested(t *testing.T) {
 		t.Fatalf("error at offset %d of %q (%v)", off, doc, err)
 	}
 }
+
+// TestRawArrayLargeElementIsNotRescannedPerChunk: an element far larger
+// than the buffer, delivered in small reads, is read in a number of fills
+// that grows with the log of its size (the buffer doubles and each fill
+// fills it); one fill per read would scan it again from its start each
+// time, quadratic in its size.
+func TestRawArrayLargeElementIsNotRescannedPerChunk(t *testing.T) {
+	const size = 8 << 20
+	elem := `{"description":"` + strings.Repeat("x", size) + `"}`
+	input := elem + `, 1]`
+	r := iotest.HalfReader(io.MultiReader(strings.NewReader(input[:1000]), strings.NewReader(input[1000:])))
+	arr := newRawArray(nil, nil, &smallReads{r: r, max: 4096}, 0, 1)
+	v, _, err := arr.next()
+	if err != nil || len(v) != len(elem) {
+		t.Fatalf("first element: %d bytes, %v", len(v), err)
+	}
+	if v, _, err := arr.next(); err != nil || string(v) != "1" {
+		t.Fatalf("second element %q, %v", v, err)
+	}
+	if _, _, err := arr.next(); err != io.EOF {
+		t.Fatalf("end of the array: %v", err)
+	}
+	// 8 MiB from a 128 KiB buffer: 6 doublings, each one fill.
+	if arr.fills > 12 {
+		t.Fatalf("%d fills for one %d-byte element", arr.fills, size)
+	}
+}
+
+// smallReads returns at most max bytes per Read.
+type smallReads struct {
+	r   io.Reader
+	max int
+}
+
+func (s *smallReads) Read(p []byte) (int, error) {
+	if len(p) > s.max {
+		p = p[:s.max]
+	}
+	return s.r.Read(p)
+}
