@@ -18,9 +18,9 @@ import (
 // Parse decodes and validates one list. name labels errors (usually the file
 // name): every error says name:line: what is wrong, and with which key.
 func Parse(name string, data []byte) (*List, error) {
-	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, yamlError(name, err)
+	root, err := parseOneDocument(name, data)
+	if err != nil {
+		return nil, err
 	}
 	if len(root.Content) == 0 {
 		return nil, fmt.Errorf("%s: empty list file", name)
@@ -29,15 +29,18 @@ func Parse(name string, data []byte) (*List, error) {
 		return nil, fmt.Errorf("%s:%d: a list file must be a YAML mapping", name, doc.Line)
 	}
 	// The shape check runs first because the decoder's own errors name
-	// neither the key nor, for custom types, always the line.
+	// neither the key nor, for custom types, always the line; it also
+	// refuses unknown keys, so the list is decoded from the same tree
+	// rather than parsed a second time with KnownFields (which was half
+	// of every run's start).
 	c := shapeChecker{file: name, lines: map[string]int{}}
 	c.check(root.Content[0], reflect.TypeFor[List](), "", "", "list")
 	if err := errors.Join(c.errs...); err != nil {
 		return nil, err
 	}
-	l, err := decodeStrict(name, data)
-	if err != nil {
-		return nil, err
+	l := new(List)
+	if err := root.Decode(l); err != nil {
+		return nil, yamlError(name, err)
 	}
 	sum := sha256.Sum256(data)
 	l.SHA256 = hex.EncodeToString(sum[:])
@@ -59,18 +62,22 @@ func Load(path string) (*List, error) {
 	return Parse(path, data)
 }
 
-func decodeStrict(name string, data []byte) (*List, error) {
+// parseOneDocument parses data, which must hold exactly one YAML
+// document, into a tree.
+func parseOneDocument(name string, data []byte) (*yaml.Node, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	var l List
-	if err := dec.Decode(&l); err != nil {
+	var root yaml.Node
+	if err := dec.Decode(&root); err != nil {
+		if errors.Is(err, io.EOF) {
+			return &root, nil // empty: the caller says so
+		}
 		return nil, yamlError(name, err)
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
 		return nil, fmt.Errorf("%s: want exactly one YAML document", name)
 	}
-	return &l, nil
+	return &root, nil
 }
 
 var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
