@@ -159,3 +159,28 @@ func TestCreatorsElementSPDX3(t *testing.T) {
 		t.Errorf("%d document elements, want 1", n)
 	}
 }
+
+// TestSPDXFileParentsLeastContainer: a file no package lists in hasFiles
+// gets the least (by id) element whose relationship contains it, whatever
+// the map order; an owner from hasFiles wins; ids of every length are
+// looked up.
+func TestSPDXFileParentsLeastContainer(t *testing.T) {
+	long := "SPDXRef-File-" + strings.Repeat("x", 300)
+	for range 20 { // map order varies from run to run
+		files := []File{{Ref: "SPDXRef-f", Type: "file"}, {Ref: "SPDXRef-g", Type: "file"}, {Ref: long, Type: "file"}, {Ref: "SPDXRef-h", Type: "file"}, {Ref: "LicenseRef-x", Type: "license", Parent: "p"}}
+		deps := map[string][]string{
+			"SPDXRef-zz": {"SPDXRef-f", long},
+			"SPDXRef-b":  {"SPDXRef-f", "SPDXRef-g"},
+			"SPDXRef-a":  {"SPDXRef-pkg", "SPDXRef-f"},
+			"SPDXRef-g":  {"SPDXRef-g"}, // itself: never its own parent
+			"SPDXRef-y":  {long, "SPDXRef-h", "LicenseRef-x"},
+		}
+		got := spdxFileParents(files, map[string]string{"SPDXRef-h": "SPDXRef-owner"}, deps)
+		want := []string{"SPDXRef-a", "SPDXRef-b", "SPDXRef-y", "SPDXRef-owner", "p"}
+		for i, f := range got {
+			if f.Parent != want[i] {
+				t.Fatalf("%.20s: parent %q, want %q", f.Ref, f.Parent, want[i])
+			}
+		}
+	}
+}

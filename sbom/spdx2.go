@@ -539,14 +539,19 @@ func spdxFileParents(files []File, owner map[string]string, deps map[string][]st
 		return nil
 	}
 	need := map[string]int{}
+	// needLens has bit len(ref)%256 set for each ref in need: most edges
+	// lead to packages, and one bit test turns them away without hashing
+	// their long ids.
+	var needLens [4]uint64
 	for i := range files {
 		if files[i].Type == "license" {
 			continue // its parent is the package that uses it
 		}
 		if p, ok := owner[files[i].Ref]; ok {
 			files[i].Parent = p
-		} else if files[i].Ref != "" {
-			need[files[i].Ref] = i
+		} else if ref := files[i].Ref; ref != "" {
+			need[ref] = i
+			needLens[len(ref)>>6&3] |= 1 << (len(ref) & 63)
 		}
 	}
 	if len(need) == 0 {
@@ -557,6 +562,9 @@ func spdxFileParents(files []File, owner map[string]string, deps map[string][]st
 	// core on a 100k-package document.
 	for a, bs := range deps {
 		for _, b := range bs {
+			if needLens[len(b)>>6&3]&(1<<(len(b)&63)) == 0 {
+				continue
+			}
 			if i, ok := need[b]; ok && a != b && (files[i].Parent == "" || a < files[i].Parent) {
 				files[i].Parent = a
 			}
