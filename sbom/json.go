@@ -281,6 +281,15 @@ const maxPooledRawBatch = 1 << 20
 // and lines are only used by the goroutine until forEachRawElement
 // returns.
 func forEachRawElement(dec *jsontext.Decoder, lines *jsonLines, fn func(raw []byte, i int, at position) error) (present bool, err error) {
+	return forEachRawArray(dec, lines, func(arr *rawArray, ptr string) error {
+		return readRawElements(arr, lines, ptr, fn)
+	})
+}
+
+// forEachRawArray reads the array that is the next value of dec past dec,
+// with read, which gets it as a rawArray and its JSON pointer, and then
+// resets dec to read on after it. null is no array (present is false).
+func forEachRawArray(dec *jsontext.Decoder, lines *jsonLines, read func(arr *rawArray, ptr string) error) (present bool, err error) {
 	if dec.PeekKind() == 'n' {
 		_, err := dec.ReadToken()
 		return false, err
@@ -302,7 +311,7 @@ func forEachRawElement(dec *jsontext.Decoder, lines *jsonLines, fn func(raw []by
 		}
 		scanBufPool.Put(buf)
 	}()
-	if err := readRawElements(arr, lines, ptr, fn); err != nil {
+	if err := read(arr, ptr); err != nil {
 		return true, err
 	}
 	return true, lines.resumeAfter(dec, prefix, arr.rest(), arr.base+int64(arr.start))

@@ -48,10 +48,8 @@ func decodeSPDXJSONStream(r io.Reader, prefix string, fromYAML bool, visit func(
 	// One of each element being read, for the whole document: the
 	// tables' setters make what they fill escape to the heap.
 	var (
-		pkg   spdxPkg
-		lists spdxPkgLists
-		file  spdxFileJSON
-		rel   spdxRelJSON
+		file spdxFileJSON
+		rel  spdxRelJSON
 	)
 	err := forEachMember(dec, func(name string) error {
 		var err error
@@ -72,19 +70,9 @@ func decodeSPDXJSONStream(r io.Reader, prefix string, fromYAML bool, visit func(
 				return err
 			})
 		case "packages":
-			_, err = forEachRawElement(dec, lines, func(raw []byte, i int, at position) error {
-				w.walk(raw, at)
-				// The lists that s.pkg only reads (never keeps) reuse the
-				// previous package's storage: on 100k packages their
-				// growth was a third of the decoder's allocations.
-				pkg = spdxPkg{Origin: Origin{Pointer: prefix + strconv.Itoa(i), Line: at.line, Column: at.col}, Refs: lists.refs[:0]}
-				if err := w.spdxPackage(&pkg); err != nil {
-					return fmt.Errorf("packages[%d]: %w", i, err)
-				}
-				lists.keep(&pkg)
-				pkg.ID = normalizeSPDXID(pkg.ID)
-				return s.pkg(&pkg)
-			})
+			_, err = forEachParsedElement(dec, lines, func(w *jsonWalker, raw []byte, i int, at position, pkg *spdxPkgItem) error {
+				return pkg.parse(w, raw, i, at, prefix)
+			}, func(pkg *spdxPkgItem, _ int) error { return s.pkg(&pkg.spdxPkg) })
 		case "files":
 			_, err = forEachRawElement(dec, lines, func(raw []byte, i int, at position) error {
 				w.walk(raw, at)
@@ -144,17 +132,13 @@ func (s *spdxState) jsonCreationInfo(dec *jsontext.Decoder) error {
 	})
 }
 
-// spdxPkgLists keeps the storage of a package's external references for
-// the next package: spdxState.pkg turns them into the component's own
-// fields and keeps none of them.
-type spdxPkgLists struct {
-	refs []spdxRef
-}
-
-func (l *spdxPkgLists) keep(p *spdxPkg) {
-	if cap(p.Refs) > cap(l.refs) {
-		l.refs = p.Refs
-	}
+// spdxPkgItem is a package as read ahead by a parser, with the storage
+// of its list of references, which s.pkg only reads (never keeps), kept
+// for the next package read into it: on 100k packages the growth of
+// those lists was a third of the decoder's allocations.
+type spdxPkgItem struct {
+	spdxPkg
+	spare []spdxRef
 }
 
 // spdxFileJSON is one file as it is read: only what can name a maker,
@@ -309,6 +293,20 @@ func (w *jsonWalker) normalizeSPDXID(b []byte) []byte {
 	}
 	w.idBuf = append(append(w.idBuf[:0], "SPDXRef-"...), b...)
 	return w.idBuf
+}
+
+// parse reads packages[i] into p.
+func (p *spdxPkgItem) parse(w *jsonWalker, raw []byte, i int, at position, prefix string) error {
+	w.walk(raw, at)
+	if cap(p.Refs) > cap(p.spare) {
+		p.spare = p.Refs
+	}
+	p.spdxPkg = spdxPkg{Origin: Origin{Pointer: prefix + strconv.Itoa(i), Line: at.line, Column: at.col}, Refs: p.spare[:0]}
+	if err := w.spdxPackage(&p.spdxPkg); err != nil {
+		return fmt.Errorf("packages[%d]: %w", i, err)
+	}
+	p.ID = normalizeSPDXID(p.ID)
+	return nil
 }
 
 // spdxPackage reads a package into p, as json.UnmarshalDecode into a
