@@ -266,7 +266,7 @@ func TestRawArrayLargeElementIsNotRescannedPerChunk(t *testing.T) {
 	if _, _, err := arr.next(); err != io.EOF {
 		t.Fatalf("end of the array: %v", err)
 	}
-	// 8 MiB from a 128 KiB buffer: 6 doublings, each one fill.
+	// 8 MiB from a 32 KiB buffer: 8 doublings, each one fill.
 	if arr.fills > 12 {
 		t.Fatalf("%d fills for one %d-byte element", arr.fills, size)
 	}
