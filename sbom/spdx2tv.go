@@ -62,8 +62,10 @@ type tvReader struct {
 	lastPkg  string      // SPDXID of the last package: it holds the files after it
 	idBuf    []byte
 	strs     map[string]string
-	lastA    lastID
-	lastB    lastID
+	lastA    lastNode
+	lastB    lastNode
+	lastType string
+	lastKind spdxRelKind
 }
 
 // decodeSPDXTagValue streams tag-value from r; firstLine is the number of
@@ -453,18 +455,17 @@ func (t *tvReader) packageTag(tag, value []byte) {
 }
 
 func (t *tvReader) relationship(value []byte) {
-	t.s.em.dedup.reserve(t.s.em.count, &t.s.doc.Dependencies)
 	if a, typ, b, _, ok := asciiFields3(value); ok {
 		if len(b) == 0 {
 			t.s.warn.addf(spdxWarnScan, "relationship %q does not have three parts", value)
 			return
 		}
-		aID := t.refID(a, &t.lastA)
-		bID := t.refID(b, &t.lastB)
+		an := t.refNode(a, &t.lastA)
+		bn := t.refNode(b, &t.lastB)
 		if strings.EqualFold(string(typ), "DESCRIBES") && string(a) == "SPDXRef-DOCUMENT" {
-			t.s.describes = append(t.s.describes, bID)
+			t.s.describes = append(t.s.describes, bn.id)
 		}
-		t.s.relationship(aID, t.intern(typ), bID)
+		t.s.relationshipNodes(an, t.relKind(typ), bn)
 		return
 	}
 	f := bytes.Fields(value)
@@ -472,38 +473,51 @@ func (t *tvReader) relationship(value []byte) {
 		t.s.warn.addf(spdxWarnScan, "relationship %q does not have three parts", value)
 		return
 	}
-	a, typ, b := normalizeSPDXID(string(f[0])), string(f[1]), normalizeSPDXID(string(f[2]))
-	if strings.EqualFold(typ, "DESCRIBES") && string(f[0]) == "SPDXRef-DOCUMENT" {
-		t.s.describes = append(t.s.describes, b)
+	an := t.s.node(t.normalizeID(f[0]))
+	bn := t.s.node(t.normalizeID(f[2]))
+	if strings.EqualFold(string(f[1]), "DESCRIBES") && string(f[0]) == "SPDXRef-DOCUMENT" {
+		t.s.describes = append(t.s.describes, bn.id)
 	}
-	t.s.relationship(a, typ, b)
+	t.s.relationshipNodes(an, t.relKind(f[1]), bn)
 }
 
-// lastID is the last id read at one position of a relationship:
-// relationships come grouped by their first element.
-type lastID struct {
-	raw []byte
-	id  string
+// relKind is the kind of a relationship type, remembered for the last
+// type: a document holds few, and they come in runs.
+func (t *tvReader) relKind(typ []byte) spdxRelKind {
+	if t.lastType == "" || string(typ) != t.lastType {
+		t.lastType = t.intern(typ)
+		t.lastKind = spdxRelKindOf(t.lastType)
+	}
+	return t.lastKind
 }
 
-// refID normalises an id (see normalizeSPDXID) and interns it with the
-// document's refs.
-func (t *tvReader) refID(b []byte, last *lastID) string {
-	if last.id != "" && bytes.Equal(b, last.raw) {
-		return last.id
+// lastNode is the node of the last id read at one position of a
+// relationship: relationships come grouped by their first element.
+type lastNode struct {
+	raw  []byte
+	node *spdxNode
+}
+
+// refNode is the node of an id (normalised, see normalizeSPDXID): the
+// relationships join the graph through the nodes, as SPDX JSON's do, and
+// a node is found by a digest of its id, not by the id as a map key.
+func (t *tvReader) refNode(b []byte, last *lastNode) *spdxNode {
+	if last.node != nil && bytes.Equal(b, last.raw) {
+		return last.node
 	}
 	last.raw = append(last.raw[:0], b...)
-	last.id = t.internID(b)
-	return last.id
+	last.node = t.s.node(t.normalizeID(b))
+	return last.node
 }
 
-func (t *tvReader) internID(b []byte) string {
+// normalizeID is normalizeSPDXID on bytes, valid until the next call.
+func (t *tvReader) normalizeID(b []byte) []byte {
 	if len(b) == 0 || bytes.HasPrefix(b, []byte("SPDXRef-")) || bytes.HasPrefix(b, []byte("DocumentRef-")) ||
 		string(b) == "NOASSERTION" || string(b) == "NONE" {
-		return t.s.em.dedup.intern(b)
+		return b
 	}
 	t.idBuf = append(append(t.idBuf[:0], "SPDXRef-"...), b...)
-	return t.s.em.dedup.intern(t.idBuf)
+	return t.idBuf
 }
 
 // intern allocates each distinct short value once.
