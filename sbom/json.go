@@ -46,8 +46,8 @@ func jsonAt(dec *jsontext.Decoder, lines *jsonLines, what string, err error) err
 		}
 	} else {
 		pos = lines.at(off)
+		shiftErrorOffset(err, lines) // dec's own error: offsets of dec's input
 	}
-	shiftErrorOffset(err, lines)
 	where := fmt.Sprintf("byte offset %d", off)
 	if ptr != "" {
 		where += ", " + ptr // the top level has no pointer
