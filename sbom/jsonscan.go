@@ -239,74 +239,89 @@ func digits(b []byte, i int) int {
 
 // object checks the members of an object whose '{' is just before i.
 func (s *jsonScan) object(i, depth int) int {
-	if depth > maxScanDepth {
-		return s.invalid(i-1, "exceeded max depth of %d", maxScanDepth)
-	}
-	if i = s.ws(i); i >= len(s.b) {
-		return scanNeedMore
-	}
-	if s.b[i] == '}' {
-		return i + 1
+	i, empty := s.enter(i, depth, '}')
+	if i < 0 || empty {
+		return i
 	}
 	for {
-		if s.b[i] != '"' {
-			return s.invalid(i, "invalid character %s looking for beginning of object key string", quoteChar(s.b[i]))
+		if i = s.expect(i, '"', "looking for beginning of object key string"); i < 0 {
+			return i
 		}
 		if i = s.str(i + 1); i < 0 {
 			return i
 		}
-		if i = s.ws(i); i >= len(s.b) {
-			return scanNeedMore
-		}
-		if s.b[i] != ':' {
-			return s.invalid(i, "invalid character %s after object key", quoteChar(s.b[i]))
+		if i = s.expect(i, ':', "after object key"); i < 0 {
+			return i
 		}
 		if i = s.value(i+1, depth); i < 0 {
 			return i
 		}
-		if i = s.ws(i); i >= len(s.b) {
-			return scanNeedMore
-		}
-		switch s.b[i] {
-		case '}':
-			return i + 1
-		case ',':
-			if i = s.ws(i + 1); i >= len(s.b) {
-				return scanNeedMore
-			}
-		default:
-			return s.invalid(i, "invalid character %s after object value (expecting ',' or '}')", quoteChar(s.b[i]))
+		var end bool
+		if i, end = s.next(i, '}', "object value"); i < 0 || end {
+			return i
 		}
 	}
 }
 
 // array checks the elements of an array whose '[' is just before i.
 func (s *jsonScan) array(i, depth int) int {
-	if depth > maxScanDepth {
-		return s.invalid(i-1, "exceeded max depth of %d", maxScanDepth)
-	}
-	if i = s.ws(i); i >= len(s.b) {
-		return scanNeedMore
-	}
-	if s.b[i] == ']' {
-		return i + 1
+	i, empty := s.enter(i, depth, ']')
+	if i < 0 || empty {
+		return i
 	}
 	for {
 		if i = s.value(i, depth); i < 0 {
 			return i
 		}
-		if i = s.ws(i); i >= len(s.b) {
-			return scanNeedMore
-		}
-		switch s.b[i] {
-		case ']':
-			return i + 1
-		case ',':
-			i++
-		default:
-			return s.invalid(i, "invalid character %s after array element (expecting ',' or ']')", quoteChar(s.b[i]))
+		var end bool
+		if i, end = s.next(i, ']', "array element"); i < 0 || end {
+			return i
 		}
 	}
+}
+
+// enter begins the object or array (at depth) whose opening byte is just
+// before i: it returns the offset of its first member or element, or,
+// with empty set, the offset past the closing byte of an empty one.
+func (s *jsonScan) enter(i, depth int, closing byte) (int, bool) {
+	if depth > maxScanDepth {
+		return s.invalid(i-1, "exceeded max depth of %d", maxScanDepth), false
+	}
+	if i = s.ws(i); i >= len(s.b) {
+		return scanNeedMore, false
+	}
+	if s.b[i] == closing {
+		return i + 1, true
+	}
+	return i, false
+}
+
+// expect skips white space from i and returns the offset of the byte
+// after it, which must be c (where says where it was expected).
+func (s *jsonScan) expect(i int, c byte, where string) int {
+	if i = s.ws(i); i >= len(s.b) {
+		return scanNeedMore
+	}
+	if s.b[i] != c {
+		return s.invalid(i, "invalid character %s %s", quoteChar(s.b[i]), where)
+	}
+	return i
+}
+
+// next reads what follows a member or element (what): a comma, and the
+// offset after it, or the closing byte, with end set, and the offset
+// past it.
+func (s *jsonScan) next(i int, closing byte, what string) (int, bool) {
+	if i = s.ws(i); i >= len(s.b) {
+		return scanNeedMore, false
+	}
+	switch s.b[i] {
+	case closing:
+		return i + 1, true
+	case ',':
+		return i + 1, false
+	}
+	return s.invalid(i, "invalid character %s after %s (expecting ',' or '%c')", quoteChar(s.b[i]), what, closing), false
 }
 
 func quoteChar(c byte) string {
