@@ -42,6 +42,9 @@ func textHits(ix *index, c *sbom.Component, x *sbom.Text, hits []hit) []hit {
 		hits = addHits(hits, ix.findInText(x.Value, namePhrases|phraseSingle), c, "license", fp, x.Value, roleMaker, false)
 	case sbom.TextURL:
 		hits = addHits(hits, ix.matchURL(x.Value), c, "domain", fp, x.Value, roleMaker, false)
+		// A commit or repository under the entity's code-host organisation
+		// (github.com/KasperskyLab/repo/commit/...) is its code.
+		hits = addHits(hits, ix.matchCodeHost(x.Value), c, "vcs", fp, x.Value, roleMaker, false)
 	case sbom.TextProvenance:
 		hits = provenanceHits(ix, c, hits, "source-info", fp, x.Value)
 	case sbom.TextName:
