@@ -94,30 +94,13 @@ func groupEcosystem(purlType, group string) string {
 	return ""
 }
 
-// codeHosts are the hosts whose first path segment is the owner of a
-// repository, and the purl type that names that owner's packages:
-// github.com/OWNER/repo/commit/..., codeload.github.com/OWNER/repo/tar.gz/...,
-// raw.githubusercontent.com/OWNER/..., gitlab.com/GROUP/...
-var codeHosts = [...]struct{ host, typ string }{
-	{"github.com", "github"}, {"www.github.com", "github"}, {"codeload.github.com", "github"},
-	{"raw.githubusercontent.com", "github"}, {"gist.github.com", "github"},
-	{"gitlab.com", "gitlab"}, {"www.gitlab.com", "gitlab"},
-	{"bitbucket.org", "bitbucket"}, {"www.bitbucket.org", "bitbucket"},
-}
-
 // codeHostOwner returns the purl type and the owner of a code-host URL
 // (whatever path follows the owner), or "" when u is on no code host. The
 // owner is a path segment: a query or fragment ("?q=KasperskyLab") names
 // no one.
 func codeHostOwner(u string) (typ, owner string) {
 	host := urlHost(u)
-	for _, h := range codeHosts {
-		if len(host) == len(h.host) && strings.EqualFold(host, h.host) {
-			typ = h.typ
-			break
-		}
-	}
-	if typ == "" {
+	if typ = codeHostType(host); typ == "" {
 		return "", ""
 	}
 	// host is a substring of u, so it is found as it is.
@@ -127,6 +110,51 @@ func codeHostOwner(u string) (typ, owner string) {
 		rest = rest[:j]
 	}
 	return typ, rest
+}
+
+// codeHostType is the purl type of the owners of a code host's first path
+// segment: github.com/OWNER/repo/commit/...,
+// codeload.github.com/OWNER/repo/tar.gz/..., raw.githubusercontent.com/OWNER/...,
+// gitlab.com/GROUP/..., bitbucket.org/WORKSPACE/...; "" for any other host.
+// Hosts are told apart by length first: every reference passes here.
+func codeHostType(host string) string {
+	switch len(host) {
+	case len("github.com"):
+		if strings.EqualFold(host, "github.com") {
+			return "github"
+		}
+		if strings.EqualFold(host, "gitlab.com") {
+			return "gitlab"
+		}
+	case len("www.github.com"):
+		if strings.EqualFold(host, "www.github.com") {
+			return "github"
+		}
+		if strings.EqualFold(host, "www.gitlab.com") {
+			return "gitlab"
+		}
+	case len("gist.github.com"):
+		if strings.EqualFold(host, "gist.github.com") {
+			return "github"
+		}
+	case len("codeload.github.com"):
+		if strings.EqualFold(host, "codeload.github.com") {
+			return "github"
+		}
+	case len("raw.githubusercontent.com"):
+		if strings.EqualFold(host, "raw.githubusercontent.com") {
+			return "github"
+		}
+	case len("bitbucket.org"):
+		if strings.EqualFold(host, "bitbucket.org") {
+			return "bitbucket"
+		}
+	case len("www.bitbucket.org"):
+		if strings.EqualFold(host, "www.bitbucket.org") {
+			return "bitbucket"
+		}
+	}
+	return ""
 }
 
 // matchCodeHost returns the rules for the owner of a code-host URL.
