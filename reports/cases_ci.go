@@ -86,7 +86,7 @@ func renderCasesGitLab(w io.Writer, r *CaseRegister, _ RenderOptions) error {
 		}
 		sum := sha256.Sum256([]byte("embargo/case\x00" + c.ID))
 		issues = append(issues, glIssue{Description: plain(caseMessage(c)), CheckName: "embargo/case", Severity: sev,
-			Fingerprint: hex.EncodeToString(sum[:16]), Location: glLocation{Path: c.Subject, Lines: glLines{Begin: 1}}})
+			Fingerprint: hex.EncodeToString(sum[:16]), Location: glLocation{Path: c.Subject, Lines: glLines{Begin: 1}}, Content: glDisclaimer})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

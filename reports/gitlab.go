@@ -16,6 +16,10 @@ import (
 // a JSON array of issues, one per unsuppressed finding and failed input,
 // shown in the merge request widget. The fingerprint of a finding is its
 // stable id, so GitLab tells new findings from known ones across runs.
+// The format has no place for a note on the whole report, so each issue
+// says in its content body (the Code Climate field for an issue's longer
+// explanation) that the report is not legal advice; an empty report
+// advises nothing.
 func renderGitLab(w io.Writer, m *Model, _ RenderOptions) error {
 	issues := make([]glIssue, 0, len(m.Findings)+m.Summary.Failed)
 	for _, in := range m.Inputs {
@@ -29,6 +33,7 @@ func renderGitLab(w io.Writer, m *Model, _ RenderOptions) error {
 			Fingerprint: hex.EncodeToString(sum[:16]),
 			Severity:    "critical",
 			Location:    glLocation{Path: glPath(in.Path), Lines: glLines{Begin: 1}},
+			Content:     glDisclaimer,
 		})
 	}
 	for _, f := range m.Findings {
@@ -49,6 +54,7 @@ func renderGitLab(w io.Writer, m *Model, _ RenderOptions) error {
 			Fingerprint: f.ID,
 			Severity:    sev,
 			Location:    glLocation{Path: glPath(f.Input), Lines: glLines{Begin: line}},
+			Content:     glDisclaimer,
 		})
 	}
 	enc := json.NewEncoder(w)
@@ -62,7 +68,16 @@ type glIssue struct {
 	Fingerprint string     `json:"fingerprint"`
 	Severity    string     `json:"severity"`
 	Location    glLocation `json:"location"`
+	Content     *glContent `json:"content,omitempty"`
 }
+
+// glContent is an issue's longer explanation, in Markdown.
+type glContent struct {
+	Body string `json:"body"`
+}
+
+// glDisclaimer is the content of every issue: the report's disclaimer.
+var glDisclaimer = &glContent{Body: Disclaimer}
 
 type glLocation struct {
 	Path  string  `json:"path"`

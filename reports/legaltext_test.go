@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -43,11 +44,12 @@ func TestMdLegalJoinsLinesAndEscapes(t *testing.T) {
 }
 
 // TestEveryReportSaysItIsNotLegalAdvice: the README promises it of every
-// report; SARIF (rule help and run properties), CSV (a last column) and
-// JUnit (a suite property) say it in the place each format has.
+// report; SARIF (rule help and run properties), CSV (a last column),
+// JUnit (a suite property) and GitLab (each issue's content body) say it
+// in the place each format has.
 func TestEveryReportSaysItIsNotLegalAdvice(t *testing.T) {
 	m := fixtureModel()
-	for _, f := range []Format{FormatJSON, FormatSARIF, FormatJUnit, FormatCSV, FormatCSVExcel, FormatMarkdown, FormatMarkdownSummary, FormatHTML, FormatTable} {
+	for _, f := range []Format{FormatJSON, FormatSARIF, FormatJUnit, FormatCSV, FormatCSVExcel, FormatMarkdown, FormatMarkdownSummary, FormatHTML, FormatTable, FormatGitLab} {
 		out := string(render(t, f, m, RenderOptions{}))
 		if !strings.Contains(out, "not legal advice") {
 			t.Errorf("%s does not say it is not legal advice", f)
@@ -78,6 +80,33 @@ func TestCaseRegisterSaysItIsNotLegalAdvice(t *testing.T) {
 		}
 		if name == "csv" && !strings.HasSuffix(strings.SplitN(b.String(), "\n", 2)[0], ",disclaimer") {
 			t.Errorf("cases csv header lacks the disclaimer column: %q", b.String())
+		}
+	}
+}
+
+// TestGitLabIssuesSayTheyAreNotLegalAdvice: GitLab's format has no place
+// for a note on the whole report, so every issue of the audit and case
+// reports carries the disclaimer as its content body.
+func TestGitLabIssuesSayTheyAreNotLegalAdvice(t *testing.T) {
+	for name, data := range map[string][]byte{
+		"audit": render(t, FormatGitLab, fixtureModel(), RenderOptions{}),
+		"cases": casesSnapshot(t, FormatGitLab),
+	} {
+		var issues []struct {
+			Content struct {
+				Body string `json:"body"`
+			} `json:"content"`
+		}
+		if err := json.Unmarshal(data, &issues); err != nil {
+			t.Fatal(err)
+		}
+		if len(issues) == 0 {
+			t.Fatalf("%s: no issues", name)
+		}
+		for i, is := range issues {
+			if is.Content.Body != Disclaimer {
+				t.Errorf("%s issue %d: content body %q, want the disclaimer", name, i, is.Content.Body)
+			}
 		}
 	}
 }

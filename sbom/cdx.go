@@ -54,6 +54,9 @@ type cdxPedigree struct {
 	Variants    []cdxComp `json:"variants" xml:"variants>component"`
 	Commits     []cdxURL  `json:"commits" xml:"commits>commit"`
 	Notes       string    `json:"notes" xml:"notes"`
+
+	// Patches are read in cdxpatches.go.
+	Patches []cdxPatch `json:"patches" xml:"patches>patch"`
 }
 
 // cdxSwid is the part of a SWID tag that names a maker.

@@ -296,6 +296,7 @@ func init() {
 			p.Commits = list
 			return err
 		}},
+		jsonField[cdxPedigree]{"patches", readPatches},
 	)
 	cdxCompTable = newJSONTable(true,
 		strField("bom-ref", func(c *cdxComp) *string { return &c.BOMRef }),

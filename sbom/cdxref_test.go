@@ -232,6 +232,11 @@ func refCdxTextSource(in *cdx.Component) cdxComp {
 				out.Pedigree.Commits = append(out.Pedigree.Commits, cdxURL{URL: c.URL})
 			}
 		}
+		if pd.Patches != nil {
+			for _, p := range *pd.Patches {
+				out.Pedigree.Patches = append(out.Pedigree.Patches, refCdxPatch(p))
+			}
+		}
 		for _, l := range []struct {
 			src *[]cdx.Component
 			dst *[]cdxComp
@@ -242,6 +247,27 @@ func refCdxTextSource(in *cdx.Component) cdxComp {
 			for i := range *l.src {
 				*l.dst = append(*l.dst, refCdxTextSource(&(*l.src)[i]))
 			}
+		}
+	}
+	return out
+}
+
+// refCdxPatch copies what patchTexts reads from a cyclonedx-go patch.
+func refCdxPatch(p cdx.Patch) cdxPatch {
+	var out cdxPatch
+	if p.Diff != nil {
+		out.Diff = &cdxURL{URL: p.Diff.URL}
+	}
+	if p.Resolves != nil {
+		for _, is := range *p.Resolves {
+			x := cdxIssue{Name: is.Name}
+			if is.Source != nil {
+				x.Source = &cdxSource{Name: is.Source.Name, URL: is.Source.URL}
+			}
+			if is.References != nil {
+				x.References = *is.References
+			}
+			out.Resolves = append(out.Resolves, x)
 		}
 	}
 	return out

@@ -36,6 +36,7 @@ func cdxTexts(in *cdxComp, out []Text) []Text {
 		out = relativeTexts(pd.Descendants, LineageDescendant, "pedigree.descendants", out)
 		out = relativeTexts(pd.Variants, LineageVariant, "pedigree.variants", out)
 		out = commitTexts(pd.Commits, out)
+		out = patchTexts(pd.Patches, out)
 	}
 	return out
 }

@@ -633,6 +633,8 @@ func (w *xmlWalker) pedigree(pd *cdxPedigree) error {
 			return err
 		case "commits":
 			return w.commits(pd)
+		case "patches":
+			return w.patches(pd)
 		case "ancestors":
 			list = &pd.Ancestors
 		case "descendants":

@@ -112,9 +112,9 @@ func attribution(c *sbom.Component, e *entry, hs []hit, fp *falsePositive) Attri
 	if cat == vendorlists.CategoryMention || bare && cat != vendorlists.CategoryContribution {
 		conf = ConfidenceLow
 	}
-	ev := make([]Evidence, len(hs))
-	for i, h := range hs {
-		ev[i] = h.ev
+	ev := make([]Evidence, 0, len(hs))
+	for _, h := range hs {
+		ev = appendEvidence(ev, h.ev)
 	}
 	return Attribution{
 		Component:  componentRef(c),
@@ -128,6 +128,28 @@ func attribution(c *sbom.Component, e *entry, hs []hit, fp *falsePositive) Attri
 		List:       e.list,
 		entry:      e,
 	}
+}
+
+// appendEvidence adds e unless an entry already says the same thing: the
+// same signal on the same value of the same field at the same place, as
+// when two list entries ("Kaspersky", "Kaspersky ICS CERT") are found in
+// one source note. The entry kept names the more specific of the two (the
+// longer match) and the stronger strength; entries that differ in any of
+// those stay apart.
+func appendEvidence(ev []Evidence, e Evidence) []Evidence {
+	for i := range ev {
+		o := &ev[i]
+		if o.Signal == e.Signal && o.Field == e.Field && o.Value == e.Value && o.Location == e.Location && o.Line == e.Line && o.Column == e.Column {
+			if len(e.Matched) > len(o.Matched) {
+				o.Matched, o.Rule = e.Matched, e.Rule
+			}
+			if e.Strength == "strong" {
+				o.Strength = e.Strength
+			}
+			return ev
+		}
+	}
+	return append(ev, e)
 }
 
 func componentFacts(c *sbom.Component) *facts {

@@ -28,7 +28,7 @@ func (confusableSignal) match(ix *index, t *target, hits []hit) []hit {
 	}
 	before := len(hits)
 	if c.Supplier != nil {
-		hits = confusableOrg(ix, c, hits, field("supplier.name"), c.Supplier.Name, before)
+		hits = confusableOrg(ix, c, hits, supplierName(c), c.Supplier.Name, before)
 	}
 	if c.Manufacturer != nil {
 		hits = confusableOrg(ix, c, hits, field("manufacturer.name"), c.Manufacturer.Name, before)

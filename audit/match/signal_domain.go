@@ -26,7 +26,9 @@ func (domainSignal) match(ix *index, t *target, hits []hit) []hit {
 		}
 		hits = addHits(hits, rules, c, "domain", indexed("externalRefs", i, ".url"), ref.URL, refRole(t, hits, ref, rules), isDownload(ref.Type))
 	}
-	hits = orgDomains(ix, c, hits, "supplier", c.Supplier)
+	if c.Supplier != nil {
+		hits = orgDomains(ix, c, hits, supplierField(c), c.Supplier)
+	}
 	hits = orgDomains(ix, c, hits, "manufacturer", c.Manufacturer)
 	hits = orgDomains(ix, c, hits, "originator", c.Originator)
 	hits = emailField(ix, c, hits, field("publisher"), c.Publisher)

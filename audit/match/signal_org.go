@@ -13,7 +13,7 @@ type orgSignal struct{}
 func (orgSignal) match(ix *index, t *target, hits []hit) []hit {
 	c := t.Component
 	if c.Supplier != nil {
-		hits = orgField(ix, c, hits, "supplier", field("supplier.name"), c.Supplier.Name, roleSupplier, true, isPerson(c.Supplier))
+		hits = orgField(ix, c, hits, "supplier", supplierName(c), c.Supplier.Name, roleSupplier, true, isPerson(c.Supplier))
 	}
 	if c.Manufacturer != nil {
 		hits = orgField(ix, c, hits, "manufacturer", field("manufacturer.name"), c.Manufacturer.Name, roleManufacturer, true, isPerson(c.Manufacturer))
@@ -26,6 +26,23 @@ func (orgSignal) match(ix *index, t *target, hits []hit) []hit {
 		hits = orgField(ix, c, hits, "author", indexed("authors", i, ".name"), a.Name, roleMaker, false, false)
 	}
 	return hits
+}
+
+// supplierField is the model field that holds the component's supplier:
+// a CycloneDX service's is its provider.
+func supplierField(c *sbom.Component) string {
+	if c.Type == serviceType {
+		return "provider"
+	}
+	return "supplier"
+}
+
+// serviceType is the type the decoders give a CycloneDX service.
+const serviceType = "service"
+
+// supplierName is the field path of the supplier's name.
+func supplierName(c *sbom.Component) fieldPath {
+	return fieldPath{parent: supplierField(c), name: "name", i: -1}
 }
 
 func isPerson(o *sbom.Organization) bool { return strings.EqualFold(o.Kind, "Person") }

@@ -21,7 +21,9 @@ func (personSignal) match(ix *index, t *target, hits []hit) []hit {
 	}
 	// A listed person who supplies, makes or publishes the component is a
 	// party to the deal, not only a name in its history: review.
-	hits = personOrg(ix, c, hits, "supplier", c.Supplier)
+	if c.Supplier != nil {
+		hits = personOrg(ix, c, hits, supplierField(c), c.Supplier)
+	}
 	hits = personOrg(ix, c, hits, "manufacturer", c.Manufacturer)
 	hits = personOrg(ix, c, hits, "originator", c.Originator)
 	if c.Publisher != "" {

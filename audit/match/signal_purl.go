@@ -9,7 +9,10 @@ import (
 
 // purlSignal matches package URLs by type and namespace: the component's
 // purl, purls among its external references, its Maven group or npm scope,
-// and GitHub owners of its repository URLs.
+// and the owners (organisations) of its code-host URLs: any path under
+// github.com/KasperskyLab (a repository, a commit, a tree, a release, an
+// archive) is the organisation's, weighed by the reference's type as a
+// reference on the entity's domain is (refRole).
 type purlSignal struct{}
 
 func (purlSignal) match(ix *index, t *target, hits []hit) []hit {
@@ -27,14 +30,12 @@ func (purlSignal) match(ix *index, t *target, hits []hit) []hit {
 		hits = addHits(hits, ix.matchPURL(p, ""), c, "purl", field("group"), c.Group, roleMaker, true)
 	}
 	for i, ref := range c.ExternalRefs {
-		sig := ""
-		var rules []*rule
 		if p, ok := splitPURL(ref.URL); ok {
-			rules, sig = ix.matchPURL(p, ref.URL), "purl"
-		} else if owner := githubOwner(ref.URL); owner != "" {
-			rules, sig = ix.matchPURL(purlParts{typ: "github", ns: owner}, ""), "vcs"
+			hits = addHits(hits, ix.matchPURL(p, ref.URL), c, "purl", indexed("externalRefs", i, ".url"), ref.URL, roleMaker, true)
+		} else if rules := ix.matchCodeHost(ref.URL); rules != nil {
+			ro := refRole(t, hits, ref, rules)
+			hits = addHits(hits, rules, c, "vcs", indexed("externalRefs", i, ".url"), ref.URL, ro, ro == roleMaker)
 		}
-		hits = addHits(hits, rules, c, sig, indexed("externalRefs", i, ".url"), ref.URL, roleMaker, true)
 	}
 	return hits
 }
@@ -93,11 +94,14 @@ func groupEcosystem(purlType, group string) string {
 	return ""
 }
 
-// githubOwner returns the owner in a github.com repository URL, or "".
-func githubOwner(u string) string {
+// codeHostOwner returns the purl type and the owner of a code-host URL
+// (whatever path follows the owner), or "" when u is on no code host. The
+// owner is a path segment: a query or fragment ("?q=KasperskyLab") names
+// no one.
+func codeHostOwner(u string) (typ, owner string) {
 	host := urlHost(u)
-	if !strings.EqualFold(host, "github.com") && !strings.EqualFold(host, "www.github.com") {
-		return ""
+	if typ = codeHostType(host); typ == "" {
+		return "", ""
 	}
 	// host is a substring of u, so it is found as it is.
 	i := strings.Index(u, host)
@@ -105,7 +109,61 @@ func githubOwner(u string) string {
 	if j := strings.IndexAny(rest, "/?#"); j >= 0 {
 		rest = rest[:j]
 	}
-	return rest
+	return typ, rest
+}
+
+// codeHostType is the purl type of the owners of a code host's first path
+// segment: github.com/OWNER/repo/commit/...,
+// codeload.github.com/OWNER/repo/tar.gz/..., raw.githubusercontent.com/OWNER/...,
+// gitlab.com/GROUP/..., bitbucket.org/WORKSPACE/...; "" for any other host.
+// Hosts are told apart by length first: every reference passes here.
+func codeHostType(host string) string {
+	switch len(host) {
+	case len("github.com"):
+		if strings.EqualFold(host, "github.com") {
+			return "github"
+		}
+		if strings.EqualFold(host, "gitlab.com") {
+			return "gitlab"
+		}
+	case len("www.github.com"):
+		if strings.EqualFold(host, "www.github.com") {
+			return "github"
+		}
+		if strings.EqualFold(host, "www.gitlab.com") {
+			return "gitlab"
+		}
+	case len("gist.github.com"):
+		if strings.EqualFold(host, "gist.github.com") {
+			return "github"
+		}
+	case len("codeload.github.com"):
+		if strings.EqualFold(host, "codeload.github.com") {
+			return "github"
+		}
+	case len("raw.githubusercontent.com"):
+		if strings.EqualFold(host, "raw.githubusercontent.com") {
+			return "github"
+		}
+	case len("bitbucket.org"):
+		if strings.EqualFold(host, "bitbucket.org") {
+			return "bitbucket"
+		}
+	case len("www.bitbucket.org"):
+		if strings.EqualFold(host, "www.bitbucket.org") {
+			return "bitbucket"
+		}
+	}
+	return ""
+}
+
+// matchCodeHost returns the rules for the owner of a code-host URL.
+func (ix *index) matchCodeHost(u string) []*rule {
+	typ, owner := codeHostOwner(u)
+	if owner == "" {
+		return nil
+	}
+	return ix.matchPURL(purlParts{typ: typ, ns: owner}, "")
 }
 
 // matchPURL returns the rules for a purl's type and namespace: exact

@@ -42,6 +42,9 @@ func textHits(ix *index, c *sbom.Component, x *sbom.Text, hits []hit) []hit {
 		hits = addHits(hits, ix.findInText(x.Value, namePhrases|phraseSingle), c, "license", fp, x.Value, roleMaker, false)
 	case sbom.TextURL:
 		hits = addHits(hits, ix.matchURL(x.Value), c, "domain", fp, x.Value, roleMaker, false)
+		// A commit or repository under the entity's code-host organisation
+		// (github.com/KasperskyLab/repo/commit/...) is its code.
+		hits = addHits(hits, ix.matchCodeHost(x.Value), c, "vcs", fp, x.Value, roleMaker, false)
 	case sbom.TextProvenance:
 		hits = provenanceHits(ix, c, hits, "source-info", fp, x.Value)
 	case sbom.TextName:
@@ -51,9 +54,12 @@ func textHits(ix *index, c *sbom.Component, x *sbom.Text, hits []hit) []hit {
 	case sbom.TextTagID:
 		hits = addHits(hits, ix.matchDomain(regidDomain(x.Value)), c, "swid", fp, x.Value, roleMaker, false)
 	case sbom.TextOrg:
-		exact, within := ix.matchOrg(x.Value)
-		hits = addHits(hits, exact, c, "originator", fp, x.Value, roleOriginator, false)
-		hits = addHits(hits, within, c, "originator", fp, x.Value, roleOriginator, false)
+		// A maker outside the component's own fields (the subject's
+		// metadata.supplier, a pedigree ancestor's supplier, a licensor)
+		// gets the checks a supplier's name gets: a name that opens with
+		// a listed brand, and look-alike characters.
+		hits = orgField(ix, c, hits, "originator", fp, x.Value, roleOriginator, false, false)
+		hits = confusableOrg(ix, c, hits, fp, x.Value, start)
 	case sbom.TextPURL:
 		if p, ok := splitPURL(x.Value); ok {
 			hits = addHits(hits, ix.matchPURL(p, x.Value), c, "purl", fp, x.Value, roleMaker, false)
@@ -67,6 +73,9 @@ func textHits(ix *index, c *sbom.Component, x *sbom.Text, hits []hit) []hit {
 		h := &hits[i]
 		if x.Pointer != "" {
 			h.ev.Location, h.ev.Line, h.ev.Column = x.Pointer, x.Line, 0
+		}
+		if h.ev.Signal == "confusable" {
+			continue // a look-alike needs review, whatever it relates to
 		}
 		h.role = lineageRole(x.Lineage, h.role)
 		if x.Lineage != sbom.LineageOwn {
