@@ -124,6 +124,7 @@ type spdxState struct {
 
 func newSPDXState(visit func(*Component) error) *spdxState {
 	return &spdxState{
+		nodeSeed: maphash.MakeSeed(),
 		doc:  &Document{Dependencies: map[string][]string{}},
 		warn: newWarnings(spdxWarnGroups),
 		em:   emitter{visit: visit},
@@ -205,11 +206,14 @@ type spdxNode struct {
 // integers in the map and never reads the ids of other elements, which
 // were cache misses; two ids of one document colliding is a 2⁻⁶⁴ event.
 func (s *spdxState) node(b []byte) *spdxNode {
+	return s.nodeKeyed(maphash.Bytes(s.nodeSeed, b), b)
+}
+
+// nodeKeyed is node for an id whose digest (with s.nodeSeed) is known.
+func (s *spdxState) nodeKeyed(key uint64, b []byte) *spdxNode {
 	if s.nodes == nil {
-		s.nodeSeed = maphash.MakeSeed()
 		s.nodes = make(map[uint64]*spdxNode, s.em.count)
 	}
-	key := maphash.Bytes(s.nodeSeed, b)
 	if n, ok := s.nodes[key]; ok {
 		return n
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"strconv"
 	"strings"
@@ -49,7 +50,7 @@ func decodeSPDXJSONStream(r io.Reader, prefix string, fromYAML bool, visit func(
 	// tables' setters make what they fill escape to the heap.
 	var (
 		file spdxFileJSON
-		rel  spdxRelJSON
+		rel  spdxRelKinds
 	)
 	err := forEachMember(dec, func(name string) error {
 		var err error
@@ -79,8 +80,11 @@ func decodeSPDXJSONStream(r io.Reader, prefix string, fromYAML bool, visit func(
 				return s.jsonFile(w, &file, i, filesPrefix(prefix))
 			})
 		case "relationships":
-			_, err = forEachRawElement(dec, lines, func(raw []byte, i int, at position) error {
-				return s.jsonRelationship(w, &rel, raw, i, at)
+			_, err = forEachParsedElement(dec, lines, func(w *jsonWalker, raw []byte, i int, at position, r *spdxRelItem) error {
+				return r.parse(w, raw, i, at, s.nodeSeed)
+			}, func(r *spdxRelItem, _ int) error {
+				s.relationshipItem(r, &rel)
+				return nil
 			})
 		case "hasExtractedLicensingInfos":
 			_, err = forEachElement(dec, func(i int) error { return s.jsonLicense(dec, lines, i, prefix) })
@@ -169,20 +173,24 @@ func (s *spdxState) jsonFile(w *jsonWalker, f *spdxFileJSON, i int, prefix strin
 	return err
 }
 
-// spdxRelJSON is one relationship as it is read; its elements are the
-// nodes of s (nil when absent).
-type spdxRelJSON struct {
-	s       *spdxState
-	a, b    *spdxNode
+// spdxRelItem is one relationship as read ahead by a parser: its
+// elements' ids, normalised (empty when absent), with their digests for
+// the node table, so that the decoder only looks the nodes up.
+type spdxRelItem struct {
+	a, b    spdxRelEnd
 	relType string
-	// lastType and lastKind remember the kind of the last type read, as
-	// interned: a document holds few types.
-	lastType string
-	lastKind spdxRelKind
 }
 
-func (s *spdxState) jsonRelationship(w *jsonWalker, r *spdxRelJSON, raw []byte, i int, at position) error {
-	r.s, r.a, r.b, r.relType = s, nil, nil, ""
+// spdxRelEnd is one element of a relationship: its id, in storage of its
+// own (the walker's buffers are reused), and the id's digest.
+type spdxRelEnd struct {
+	id  []byte
+	key uint64
+}
+
+// parse reads relationships[i] into r; seed is the node table's.
+func (r *spdxRelItem) parse(w *jsonWalker, raw []byte, i int, at position, seed maphash.Seed) error {
+	r.a.id, r.b.id, r.relType = r.a.id[:0], r.b.id[:0], ""
 	w.walk(raw, at)
 	isObject, err := readObject(w, spdxRelTable, r)
 	if err == nil && !isObject {
@@ -191,11 +199,23 @@ func (s *spdxState) jsonRelationship(w *jsonWalker, r *spdxRelJSON, raw []byte, 
 	if err != nil {
 		return fmt.Errorf("relationships[%d]: %w", i, err)
 	}
-	if r.relType != r.lastType {
-		r.lastType, r.lastKind = r.relType, spdxRelKindOf(r.relType)
-	}
-	s.relationshipNodes(r.a, r.lastKind, r.b)
+	r.a.key, r.b.key = maphash.Bytes(seed, r.a.id), maphash.Bytes(seed, r.b.id)
 	return nil
+}
+
+// spdxRelKinds remembers the kind of the last relationship type: a
+// document holds few, in runs.
+type spdxRelKinds struct {
+	lastType string
+	lastKind spdxRelKind
+}
+
+// relationshipItem joins a relationship read ahead to the graph.
+func (s *spdxState) relationshipItem(r *spdxRelItem, kinds *spdxRelKinds) {
+	if r.relType != kinds.lastType {
+		kinds.lastType, kinds.lastKind = r.relType, spdxRelKindOf(r.relType)
+	}
+	s.relationshipNodes(s.nodeKeyed(r.a.key, r.a.id), kinds.lastKind, s.nodeKeyed(r.b.key, r.b.id))
 }
 
 // The tables of the SPDX structs the JSON walker reads: each member name
@@ -218,9 +238,9 @@ var (
 		stringListField("attributionTexts", false, func(f *spdxFileJSON) *[]string { return &f.Attributions }),
 	)
 	spdxRelTable = newJSONTable(false,
-		spdxIDField("spdxElementId", func(r *spdxRelJSON) **spdxNode { return &r.a }),
-		internedField("relationshipType", func(r *spdxRelJSON) *string { return &r.relType }),
-		spdxIDField("relatedSpdxElement", func(r *spdxRelJSON) **spdxNode { return &r.b }),
+		spdxIDField("spdxElementId", func(r *spdxRelItem) *spdxRelEnd { return &r.a }),
+		internedField("relationshipType", func(r *spdxRelItem) *string { return &r.relType }),
+		spdxIDField("relatedSpdxElement", func(r *spdxRelItem) *spdxRelEnd { return &r.b }),
 	)
 	spdxPkgTable = newJSONTable(true,
 		strField("SPDXID", func(p *spdxPkg) *string { return &p.ID }),
@@ -262,14 +282,16 @@ var (
 	)
 )
 
-// spdxIDField reads an SPDX id of a relationship, normalised, as its node.
-func spdxIDField(name string, field func(*spdxRelJSON) **spdxNode) jsonField[spdxRelJSON] {
-	return jsonField[spdxRelJSON]{name, func(w *jsonWalker, r *spdxRelJSON) error {
+// spdxIDField reads an SPDX id of a relationship, normalised; null is
+// the empty id, as an absent one is.
+func spdxIDField(name string, field func(*spdxRelItem) *spdxRelEnd) jsonField[spdxRelItem] {
+	return jsonField[spdxRelItem]{name, func(w *jsonWalker, r *spdxRelItem) error {
 		b, err := w.stringBytes()
 		if err != nil {
 			return err
 		}
-		*field(r) = r.s.node(w.normalizeSPDXID(b))
+		end := field(r)
+		end.id = append(end.id[:0], w.normalizeSPDXID(b)...)
 		return nil
 	}}
 }
