@@ -125,9 +125,9 @@ type spdxState struct {
 func newSPDXState(visit func(*Component) error) *spdxState {
 	return &spdxState{
 		nodeSeed: maphash.MakeSeed(),
-		doc:  &Document{Dependencies: map[string][]string{}},
-		warn: newWarnings(spdxWarnGroups),
-		em:   emitter{visit: visit},
+		doc:      &Document{Dependencies: map[string][]string{}},
+		warn:     newWarnings(spdxWarnGroups),
+		em:       emitter{visit: visit},
 	}
 }
 
