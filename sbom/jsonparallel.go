@@ -73,7 +73,7 @@ func parseRawElements[T any](arr *rawArray, lines *jsonLines, ptr string,
 	wg.Go(func() {
 		defer close(order)
 		defer close(work)
-		i := 0
+		i, started := 0, false
 		for {
 			var b *parsedBatch[T]
 			select {
@@ -93,25 +93,24 @@ func parseRawElements[T any](arr *rawArray, lines *jsonLines, ptr string,
 			// order first: the applier waits on done, which a worker
 			// closes once it has taken the batch from work.
 			order <- b
+			if !started && r.err != nil {
+				// The whole array in one batch (a small document): parsed
+				// here, without the workers and their walkers.
+				parseBatch(newJSONWalker(), b, parse)
+				return
+			}
+			if !started {
+				started = true
+				for range parseWorkers {
+					wg.Go(func() { parseWork(work, stop, parse) })
+				}
+			}
 			work <- b
 			if r.err != nil {
 				return
 			}
 		}
 	})
-	for range parseWorkers {
-		wg.Go(func() {
-			w := newJSONWalker()
-			for b := range work {
-				select {
-				case <-stop: // the applier has failed: parse no more
-					close(b.done)
-				default:
-					parseBatch(w, b, parse)
-				}
-			}
-		})
-	}
 	defer func() {
 		close(stop)
 		for b := range order { // unblock the reader; nothing is applied now
@@ -133,6 +132,21 @@ func parseRawElements[T any](arr *rawArray, lines *jsonLines, ptr string,
 		free <- b
 	}
 	return errors.New("element reader ended early")
+}
+
+// parseWork is a parse worker: it parses the batches of work, each with
+// the same walker, until work is closed, and once stop is closed only
+// marks them done.
+func parseWork[T any](work <-chan *parsedBatch[T], stop <-chan struct{}, parse func(w *jsonWalker, raw []byte, i int, at position, out *T) error) {
+	w := newJSONWalker()
+	for b := range work {
+		select {
+		case <-stop: // the applier has failed: parse no more
+			close(b.done)
+		default:
+			parseBatch(w, b, parse)
+		}
+	}
 }
 
 // parseBatch parses the elements of b into b.items, stopping at the

@@ -153,3 +153,39 @@ func TestForEachParsedElementSyntaxError(t *testing.T) {
 		t.Fatalf("%d elements applied before the syntax error", len(applied))
 	}
 }
+
+// TestForEachParsedElementSmallArray: an array that fits one batch is
+// parsed on the reading goroutine, without the workers, with the same
+// order and the same stops.
+func TestForEachParsedElementSmallArray(t *testing.T) {
+	doc := parallelDoc(50)
+	applied, err := runParallel(t, doc, func(int) error { return nil }, -1)
+	if err != nil || len(applied) != 50 {
+		t.Fatalf("%d applied, %v", len(applied), err)
+	}
+	for _, c := range []struct {
+		name            string
+		fail            func(int) error
+		applyFail, want int
+	}{
+		{"parse error", func(i int) error {
+			if i == 17 {
+				return errors.New("bad")
+			}
+			return nil
+		}, -1, 17},
+		{"panic", func(i int) error {
+			if i == 3 {
+				panic("boom")
+			}
+			return nil
+		}, -1, 3},
+		{"apply error", func(int) error { return nil }, 40, 40},
+	} {
+		applied, err := runParallel(t, doc, c.fail, c.applyFail)
+		var ee *elementError
+		if err == nil || !errors.As(err, &ee) || !strings.HasPrefix(doc[ee.off:], fmt.Sprintf(`{"n": %d,`, c.want)) || len(applied) != c.want {
+			t.Errorf("%s: %d applied, error %v", c.name, len(applied), err)
+		}
+	}
+}
