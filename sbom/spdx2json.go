@@ -184,13 +184,14 @@ type spdxRelItem struct {
 // spdxRelEnd is one element of a relationship: its id, in storage of its
 // own (the walker's buffers are reused), and the id's digest.
 type spdxRelEnd struct {
-	id  []byte
+	id  []byte // in the element's raw JSON, or in buf
+	buf []byte
 	key uint64
 }
 
 // parse reads relationships[i] into r; seed is the node table's.
 func (r *spdxRelItem) parse(w *jsonWalker, raw []byte, i int, at position, seed maphash.Seed) error {
-	r.a.id, r.b.id, r.relType = r.a.id[:0], r.b.id[:0], ""
+	r.a.id, r.b.id, r.relType = nil, nil, ""
 	w.walk(raw, at)
 	isObject, err := readObject(w, spdxRelTable, r)
 	if err == nil && !isObject {
@@ -286,12 +287,26 @@ var (
 // the empty id, as an absent one is.
 func spdxIDField(name string, field func(*spdxRelItem) *spdxRelEnd) jsonField[spdxRelItem] {
 	return jsonField[spdxRelItem]{name, func(w *jsonWalker, r *spdxRelItem) error {
+		end := field(r)
+		// An id is nearly always a plain string with its prefix: it is
+		// used where it stands in the element, which stays until the
+		// relationship is applied; one that was unescaped or prefixed
+		// lives in the walker's buffers and is copied.
+		if w.peekKind() == '"' {
+			raw := w.rawString()
+			if body := raw[1 : len(raw)-1]; bytes.IndexByte(body, '\\') < 0 && bytes.HasPrefix(body, []byte("SPDXRef-")) &&
+				len(bytes.TrimSpace(body)) == len(body) {
+				end.id = body
+				return nil
+			}
+			w.pos -= len(raw) // read it again, the general way
+		}
 		b, err := w.stringBytes()
 		if err != nil {
 			return err
 		}
-		end := field(r)
-		end.id = append(end.id[:0], w.normalizeSPDXID(b)...)
+		end.buf = append(end.buf[:0], w.normalizeSPDXID(b)...)
+		end.id = end.buf
 		return nil
 	}}
 }

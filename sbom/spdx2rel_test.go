@@ -25,6 +25,7 @@ func TestSPDXJSONRelationshipsBecomeTheGraph(t *testing.T) {
 		`{"relationshipType":"DEPENDS_ON","relatedSpdxElement":"SPDXRef-orphan"}`,
 		`{"spdxElementId":"SPDXRef-x","spdxElementId":"SPDXRef-lib","relationshipType":"DEPENDS_ON","relatedSpdxElement":"SPDXRef-ssl"}`,
 		`{"spdxElementId":"SPDXRef-app","relationshipType":"OTHER","relatedSpdxElement":"SPDXRef-doc"}`,
+		`{"spdxElementId":"SPDXRef-lib ","relationshipType":"DEPENDS_ON","relatedSpdxElement":" SPDXRef-crypto\u00a0"}`,
 	}
 	for i := range 5000 {
 		rels = append(rels, fmt.Sprintf(`{"spdxElementId":"SPDXRef-chain-%d","relationshipType":"DEPENDS_ON","relatedSpdxElement":"SPDXRef-chain-%d"}`, i, i+1))
@@ -41,7 +42,7 @@ func TestSPDXJSONRelationshipsBecomeTheGraph(t *testing.T) {
 	}
 	want := map[string][]string{
 		"SPDXRef-app": {"SPDXRef-lib", "SPDXRef-file-1", "SPDXRef-tool", ""},
-		"SPDXRef-lib": {"SPDXRef-zlib", "SPDXRef-ssl"},
+		"SPDXRef-lib": {"SPDXRef-zlib", "SPDXRef-ssl", "SPDXRef-crypto"},
 		"":            {"SPDXRef-orphan"},
 	}
 	for ref, deps := range want {
