@@ -28,23 +28,30 @@ func TestLicensingTexts(t *testing.T) {
 		"url ancestor pedigree.commits[0].url https://git.engine-maker.example/sdk/commit/1a2b",
 	}
 	for _, file := range []string{"licensing.cdx.json", "licensing.cdx.xml"} {
-		t.Run(file, func(t *testing.T) {
-			doc, err := ReadFile(filepath.Join("testdata", file), Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(doc.Components) != 1 {
-				t.Fatalf("%d components, want 1", len(doc.Components))
-			}
-			var got []string
-			for _, x := range doc.Components[0].Texts {
-				got = append(got, textKindName(x.Kind)+" "+string(x.Lineage)+" "+x.Field+" "+x.Value)
-			}
-			if strings.Join(got, "\n") != strings.Join(want, "\n") {
-				t.Errorf("texts:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-			}
-		})
+		t.Run(file, func(t *testing.T) { checkFixtureTexts(t, file, want) })
 	}
+}
+
+// checkFixtureTexts reads testdata/file, which holds one component, and
+// checks its texts, each as "kind lineage field value", against want; it
+// returns the document.
+func checkFixtureTexts(t *testing.T, file string, want []string) *Document {
+	t.Helper()
+	doc, err := ReadFile(filepath.Join("testdata", file), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Components) != 1 {
+		t.Fatalf("%d components, want 1", len(doc.Components))
+	}
+	var got []string
+	for _, x := range doc.Components[0].Texts {
+		got = append(got, textKindName(x.Kind)+" "+string(x.Lineage)+" "+x.Field+" "+x.Value)
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("texts:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	return doc
 }
 
 func TestLicenseTextCapped(t *testing.T) {
