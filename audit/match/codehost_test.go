@@ -51,14 +51,8 @@ func TestCodeHostOrganisation(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			at := attributionFor(m.Attribute(&tt.c), "kaspersky")
-			if tt.category == "" {
-				if at != nil {
-					t.Fatalf("attributed (%s): %s %+v", at.Category, at.Reason, at.Evidence)
-				}
+			if !attributed(t, at, tt.category) {
 				return
-			}
-			if at == nil {
-				t.Fatal("not attributed")
 			}
 			if at.Category != tt.category {
 				t.Errorf("category %s, want %s (%s)", at.Category, tt.category, at.Reason)

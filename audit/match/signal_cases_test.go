@@ -56,6 +56,23 @@ func testListMatcher(t testing.TB) *Matcher {
 	return m
 }
 
+// attributed fails t unless at is nil when category is "" (no
+// attribution wanted), or present otherwise; it reports whether there is
+// an attribution to check further.
+func attributed(t *testing.T, at *Attribution, category vendorlists.Category) bool {
+	t.Helper()
+	if category == "" {
+		if at != nil {
+			t.Fatalf("attributed (%s): %s %+v", at.Category, at.Reason, at.Evidence)
+		}
+		return false
+	}
+	if at == nil {
+		t.Fatal("not attributed")
+	}
+	return true
+}
+
 func attributionFor(ats []Attribution, entity string) *Attribution {
 	for i := range ats {
 		if ats[i].Entity.ID == entity {
